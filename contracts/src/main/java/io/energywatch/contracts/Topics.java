@@ -1,0 +1,64 @@
+package io.energywatch.contracts;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Every topic of the platform, in one place: producers, consumers, tests and the AsyncAPI generator all read from here
+ * (the idea of Confluent's {@code Topic<K,V>} registry in kafka-streams-examples). Keys are strings.
+ */
+public final class Topics {
+
+    public static final Topic<ConsumptionMeasured> CONSUMPTION_RAW = new Topic<>(
+            "energywatch.consumption.raw.v1", "series id", ConsumptionMeasured.class,
+            "energywatch.consumption.measured.v1", 6, false,
+            "Consumption values accepted by ingestion, one record per series and interval.");
+    public static final Topic<WeatherObserved> WEATHER_RAW = new Topic<>(
+            "energywatch.weather.raw.v1", "region code", WeatherObserved.class,
+            "energywatch.weather.observed.v1", 6, false,
+            "Daily observed weather per region.");
+    public static final Topic<SocialMovementDeclared> SOCIAL_MOVEMENTS_RAW = new Topic<>(
+            "energywatch.social-movements.raw.v1", "movement id", SocialMovementDeclared.class,
+            "energywatch.social-movement.declared.v1", 1, false,
+            "Strikes and other social movements over ranges of local days.");
+    public static final Topic<ConsumptionEnriched> CONSUMPTION_ENRICHED = new Topic<>(
+            "energywatch.consumption.enriched.v1", "series id", ConsumptionEnriched.class,
+            "energywatch.consumption.enriched.v1", 6, false,
+            "Consumption fused with weather, calendar and social movements of its local day.");
+    public static final Topic<AnomalyDetected> ANOMALIES = new Topic<>(
+            "energywatch.anomalies.v1", "series id", AnomalyDetected.class,
+            "energywatch.anomaly.detected.v1", 3, false,
+            "Anomalous consumption values with score, severity, type and explanation.");
+    public static final Topic<ConsumptionForecast> FORECASTS = new Topic<>(
+            "energywatch.forecasts.v1", "series id", ConsumptionForecast.class,
+            "energywatch.consumption.forecast.v1", 3, false,
+            "Forecast steps with 80% and 95% prediction intervals.");
+    public static final Topic<DriftDetected> DRIFT = new Topic<>(
+            "energywatch.drift.v1", "model id", DriftDetected.class,
+            "energywatch.drift.detected.v1", 1, false,
+            "Moderate or significant drift of a model's inputs.");
+    public static final Topic<ModelLifecycleChanged> MODELS = new Topic<>(
+            "energywatch.models.v1", "model id", ModelLifecycleChanged.class,
+            "energywatch.model.lifecycle-changed.v1", 1, true,
+            "Model versions trained, promoted, rejected and retired; compacted, the latest record per model is its state.");
+
+    public static final List<Topic<?>> ALL = List.of(CONSUMPTION_RAW, WEATHER_RAW, SOCIAL_MOVEMENTS_RAW,
+            CONSUMPTION_ENRICHED, ANOMALIES, FORECASTS, DRIFT, MODELS);
+
+    private Topics() {
+    }
+
+    public static Optional<Topic<?>> byName(String name) {
+        return ALL.stream().filter(t -> t.name().equals(name)).findFirst();
+    }
+
+    public static Optional<Topic<?>> byCeType(String ceType) {
+        return ALL.stream().filter(t -> t.ceType().equals(ceType)).findFirst();
+    }
+
+    @SuppressWarnings("unchecked")
+    public static <V extends EnergyWatchEvent> Topic<V> forValueType(Class<V> type) {
+        return (Topic<V>) ALL.stream().filter(t -> t.valueType() == type).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no topic carries " + type.getName()));
+    }
+}
