@@ -1,0 +1,62 @@
+package io.energywatch.ingestion.config;
+
+import io.energywatch.ingestion.formats.IngestionKind;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Every tunable of the ingestion service; defaults in application.yml.
+ *
+ * @param spoolDir          where uploads are kept until their job ends, so an interrupted job can resume
+ * @param workers           jobs processed at once
+ * @param batchSize         records stored and published per batch: a batch is the unit of commit
+ * @param maxRejectionsKept rejections listed in a job report (all go to the dead-letter topic)
+ * @param publishTimeout    how long a batch waits for Kafka's acknowledgements before the job fails
+ * @param maxLineBytes      longer lines are rejected, so a single huge line cannot exhaust memory
+ * @param outboxRelayDelay  how often stored-but-unpublished records of failed jobs are published again
+ * @param pollers           HTTP sources polled on a schedule
+ */
+@Validated
+@ConfigurationProperties("energywatch.ingestion")
+public record IngestionProperties(
+        @NotNull Path spoolDir,
+        @Min(1) @Max(16) int workers,
+        @Min(1) @Max(20_000) int batchSize,
+        @Min(0) @Max(10_000) int maxRejectionsKept,
+        @NotNull Duration publishTimeout,
+        @Min(1024) int maxLineBytes,
+        @NotNull Duration outboxRelayDelay,
+        @Valid List<Poller> pollers) {
+
+    public IngestionProperties {
+        pollers = pollers == null ? List.of() : List.copyOf(pollers);
+    }
+
+    /**
+     * An HTTP source polled on a cron schedule. Conditional requests (ETag, Last-Modified) skip unchanged content; the
+     * store's unique keys make a changed file add only its new records.
+     *
+     * @param id       stable name, shown as the origin of its jobs
+     * @param url      what to GET
+     * @param kind     what the source holds
+     * @param format   source format, or null to detect it
+     * @param cron     Spring cron expression
+     * @param tz       zone of timestamps without offset, or null for Europe/Paris
+     * @param attempts tries per run before the run fails
+     * @param backoff  wait before the second try, doubled each time
+     */
+    public record Poller(@NotBlank String id, @NotBlank String url, @NotNull IngestionKind kind,
+                         @Nullable String format, @NotBlank String cron, @Nullable String tz,
+                         @Min(1) @Max(10) int attempts, @NotNull Duration backoff) {
+    }
+}

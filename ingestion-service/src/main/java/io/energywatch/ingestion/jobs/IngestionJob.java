@@ -1,0 +1,78 @@
+package io.energywatch.ingestion.jobs;
+
+import io.energywatch.ingestion.formats.ColumnMapping;
+import org.jspecify.annotations.Nullable;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * An ingestion job as stored in {@code ingestion_jobs}: what it reads, how far it got and what it counted. Counts are per
+ * record: records read = accepted + rejected + duplicates once the job has finished.
+ *
+ * @param kind       consumption, weather, social-movements, or simulation
+ * @param trigger    upload, poller or simulation
+ * @param spoolFile  the kept upload, deleted when the job ends
+ * @param attempt    1 for the first run, incremented when a restart resumes the job
+ * @param linesCommitted last source line whose records are all committed (rejections up to it are already dead-lettered)
+ * @param parameters trigger-specific input, e.g. the simulation request as JSON
+ */
+@Document("ingestion_jobs")
+public record IngestionJob(
+        @Id String id,
+        JobStatus status,
+        String kind,
+        @Nullable String format,
+        String origin,
+        String trigger,
+        long sizeBytes,
+        long bytesRead,
+        long linesRead,
+        long recordsRead,
+        long accepted,
+        long rejected,
+        long duplicates,
+        long linesCommitted,
+        int attempt,
+        List<JobRejection> rejections,
+        Instant createdAt,
+        @Nullable Instant startedAt,
+        @Nullable Instant finishedAt,
+        @Nullable String error,
+        @Nullable String spoolFile,
+        @Nullable String tz,
+        @Nullable ColumnMapping mapping,
+        @Nullable String parameters) {
+
+    public IngestionJob {
+        rejections = rejections == null ? List.of() : List.copyOf(rejections);
+    }
+
+    static IngestionJob queued(String id, String kind, @Nullable String format, String origin, String trigger,
+                               long sizeBytes, @Nullable String spoolFile, @Nullable String tz,
+                               @Nullable ColumnMapping mapping, @Nullable String parameters, Instant now) {
+        return new IngestionJob(id, JobStatus.QUEUED, kind, format, origin, trigger, sizeBytes, 0, 0, 0, 0, 0, 0, 0, 0,
+                List.of(), now, null, null, null, spoolFile, tz, mapping, parameters);
+    }
+
+    /** Percent of the input consumed: bytes for uploads, records for simulations (sizeBytes then holds the total). */
+    public double progressPercent() {
+        if (status == JobStatus.SUCCEEDED) {
+            return 100.0;
+        }
+        long done = "simulation".equals(kind) ? recordsRead : bytesRead;
+        return sizeBytes <= 0 ? 0.0 : Math.min(100.0, Math.round(1000.0 * done / sizeBytes) / 10.0);
+    }
+
+    /** Records read per second over the job's run so far. */
+    public double recordsPerSecond(Instant now) {
+        if (startedAt == null) {
+            return 0.0;
+        }
+        Instant end = finishedAt != null ? finishedAt : now;
+        double seconds = Math.max(0.001, (end.toEpochMilli() - startedAt.toEpochMilli()) / 1000.0);
+        return Math.round(recordsRead / seconds * 10.0) / 10.0;
+    }
+}

@@ -1,0 +1,154 @@
+package io.energywatch.ingestion.jobs;
+
+import io.energywatch.contracts.DeadLetters;
+import io.energywatch.contracts.EnergyWatchEvent;
+import io.energywatch.contracts.Topic;
+import io.energywatch.contracts.Topics;
+import io.energywatch.ingestion.config.IngestionProperties;
+import io.energywatch.ingestion.formats.RecordSink;
+import io.energywatch.ingestion.store.CommitResult;
+import io.energywatch.ingestion.store.PublishFailedException;
+import io.energywatch.ingestion.store.RawStore;
+import io.energywatch.service.kafka.EventPublisher;
+import org.jspecify.annotations.Nullable;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * One attempt at one job: receives the parser's records, commits them in batches cut at line boundaries (so "lines
+ * committed" is exact), dead-letters rejections, and writes the job's counters after each commit. Counters only ever
+ * include what is committed, so a report never claims more than the store holds.
+ */
+final class JobExecution implements RecordSink {
+
+    private static final int MAX_DLQ_VALUE_CHARS = 64 * 1024;
+
+    private final IngestionJob job;
+    private final RawStore store;
+    private final EventPublisher publisher;
+    private final JobRepository jobs;
+    private final IngestionProperties properties;
+    private final Topic<?> rejectionTopic;
+
+    private final List<EnergyWatchEvent> pendingEvents = new ArrayList<>();
+    private final List<PendingRejection> pendingRejections = new ArrayList<>();
+    private final List<JobRejection> kept = new ArrayList<>();
+    private long currentLine = -1;
+    private long bytesRead;
+    private long linesRead;
+    private long recordsRead;
+    private long accepted;
+    private long rejected;
+    private long duplicates;
+    private long linesCommitted;
+
+    private record PendingRejection(long line, @Nullable String field, String reason, String raw) {
+    }
+
+    JobExecution(IngestionJob job, RawStore store, EventPublisher publisher, JobRepository jobs,
+                 IngestionProperties properties) {
+        this.job = job;
+        this.store = store;
+        this.publisher = publisher;
+        this.jobs = jobs;
+        this.properties = properties;
+        this.rejectionTopic = switch (job.kind()) {
+            case "weather" -> Topics.WEATHER_RAW;
+            case "social-movements" -> Topics.SOCIAL_MOVEMENTS_RAW;
+            default -> Topics.CONSUMPTION_RAW;
+        };
+    }
+
+    @Override
+    public void accept(long line, EnergyWatchEvent event) {
+        atLine(line);
+        pendingEvents.add(event);
+    }
+
+    @Override
+    public void reject(long line, @Nullable String field, String reason, String raw) {
+        atLine(line);
+        pendingRejections.add(new PendingRejection(line, field, reason, raw));
+        if (kept.size() < properties.maxRejectionsKept()) {
+            kept.add(new JobRejection(line, field, reason));
+        }
+    }
+
+    @Override
+    public void progress(long bytes) {
+        this.bytesRead = bytes;
+    }
+
+    /** Commits what is left; call once the parser has returned. */
+    void complete() {
+        commit(currentLine);
+    }
+
+    JobCounters counters() {
+        return new JobCounters(bytesRead, linesRead, recordsRead, accepted, rejected, duplicates, linesCommitted);
+    }
+
+    private void atLine(long line) {
+        if (line != currentLine) {
+            if (pendingEvents.size() + pendingRejections.size() >= properties.batchSize()) {
+                commit(currentLine);
+            }
+            currentLine = line;
+            linesRead++;
+        }
+        recordsRead++;
+    }
+
+    private void commit(long upToLine) {
+        if (pendingEvents.isEmpty() && pendingRejections.isEmpty()) {
+            return;
+        }
+        CommitResult result = store.commit(pendingEvents, job.id(), job.attempt(), properties.publishTimeout());
+        deadLetter();
+        accepted += result.accepted();
+        duplicates += result.duplicates();
+        rejected += pendingRejections.size();
+        linesCommitted = Math.max(linesCommitted, upToLine);
+        pendingEvents.clear();
+        pendingRejections.clear();
+        jobs.progress(job.id(), counters(), kept);
+    }
+
+    /** Sends this batch's rejections to the dead-letter topic; lines an earlier attempt committed were sent already. */
+    private void deadLetter() {
+        List<CompletableFuture<?>> sends = new ArrayList<>();
+        for (PendingRejection r : pendingRejections) {
+            if (r.line() <= job.linesCommitted()) {
+                continue;
+            }
+            String raw = r.raw().length() > MAX_DLQ_VALUE_CHARS ? r.raw().substring(0, MAX_DLQ_VALUE_CHARS) : r.raw();
+            sends.add(publisher.deadLetter(rejectionTopic, job.id(), raw.getBytes(StandardCharsets.UTF_8), Map.of(
+                    DeadLetters.REASON, r.reason(),
+                    DeadLetters.FIELD, r.field() == null ? "" : r.field(),
+                    DeadLetters.LINE, Long.toString(r.line()),
+                    DeadLetters.ORIGIN, job.origin(),
+                    DeadLetters.JOB, job.id())));
+        }
+        if (sends.isEmpty()) {
+            return;
+        }
+        publisher.flush();
+        try {
+            CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new))
+                    .get(properties.publishTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new PublishFailedException("Kafka did not acknowledge " + sends.size() + " dead letters: "
+                    + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PublishFailedException("interrupted while dead-lettering", e);
+        }
+    }
+}

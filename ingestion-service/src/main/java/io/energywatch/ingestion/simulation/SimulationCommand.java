@@ -1,0 +1,39 @@
+package io.energywatch.ingestion.simulation;
+
+import io.energywatch.ingestion.simulator.SimulatedResolution;
+import io.energywatch.ingestion.simulator.SimulationRequest;
+import jakarta.validation.constraints.NotNull;
+import org.jspecify.annotations.Nullable;
+
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A request to simulate and ingest data: {@code {"seed":42,"from":"2024-01-01","to":"2024-03-31"}}, optionally with
+ * {@code regions} (INSEE codes; all when absent) and {@code resolutions} (PT30M and/or P1D; both when absent).
+ */
+public record SimulationCommand(@NotNull Long seed, @NotNull LocalDate from, @NotNull LocalDate to,
+                                @Nullable List<String> regions, @Nullable Set<String> resolutions) {
+
+    static final long MAX_DAYS = 3 * 366;
+
+    SimulationRequest toRequest(String jobId) {
+        SimulationRequest base = SimulationRequest.of(seed, from, to);
+        if (regions != null && !regions.isEmpty()) {
+            base = base.withRegions(regions);
+        }
+        if (resolutions != null && !resolutions.isEmpty()) {
+            Set<SimulatedResolution> chosen = EnumSet.noneOf(SimulatedResolution.class);
+            for (String r : resolutions) {
+                chosen.add(Arrays.stream(SimulatedResolution.values()).filter(v -> v.iso().equalsIgnoreCase(r))
+                        .findFirst().orElseThrow(() -> new IllegalArgumentException(
+                                "resolution '" + r + "' is not PT30M or P1D")));
+            }
+            base = base.withResolutions(chosen);
+        }
+        return base.withLineage(SimulationRequest.DEFAULT_ORIGIN, jobId, base.generatedAt());
+    }
+}

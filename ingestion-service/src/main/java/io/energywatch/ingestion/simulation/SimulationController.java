@@ -1,0 +1,76 @@
+package io.energywatch.ingestion.simulation;
+
+import io.energywatch.contracts.EventJson;
+import io.energywatch.ingestion.jobs.IngestionJob;
+import io.energywatch.ingestion.jobs.JobLauncher;
+import io.energywatch.ingestion.jobs.JobView;
+import io.energywatch.ingestion.simulator.InjectedAnomaly;
+import io.energywatch.ingestion.simulator.SimulatedResolution;
+import io.energywatch.ingestion.simulator.SimulationRequest;
+import io.energywatch.ingestion.simulator.Simulator;
+import io.energywatch.service.web.ProblemError;
+import io.energywatch.service.web.ProblemException;
+import jakarta.validation.Valid;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+/**
+ * {@code /api/v1/simulations}: generate realistic data with the seeded simulator and ingest it like any upload (202 and a
+ * job); the labels of the anomalies it injected are served for evaluating detectors.
+ */
+@RestController
+@RequestMapping("/api/v1/simulations")
+class SimulationController {
+
+    static final String TRIGGER = "simulation";
+
+    private final JobLauncher launcher;
+
+    SimulationController(JobLauncher launcher) {
+        this.launcher = launcher;
+    }
+
+    @PostMapping
+    ResponseEntity<JobView> simulate(@Valid @RequestBody SimulationCommand command) {
+        SimulationRequest request;
+        try {
+            if (ChronoUnit.DAYS.between(command.from(), command.to()) + 1 > SimulationCommand.MAX_DAYS) {
+                throw new IllegalArgumentException("a simulation covers at most " + SimulationCommand.MAX_DAYS + " days");
+            }
+            request = command.toRequest("validation");
+            new Simulator(request); // draws the plan: refuses periods too short for the requested anomalies
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest("invalid-simulation", e.getMessage(),
+                    List.of(ProblemError.field("simulation", null, e.getMessage())));
+        }
+        IngestionJob job = launcher.launch(TRIGGER, SimulationRequest.DEFAULT_ORIGIN, TRIGGER, expectedRecords(request),
+                EventJson.MAPPER.writeValueAsString(command));
+        var location = ServletUriComponentsBuilder.fromCurrentContextPath().path("/api/v1/ingestions/{id}")
+                .buildAndExpand(job.id()).toUri();
+        return ResponseEntity.accepted().location(location).body(launcher.view(job));
+    }
+
+    /** The anomalies a simulation job injected, regenerated from its stored request. */
+    @GetMapping("/{jobId}/labels")
+    List<InjectedAnomaly> labels(@PathVariable String jobId) {
+        IngestionJob job = launcher.find(jobId).filter(j -> TRIGGER.equals(j.trigger()))
+                .orElseThrow(() -> ProblemException.notFound("simulation job", jobId));
+        return new Simulator(SimulationSource.command(job).toRequest(job.id())).labels();
+    }
+
+    /** Records a run will produce: per region and day, 48 half-hours (about), one daily value, one weather record. */
+    private static long expectedRecords(SimulationRequest r) {
+        long perRegionDay = 1 + (r.resolutions().contains(SimulatedResolution.HALF_HOURLY) ? 48 : 0)
+                + (r.resolutions().contains(SimulatedResolution.DAILY) ? 1 : 0);
+        return r.days() * r.regionCodes().size() * perRegionDay;
+    }
+}

@@ -1,0 +1,80 @@
+package io.energywatch.service;
+
+import io.energywatch.contracts.EnergyWatchEvent;
+import io.energywatch.contracts.EventSerde;
+import io.energywatch.contracts.Topic;
+import io.energywatch.contracts.Topics;
+import io.energywatch.service.kafka.EventPublisher;
+import io.energywatch.service.kafka.KafkaEventsProperties;
+import io.energywatch.service.web.ProblemResponses;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What every EnergyWatch service gets by depending on service-support: problem+json errors, the event publisher with
+ * CloudEvents headers ({@code ce_source} = {@code /energywatch/<spring.application.name>}), the platform's topics, and
+ * and (in {@code MongoPingHealthAutoConfiguration}) a MongoDB health check that tells the truth on both MongoDB and the wire
+ * server.
+ */
+@AutoConfiguration(afterName = "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration")
+@EnableConfigurationProperties(KafkaEventsProperties.class)
+@Import(ProblemResponses.class)
+public class ServiceSupportAutoConfiguration {
+
+    /** The CloudEvents source of this service's events. */
+    public static String ceSource(String applicationName) {
+        return "/energywatch/" + applicationName;
+    }
+
+    @Bean
+    EventPublisher eventPublisher(KafkaProperties kafka, @Value("${spring.application.name}") String application) {
+        Map<String, Object> props = new HashMap<>(kafka.buildProducerProperties());
+        // Nothing accepted may be lost or doubled: idempotent, acknowledged by all in-sync replicas.
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 20);
+        props.putIfAbsent(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
+        props.putIfAbsent(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        props.remove(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
+        var events = new KafkaTemplate<>(new DefaultKafkaProducerFactory<String, EnergyWatchEvent>(props,
+                new StringSerializer(), EventSerde.any(ceSource(application))));
+        var deadLetters = new KafkaTemplate<>(new DefaultKafkaProducerFactory<String, byte[]>(props,
+                new StringSerializer(), new ByteArraySerializer()));
+        return new EventPublisher(events, deadLetters);
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "energywatch.kafka.create-topics", havingValue = "true", matchIfMissing = true)
+    KafkaAdmin.NewTopics energywatchTopics(KafkaEventsProperties properties) {
+        List<NewTopic> topics = new ArrayList<>();
+        short replicas = properties.replicationFactor() < 1 ? 1 : properties.replicationFactor();
+        for (Topic<?> t : Topics.ALL) {
+            TopicBuilder b = TopicBuilder.name(t.name()).partitions(t.partitionsHint()).replicas(replicas);
+            if (t.compacted()) {
+                b.config(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
+            }
+            topics.add(b.build());
+            topics.add(TopicBuilder.name(t.dlq()).partitions(1).replicas(replicas).build());
+        }
+        return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
+    }
+}
