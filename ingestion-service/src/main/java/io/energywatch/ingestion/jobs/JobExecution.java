@@ -48,6 +48,7 @@ final class JobExecution implements RecordSink {
     private long rejected;
     private long duplicates;
     private long linesCommitted;
+    private long batches;
 
     private record PendingRejection(long line, @Nullable String field, String reason, String raw) {
     }
@@ -110,7 +111,7 @@ final class JobExecution implements RecordSink {
         if (pendingEvents.isEmpty() && pendingRejections.isEmpty()) {
             return;
         }
-        CommitResult result = store.commit(pendingEvents, job.id(), job.attempt(), properties.publishTimeout());
+        CommitResult result = store.commit(pendingEvents, job.id(), job.attempt(), ++batches, properties.publishTimeout());
         deadLetter();
         accepted += result.accepted();
         duplicates += result.duplicates();

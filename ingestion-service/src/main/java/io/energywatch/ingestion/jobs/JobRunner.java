@@ -61,6 +61,8 @@ public class JobRunner implements DisposableBean {
 
     private void run(String jobId) {
         running.add(jobId);
+        // What an interrupted earlier attempt stored but may not have published goes out before this attempt starts.
+        store.relayJob(jobId, properties.publishTimeout());
         IngestionJob job = jobs.start(jobId, clock.instant(), null);
         JobExecution execution = new JobExecution(job, store, publisher, jobs, properties);
         try {

@@ -11,15 +11,13 @@ import java.util.HashSet;
 import java.util.Set;
 
 /**
- * Publishes records that were stored but never acknowledged by Kafka (a job failed on a broker outage), once their job
- * has finished, so nothing in the raw store is missing from the raw topics.
+ * Publishes what failed batches left in the outbox (a job failed on a broker outage) once their job has finished, so
+ * nothing in the raw store is missing from the raw topics.
  */
 @Component
 class OutboxRelay {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
-    private static final int BATCH = 5_000;
-
     private final RawStore store;
     private final JobRepository jobs;
     private final JobRunner runner;
@@ -35,15 +33,14 @@ class OutboxRelay {
     @Scheduled(fixedDelayString = "${energywatch.ingestion.outbox-relay-delay}",
             initialDelayString = "${energywatch.ingestion.outbox-relay-delay}")
     void relay() {
-        Set<String> candidates = new HashSet<>(store.jobsWithUnpublished());
+        Set<String> candidates = new HashSet<>(store.jobsWithOutboxEntries());
         candidates.removeAll(runner.running());
         if (candidates.isEmpty()) {
             return;
         }
-        Set<String> finished = jobs.finishedIds(candidates);
-        if (!finished.isEmpty()) {
-            long relayed = store.relay(finished, BATCH, properties.publishTimeout());
-            log.info("outbox relay published {} stored records of finished jobs {}", relayed, finished);
+        for (String jobId : jobs.finishedIds(candidates)) {
+            long relayed = store.relayJob(jobId, properties.publishTimeout());
+            log.info("outbox relay published {} stored records of finished job {}", relayed, jobId);
         }
     }
 }

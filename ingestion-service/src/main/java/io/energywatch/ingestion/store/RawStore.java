@@ -5,12 +5,13 @@ import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.InsertManyOptions;
-import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Updates;
 import io.energywatch.contracts.ConsumptionMeasured;
 import io.energywatch.contracts.EnergyWatchEvent;
 import io.energywatch.contracts.EventJson;
+import io.energywatch.contracts.SocialMovementDeclared;
 import io.energywatch.contracts.Topic;
+import io.energywatch.contracts.WeatherObserved;
 import io.energywatch.service.kafka.EventPublisher;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -20,7 +21,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -31,22 +31,24 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * The raw store and its outbox: a record is inserted in MongoDB under its natural key with {@code published: false},
- * published to its raw topic, and marked published once Kafka acknowledged it. The unique key makes re-ingestion add
- * nothing; the published flag means a crash between the two steps loses nothing ({@link OutboxRelay} and job resumption
- * publish what was stored but not acknowledged). No multi-document transaction is needed, so this runs on MongoDB and on
- * the wire-compatible server alike.
+ * The raw store and its outbox. A batch is committed in four steps: (1) an outbox entry listing the batch's keys is
+ * written to {@code ingestion_outbox}; (2) the records are inserted under their natural keys (a key already stored is a
+ * duplicate); (3) the new records are published and Kafka's acknowledgements awaited; (4) the outbox entry is deleted.
+ * A crash anywhere leaves either nothing stored or an outbox entry naming what may be unpublished, which
+ * {@link #relayJob} publishes before the job goes on, so nothing accepted is lost; the unique keys make re-ingestion add
+ * nothing. Only single-document writes are used, so this runs on MongoDB and on the wire-compatible server alike, and
+ * the normal path issues no multi-key queries (the wire server answers those with a collection scan).
  *
- * <p>Each document carries the job id and the job's attempt number: after a restart the resumed attempt recognises the
- * records its earlier attempt stored (they count as accepted, not as duplicates) while a key repeated within one attempt
- * is a true duplicate.
+ * <p>Each record carries its job id and the job's attempt number: a resumed attempt recognises the records its earlier
+ * attempts stored (they count as accepted, not as duplicates), while a key repeated within one attempt is a duplicate.
  */
 @Component
 public class RawStore {
 
-    static final String PUBLISHED = "published";
+    static final String OUTBOX = "ingestion_outbox";
     static final String JOB = "jobId";
     static final String ATTEMPT = "attempt";
+    static final String PAYLOAD = "payload";
 
     private final MongoTemplate mongo;
     private final EventPublisher publisher;
@@ -57,7 +59,8 @@ public class RawStore {
     }
 
     /** Stores and publishes a batch; returns once every new record is in MongoDB and acknowledged by Kafka. */
-    public CommitResult commit(List<EnergyWatchEvent> events, String jobId, int attempt, Duration publishTimeout) {
+    public CommitResult commit(List<EnergyWatchEvent> events, String jobId, int attempt, long batchNumber,
+                               Duration publishTimeout) {
         Map<RawCollection, List<EnergyWatchEvent>> byCollection = new EnumMap<>(RawCollection.class);
         for (EnergyWatchEvent e : events) {
             byCollection.computeIfAbsent(RawCollection.of(e), c -> new ArrayList<>()).add(e);
@@ -65,15 +68,27 @@ public class RawStore {
         long accepted = 0;
         long duplicates = 0;
         for (var entry : byCollection.entrySet()) {
-            var outcome = insert(entry.getKey(), entry.getValue(), jobId, attempt);
-            publishAndMark(entry.getKey(), outcome.toPublish(), attempt, publishTimeout);
-            accepted += outcome.toPublish().size();
+            RawCollection target = entry.getKey();
+            List<EnergyWatchEvent> batch = entry.getValue();
+            String outboxId = jobId + "|" + attempt + "|" + batchNumber + "|" + target.name();
+            mongo.getCollection(OUTBOX).insertOne(new Document("_id", outboxId).append(JOB, jobId)
+                    .append(ATTEMPT, attempt).append("collection", target.name()).append("createdAt", new Date())
+                    .append("keys", batch.stream().map(RawCollection::storeKey).distinct().toList()));
+            var outcome = insert(target, batch, jobId, attempt);
+            publish(target, outcome.toPublish(), publishTimeout);
+            mongo.getCollection(OUTBOX).deleteOne(Filters.eq("_id", outboxId));
+            accepted += outcome.toPublish().size() + outcome.storedEarlier();
             duplicates += outcome.duplicates();
         }
         return new CommitResult(accepted, duplicates);
     }
 
-    private record InsertOutcome(List<EnergyWatchEvent> toPublish, long duplicates) {
+    /**
+     * @param toPublish     records new to the store
+     * @param storedEarlier records an earlier attempt of this job stored (and {@link #relayJob} published)
+     * @param duplicates    records stored before by another job, or earlier in this attempt
+     */
+    private record InsertOutcome(List<EnergyWatchEvent> toPublish, long storedEarlier, long duplicates) {
     }
 
     private InsertOutcome insert(RawCollection target, List<EnergyWatchEvent> events, String jobId, int attempt) {
@@ -83,7 +98,7 @@ public class RawStore {
         for (EnergyWatchEvent e : events) {
             docs.add(toDocument(e, jobId, attempt, now));
         }
-        Set<Integer> failed = new HashSet<>();
+        Set<Integer> clashes = new HashSet<>();
         try {
             collection.insertMany(docs, new InsertManyOptions().ordered(false));
         } catch (MongoBulkWriteException ex) {
@@ -91,42 +106,43 @@ public class RawStore {
                 if (err.getCode() != 11000) {
                     throw ex;
                 }
-                failed.add(err.getIndex());
+                clashes.add(err.getIndex());
             }
         }
         List<EnergyWatchEvent> toPublish = new ArrayList<>(events.size());
-        List<Integer> clashes = new ArrayList<>();
-        for (int i = 0; i < events.size(); i++) {
-            if (failed.contains(i)) {
-                clashes.add(i);
-            } else {
-                toPublish.add(events.get(i));
-            }
-        }
+        long storedEarlier = 0;
         long duplicates = 0;
-        if (!clashes.isEmpty()) {
-            Map<String, Document> existing = new HashMap<>();
-            List<String> ids = clashes.stream().map(i -> (String) docs.get(i).get("_id")).distinct().toList();
-            collection.find(Filters.in("_id", ids)).projection(Projections.include(JOB, ATTEMPT, PUBLISHED))
-                    .forEach(d -> existing.put(d.getString("_id"), d));
-            Set<String> takenOver = new HashSet<>();
-            for (int i : clashes) {
-                String id = (String) docs.get(i).get("_id");
-                Document prior = existing.get(id);
-                boolean earlierAttemptOfThisJob = prior != null && jobId.equals(prior.getString(JOB))
-                        && prior.getInteger(ATTEMPT, 0) < attempt && takenOver.add(id);
-                if (earlierAttemptOfThisJob) {
-                    // Stored by this job before a restart: this attempt owns it now and makes sure it is published.
-                    toPublish.add(events.get(i));
-                } else {
-                    duplicates++;
-                }
+        Set<String> claimed = new HashSet<>();
+        for (int i = 0; i < events.size(); i++) {
+            if (!clashes.contains(i)) {
+                toPublish.add(events.get(i));
+            } else if (attempt > 1 && claimByEarlierAttempt(collection, (String) docs.get(i).get("_id"), jobId,
+                    attempt, claimed)) {
+                storedEarlier++;
+            } else {
+                // A first attempt cannot meet records of its own job: every clash is a duplicate.
+                duplicates++;
             }
         }
-        return new InsertOutcome(toPublish, duplicates);
+        return new InsertOutcome(toPublish, storedEarlier, duplicates);
     }
 
-    private void publishAndMark(RawCollection target, List<EnergyWatchEvent> events, int attempt, Duration timeout) {
+    /** Resumed jobs only: takes over a record an earlier attempt of the job stored, so a later repeat is a duplicate. */
+    private static boolean claimByEarlierAttempt(MongoCollection<Document> collection, String id, String jobId,
+                                                 int attempt, Set<String> claimed) {
+        if (claimed.contains(id)) {
+            return false;
+        }
+        Document prior = collection.find(Filters.eq("_id", id)).first();
+        if (prior == null || !jobId.equals(prior.getString(JOB)) || prior.getInteger(ATTEMPT, 0) >= attempt) {
+            return false;
+        }
+        collection.updateOne(Filters.eq("_id", id), Updates.set(ATTEMPT, attempt));
+        claimed.add(id);
+        return true;
+    }
+
+    private void publish(RawCollection target, List<EnergyWatchEvent> events, Duration timeout) {
         if (events.isEmpty()) {
             return;
         }
@@ -139,16 +155,12 @@ public class RawStore {
             CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException | TimeoutException e) {
             throw new PublishFailedException("Kafka did not acknowledge " + events.size() + " " + target.collection()
-                    + " records within " + timeout + ": " + e.getMessage() + "; they stay stored and unpublished and"
-                    + " will be published by the outbox relay", e);
+                    + " records within " + timeout + ": " + e.getMessage() + "; they stay stored, listed in the outbox,"
+                    + " and will be published by the outbox relay", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new PublishFailedException("interrupted while waiting for Kafka", e);
         }
-        List<String> ids = events.stream().map(RawCollection::storeKey).toList();
-        mongo.getCollection(target.collection()).updateMany(Filters.in("_id", ids),
-                Updates.combine(Updates.set(PUBLISHED, true), Updates.set(ATTEMPT, attempt),
-                        Updates.set("publishedAt", new Date())));
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
@@ -157,59 +169,61 @@ public class RawStore {
     }
 
     /**
-     * Publishes records stored but not acknowledged by jobs that are no longer running, oldest first; returns how many.
+     * Publishes what a job's interrupted or failed batches may have left unpublished: every record listed in the job's
+     * outbox entries that the job itself stored. Republishing one that Kafka did acknowledge before the crash is
+     * possible; consumers drop it by its deterministic event id. Returns how many records were published.
      */
-    public long relay(Set<String> finishedJobIds, int limit, Duration timeout) {
+    public long relayJob(String jobId, Duration timeout) {
         long relayed = 0;
-        for (RawCollection target : RawCollection.values()) {
+        for (Document entry : mongo.getCollection(OUTBOX).find(Filters.eq(JOB, jobId))) {
+            RawCollection target = RawCollection.valueOf(entry.getString("collection"));
             MongoCollection<Document> collection = mongo.getCollection(target.collection());
             List<EnergyWatchEvent> pending = new ArrayList<>();
-            List<Integer> attempts = new ArrayList<>();
-            collection.find(Filters.and(Filters.eq(PUBLISHED, false), Filters.in(JOB, finishedJobIds)))
-                    .limit(limit).forEach(d -> {
-                        pending.add(fromDocument(target, d));
-                        attempts.add(d.getInteger(ATTEMPT, 0));
-                    });
-            if (!pending.isEmpty()) {
-                publishAndMark(target, pending, attempts.stream().max(Integer::compare).orElse(0), timeout);
-                relayed += pending.size();
+            for (String key : entry.getList("keys", String.class)) {
+                Document stored = collection.find(Filters.eq("_id", key)).first();
+                if (stored != null && jobId.equals(stored.getString(JOB))
+                        && stored.getInteger(ATTEMPT, 0) == entry.getInteger(ATTEMPT, 0)) {
+                    pending.add(EventJson.MAPPER.readValue(stored.getString(PAYLOAD), target.topic().valueType()));
+                }
             }
+            publish(target, pending, timeout);
+            mongo.getCollection(OUTBOX).deleteOne(Filters.eq("_id", entry.get("_id")));
+            relayed += pending.size();
         }
         return relayed;
     }
 
-    /** Job ids that still have stored-but-unpublished records. */
-    public Set<String> jobsWithUnpublished() {
+    /** Jobs that have outbox entries left. */
+    public Set<String> jobsWithOutboxEntries() {
         Set<String> jobs = new HashSet<>();
-        for (RawCollection target : RawCollection.values()) {
-            mongo.getCollection(target.collection()).distinct(JOB, Filters.eq(PUBLISHED, false), String.class)
-                    .forEach(jobs::add);
-        }
+        mongo.getCollection(OUTBOX).distinct(JOB, String.class).forEach(jobs::add);
         return jobs;
     }
 
-    public long count(String collection) {
-        return mongo.getCollection(collection).countDocuments();
+    /** The unique key a raw event is stored under. */
+    public static String storeKey(EnergyWatchEvent event) {
+        return RawCollection.storeKey(event);
     }
 
+    /**
+     * The stored form: the event's JSON as a string (compact, and exactly what was published) plus typed copies of the
+     * fields queries filter on.
+     */
     private static Document toDocument(EnergyWatchEvent e, String jobId, int attempt, Date now) {
-        Document event = Document.parse(EventJson.MAPPER.writeValueAsString(e));
         Document d = new Document("_id", RawCollection.storeKey(e))
                 .append("key", RawCollection.kafkaKey(e))
-                .append("event", event)
+                .append(PAYLOAD, EventJson.MAPPER.writeValueAsString(e))
                 .append(JOB, jobId)
                 .append(ATTEMPT, attempt)
-                .append(PUBLISHED, false)
                 .append("storedAt", now);
-        if (e instanceof ConsumptionMeasured m) {
-            // Typed copies of the fields queries filter on (the event itself keeps ISO strings).
-            d.append("seriesId", m.seriesId()).append("intervalStart", Date.from(m.intervalStart()));
+        switch (e) {
+            case ConsumptionMeasured m -> d.append("seriesId", m.seriesId())
+                    .append("intervalStart", Date.from(m.intervalStart())).append("energyMwh", m.energyMwh());
+            case WeatherObserved w -> d.append("regionCode", w.regionCode()).append("date", w.date().toString());
+            case SocialMovementDeclared s -> d.append("startDate", s.startDate().toString())
+                    .append("endDate", s.endDate().toString());
+            default -> throw new IllegalArgumentException(e.getClass().getSimpleName() + " is not a raw event");
         }
         return d;
-    }
-
-    private static EnergyWatchEvent fromDocument(RawCollection target, Document d) {
-        Document event = d.get("event", Document.class);
-        return EventJson.MAPPER.readValue(event.toJson(), target.topic().valueType());
     }
 }

@@ -1,0 +1,117 @@
+package io.energywatch.analytics.anomaly;
+
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.Objects;
+
+/**
+ * Every tunable of the streaming detector and its features, with defaults that work for half-hourly to 5-minute
+ * consumption series. Point counts are in observations; durations are converted with the series' resolution.
+ *
+ * @param zone                time zone of the weekday × time-of-day baseline (Europe/Paris for French series)
+ * @param slotMinutes         width of a time-of-day slot; 0 infers it from the first gap between observations
+ * @param minSlotMinutes      lower bound on an inferred slot width, to cap the baseline's memory for fast series
+ * @param warmupPoints        observations learned before any score is given
+ * @param warmup              time learned before any score is given (both must pass), so the daily baseline exists
+ * @param rollingWindow       observations in the rolling median / MAD window
+ * @param residualScaleWindow observations over which the residuals' robust scale is estimated
+ * @param seasonalDepthWeeks  weeks of history per weekday × time-of-day slot
+ * @param seasonalDepthDays   days of history per time-of-day slot (fallback while few weeks are known)
+ * @param minWeeklySamples    weeks a slot needs before the weekly baseline is used
+ * @param minDailySamples     days a time-of-day slot needs before the daily baseline is used
+ * @param relativeScaleFloor  smallest robust scale as a fraction of the typical level, so a perfectly regular series
+ *                            does not turn rounding noise into alarms
+ * @param alarmZ              robust z-score at which the streaming score reaches 0.5
+ * @param tailWindow          observations whose residual z-scores measure how heavy the series' tails are
+ * @param tailQuantile        quantile of past |z| compared with the Gaussian one; heavier tails shrink the z-scores
+ * @param minStuckRun         shortest run of identical values that can be a stuck meter
+ * @param stuckRunFactor      a run is stuck when it is this many times longer than every earlier run
+ * @param cusumSlack          CUSUM allowance k, in robust standard deviations
+ * @param cusumThreshold      CUSUM decision level h: above it the mean has shifted
+ * @param residualClip        residual z clipped to this before it enters the CUSUM, so one spike is not a shift
+ * @param driftShortHalfLife  half-life of the short-term mean of the drift feature
+ * @param driftLongHalfLife   half-life of the long-term mean and variance of the drift feature
+ * @param driftThreshold      drift z at which the drift component reaches the alarm level
+ * @param weatherForgetting   forgetting factor of the degree-day regression
+ * @param weatherMinSamples   observations with weather before the weather residual is used
+ * @param weatherWeight       weight of the weather residual in the streaming score (its expectation is coarser)
+ * @param explainedFeatures   how many features an explanation names at most
+ * @param severities          cut points of the calibrated score
+ */
+public record DetectorConfig(
+        ZoneId zone,
+        int slotMinutes,
+        int minSlotMinutes,
+        int warmupPoints,
+        Duration warmup,
+        int rollingWindow,
+        int residualScaleWindow,
+        int seasonalDepthWeeks,
+        int seasonalDepthDays,
+        int minWeeklySamples,
+        int minDailySamples,
+        double relativeScaleFloor,
+        double alarmZ,
+        int tailWindow,
+        double tailQuantile,
+        int minStuckRun,
+        double stuckRunFactor,
+        double cusumSlack,
+        double cusumThreshold,
+        double residualClip,
+        Duration driftShortHalfLife,
+        Duration driftLongHalfLife,
+        double driftThreshold,
+        double weatherForgetting,
+        int weatherMinSamples,
+        double weatherWeight,
+        int explainedFeatures,
+        SeverityScale severities) {
+
+    public DetectorConfig {
+        Objects.requireNonNull(zone, "zone");
+        Objects.requireNonNull(warmup, "warmup");
+        Objects.requireNonNull(driftShortHalfLife, "driftShortHalfLife");
+        Objects.requireNonNull(driftLongHalfLife, "driftLongHalfLife");
+        Objects.requireNonNull(severities, "severities");
+        if (rollingWindow < 3 || residualScaleWindow < 3) {
+            throw new IllegalArgumentException("rolling windows need at least 3 points");
+        }
+        if (seasonalDepthWeeks < 1 || seasonalDepthDays < 1 || minWeeklySamples > seasonalDepthWeeks
+                || minDailySamples > seasonalDepthDays) {
+            throw new IllegalArgumentException("seasonal depths must be positive and cover their minimum samples");
+        }
+        if (!(tailQuantile > 0.5 && tailQuantile < 1) || tailWindow < 10) {
+            throw new IllegalArgumentException("tailQuantile must be in (0.5, 1) and tailWindow at least 10");
+        }
+        if (alarmZ <= 0 || cusumThreshold <= 0 || driftThreshold <= 0) {
+            throw new IllegalArgumentException("alarm levels must be positive");
+        }
+        if (!(weatherForgetting > 0 && weatherForgetting <= 1)) {
+            throw new IllegalArgumentException("weatherForgetting must be in (0, 1]");
+        }
+    }
+
+    public static DetectorConfig defaults() {
+        return new DetectorConfig(ZoneId.of("Europe/Paris"), 0, 5, 48, Duration.ofDays(2), 48, 288, 6, 7, 3, 2,
+                0.005, 5.0, 1024, 0.99,
+                6, 2.0, 1.0, 15.0, 3.0, Duration.ofDays(1), Duration.ofDays(14), 4.0, 0.998, 48, 0.5, 3,
+                SeverityScale.DEFAULT);
+    }
+
+    public DetectorConfig withZone(ZoneId newZone) {
+        return new DetectorConfig(newZone, slotMinutes, minSlotMinutes, warmupPoints, warmup, rollingWindow,
+                residualScaleWindow, seasonalDepthWeeks, seasonalDepthDays, minWeeklySamples, minDailySamples,
+                relativeScaleFloor, alarmZ, tailWindow, tailQuantile, minStuckRun, stuckRunFactor, cusumSlack, cusumThreshold, residualClip,
+                driftShortHalfLife, driftLongHalfLife, driftThreshold, weatherForgetting, weatherMinSamples,
+                weatherWeight, explainedFeatures, severities);
+    }
+
+    public DetectorConfig withWarmupPoints(int points) {
+        return new DetectorConfig(zone, slotMinutes, minSlotMinutes, points, warmup, rollingWindow,
+                residualScaleWindow, seasonalDepthWeeks, seasonalDepthDays, minWeeklySamples, minDailySamples,
+                relativeScaleFloor, alarmZ, tailWindow, tailQuantile, minStuckRun, stuckRunFactor, cusumSlack, cusumThreshold, residualClip,
+                driftShortHalfLife, driftLongHalfLife, driftThreshold, weatherForgetting, weatherMinSamples,
+                weatherWeight, explainedFeatures, severities);
+    }
+}

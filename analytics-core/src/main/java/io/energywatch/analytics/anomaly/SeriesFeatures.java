@@ -1,0 +1,270 @@
+package io.energywatch.analytics.anomaly;
+
+import java.time.Duration;
+import java.time.zone.ZoneRules;
+import java.util.Arrays;
+
+/**
+ * Causal feature extraction for one series: each observation's features are computed from the state left by the
+ * observations before it, and only then is the state updated with it. Not thread-safe; one instance per series.
+ */
+public final class SeriesFeatures {
+
+    private static final long SECONDS_PER_DAY = 86_400;
+
+    private final DetectorConfig config;
+    private final ZoneRules zoneRules;
+    private final RollingWindow rolling;
+    private final RollingWindow seasonalAbsResidual;
+    private final RollingWindow weatherAbsResidual;
+    private final RollingWindow absDelta;
+    private final RollingWindow absResidualZ;
+    private final WeatherRegression weather;
+    private final double gaussianTail;
+    private SeasonalBaseline baseline;
+    private int slotSeconds;
+    private long stepSeconds;
+
+    private long firstEpochSecond = Long.MIN_VALUE;
+    private long observed;
+    private double previous = Double.NaN;
+    private int runLength;
+    private long runStart;
+    private int longestEarlierRun;
+    private double cusumUp;
+    private double cusumDown;
+    private double driftShort = Double.NaN;
+    private double driftLong = Double.NaN;
+    private double driftLongVariance;
+    private double alphaShort;
+    private double alphaLong;
+
+    public SeriesFeatures(DetectorConfig config) {
+        this.config = config;
+        this.zoneRules = config.zone().getRules();
+        this.rolling = new RollingWindow(config.rollingWindow());
+        this.seasonalAbsResidual = new RollingWindow(config.residualScaleWindow());
+        this.weatherAbsResidual = new RollingWindow(config.residualScaleWindow());
+        this.absDelta = new RollingWindow(config.residualScaleWindow());
+        this.absResidualZ = new RollingWindow(config.tailWindow());
+        this.gaussianTail = gaussianAbsQuantile(config.tailQuantile());
+        this.weather = new WeatherRegression(config.weatherForgetting(), 1e6);
+        if (config.slotMinutes() > 0) {
+            configureSlots(config.slotMinutes() * 60L);
+        }
+    }
+
+    /** Observations with a value learned so far. */
+    public long observed() {
+        return observed;
+    }
+
+    /** Seconds from the first observation with a value to {@code t}; 0 before any. */
+    long secondsSinceFirst(java.time.Instant t) {
+        return firstEpochSecond == Long.MIN_VALUE ? 0 : t.getEpochSecond() - firstEpochSecond;
+    }
+
+    /** Start (0-based observation index) of the current run of identical values. */
+    long runStart() {
+        return runStart;
+    }
+
+    int longestEarlierRun() {
+        return longestEarlierRun;
+    }
+
+    /**
+     * The features of {@code o} against the past, then learns {@code o}. An observation without a value yields a frame
+     * of NaNs and teaches nothing.
+     */
+    public FeatureFrame next(Observation o) {
+        double[] f = new double[Feature.count()];
+        Arrays.fill(f, Double.NaN);
+        f[Feature.HOLIDAY.ordinal()] = o.holiday() ? 1 : 0;
+        f[Feature.WEEKEND.ordinal()] = o.weekend() ? 1 : 0;
+        f[Feature.STRIKE.ordinal()] = o.strike() ? 1 : 0;
+        Double boxed = o.value();
+        if (boxed == null || !Double.isFinite(boxed)) {
+            return new FeatureFrame(f, Double.NaN, Double.NaN, Double.NaN);
+        }
+        double x = boxed;
+        long epochSecond = o.timestamp().getEpochSecond();
+        if (baseline == null && firstEpochSecond != Long.MIN_VALUE && epochSecond > firstEpochSecond) {
+            configureSlots(epochSecond - firstEpochSecond);
+        }
+        if (firstEpochSecond == Long.MIN_VALUE) {
+            firstEpochSecond = epochSecond;
+        }
+        int dayOfWeek = 0;
+        int daySlot = 0;
+        if (baseline != null) {
+            long local = epochSecond + zoneRules.getOffset(o.timestamp()).getTotalSeconds();
+            long day = Math.floorDiv(local, SECONDS_PER_DAY);
+            dayOfWeek = (int) Math.floorMod(day + 3, 7L); // 1970-01-01 was a Thursday; Monday = 0
+            daySlot = (int) (Math.floorMod(local, SECONDS_PER_DAY) / slotSeconds);
+        }
+
+        f[Feature.VALUE.ordinal()] = x;
+        // The typical level: the long-term mean once known, so a series idling at 0 still has a sensible floor.
+        double level = Double.isNaN(driftLong) ? Math.abs(x) : Math.max(Math.abs(driftLong), Math.abs(rolling.median()));
+        double floor = Math.max(config.relativeScaleFloor() * level, 1e-9);
+
+        // Rolling robust z against the recent median.
+        double rollingMedian = Double.NaN;
+        double rollingScale = Double.NaN;
+        if (rolling.size() >= Math.min(config.rollingWindow(), 8)) {
+            rollingMedian = rolling.median();
+            rollingScale = Math.max(rolling.robustSigma(), floor);
+            f[Feature.ROLLING_Z.ordinal()] = (x - rollingMedian) / rollingScale;
+        }
+
+        // Seasonal residual against weekday × time of day.
+        double seasonalExpected = baseline == null ? Double.NaN : baseline.expected(dayOfWeek, daySlot);
+        double seasonalScale = Double.NaN;
+        if (!Double.isNaN(seasonalExpected) && seasonalAbsResidual.size() >= 8) {
+            seasonalScale = Math.max(seasonalAbsResidual.residualSigma(), floor);
+            f[Feature.SEASONAL_RESIDUAL.ordinal()] = (x - seasonalExpected) / seasonalScale;
+        }
+
+        // Weather residual against the degree-day regression.
+        boolean hasWeather = o.heatingDegreeDays() != null && o.coolingDegreeDays() != null;
+        double hdd = hasWeather ? o.heatingDegreeDays() : 0;
+        double cdd = hasWeather ? o.coolingDegreeDays() : 0;
+        double weatherResidual = Double.NaN;
+        if (hasWeather) {
+            weatherResidual = x - weather.predict(hdd, cdd);
+            if (weather.samples() >= config.weatherMinSamples() && weatherAbsResidual.size() >= 8) {
+                double scale = Math.max(weatherAbsResidual.residualSigma(), floor);
+                f[Feature.WEATHER_RESIDUAL.ordinal()] = weatherResidual / scale;
+            }
+        }
+
+        // Short-term delta.
+        double delta = Double.isNaN(previous) ? Double.NaN : x - previous;
+        if (!Double.isNaN(delta) && absDelta.size() >= 8) {
+            f[Feature.DELTA.ordinal()] = delta / Math.max(absDelta.residualSigma(), floor);
+        }
+
+        // Run of identical values.
+        int run = (!Double.isNaN(previous) && x == previous) ? runLength + 1 : 1;
+        f[Feature.RUN_LENGTH.ordinal()] = run;
+
+        // The expectation the score is measured against: the seasonal baseline when it explains the series at least
+        // as well as the rolling median (its residuals are not wider), else the rolling median.
+        double expected;
+        double scale;
+        if (!Double.isNaN(seasonalScale) && (Double.isNaN(rollingScale) || seasonalScale <= rollingScale)) {
+            expected = seasonalExpected;
+            scale = seasonalScale;
+        } else {
+            expected = rollingMedian;
+            scale = rollingScale;
+        }
+        // Heavy tails: when the past residuals' tail quantile exceeds the Gaussian one, widen the scale by that
+        // ratio, so a series whose normal life is spiky needs a proportionally larger departure to alarm.
+        double rawZ = Double.isNaN(expected) ? Double.NaN : (x - expected) / scale;
+        if (!Double.isNaN(rawZ) && absResidualZ.size() >= 32) {
+            scale *= Math.max(1, absResidualZ.quantile(config.tailQuantile()) / gaussianTail);
+        }
+        double residualZ = Double.isNaN(expected) ? Double.NaN : (x - expected) / scale;
+        if (!Double.isNaN(rawZ)) {
+            absResidualZ.add(Math.abs(rawZ));
+        }
+
+        // CUSUM of the clipped residual: a persistent shift of the mean accumulates, one spike does not.
+        if (!Double.isNaN(residualZ)) {
+            double clipped = Math.max(-config.residualClip(), Math.min(config.residualClip(), residualZ));
+            double cap = 2 * config.cusumThreshold();
+            cusumUp = Math.min(cap, Math.max(0, cusumUp + clipped - config.cusumSlack()));
+            cusumDown = Math.min(cap, Math.max(0, cusumDown - clipped - config.cusumSlack()));
+            f[Feature.LEVEL_CUSUM.ordinal()] = cusumUp >= cusumDown ? cusumUp : -cusumDown;
+        }
+
+        // Drift: the short-term mean against the long-term mean and spread.
+        if (!Double.isNaN(driftLong) && driftLongVariance > 0 && observed >= halfLifePoints(config.driftLongHalfLife())) {
+            double sd = Math.max(Math.sqrt(driftLongVariance), floor);
+            f[Feature.DRIFT.ordinal()] = (driftShort - driftLong) / sd;
+        }
+
+        learn(x, delta, run, dayOfWeek, daySlot, seasonalExpected, hasWeather, hdd, cdd, weatherResidual);
+        return new FeatureFrame(f, expected, scale, residualZ);
+    }
+
+    private void learn(double x, double delta, int run, int dayOfWeek, int daySlot, double seasonalExpected,
+                       boolean hasWeather, double hdd, double cdd, double weatherResidual) {
+        rolling.add(x);
+        if (!Double.isNaN(seasonalExpected)) {
+            seasonalAbsResidual.add(Math.abs(x - seasonalExpected));
+        }
+        if (baseline != null) {
+            baseline.update(dayOfWeek, daySlot, x);
+        }
+        if (hasWeather) {
+            if (!Double.isNaN(weatherResidual)) {
+                weatherAbsResidual.add(Math.abs(weatherResidual));
+            }
+            weather.update(hdd, cdd, x);
+        }
+        if (!Double.isNaN(delta)) {
+            absDelta.add(Math.abs(delta));
+        }
+        if (run == 1) {
+            longestEarlierRun = Math.max(longestEarlierRun, runLength);
+            runStart = observed;
+        }
+        runLength = run;
+        if (Double.isNaN(driftLong)) {
+            driftShort = x;
+            driftLong = x;
+        } else {
+            driftShort += alphaShort * (x - driftShort);
+            double d = x - driftLong;
+            driftLong += alphaLong * d;
+            driftLongVariance = (1 - alphaLong) * (driftLongVariance + alphaLong * d * d);
+        }
+        previous = x;
+        observed++;
+    }
+
+    /** The q quantile of |Z| for a standard normal Z, by bisection on the error function's complement. */
+    static double gaussianAbsQuantile(double q) {
+        double lo = 0;
+        double hi = 40;
+        for (int i = 0; i < 100; i++) {
+            double mid = 0.5 * (lo + hi);
+            if (twoSidedTail(mid) > 1 - q) {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        return 0.5 * (lo + hi);
+    }
+
+    /** P(|Z| > z) for a standard normal Z (Abramowitz–Stegun 7.1.26, error below 1.5e-7). */
+    private static double twoSidedTail(double z) {
+        double x = z / Math.sqrt(2);
+        double t = 1 / (1 + 0.3275911 * x);
+        double poly = t * (0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429))));
+        return poly * Math.exp(-x * x);
+    }
+
+    private void configureSlots(long gapSeconds) {
+        long minSlot = config.minSlotMinutes() * 60L;
+        long seconds = Math.min(SECONDS_PER_DAY, Math.max(minSlot, gapSeconds));
+        // A slot must divide the day evenly, or slots would drift across days.
+        while (SECONDS_PER_DAY % seconds != 0) {
+            seconds++;
+        }
+        slotSeconds = (int) seconds;
+        stepSeconds = Math.max(1, gapSeconds);
+        baseline = new SeasonalBaseline((int) (SECONDS_PER_DAY / seconds), config.seasonalDepthWeeks(),
+                config.seasonalDepthDays(), config.minWeeklySamples(), config.minDailySamples());
+        alphaShort = 1 - Math.pow(0.5, 1.0 / halfLifePoints(config.driftShortHalfLife()));
+        alphaLong = 1 - Math.pow(0.5, 1.0 / halfLifePoints(config.driftLongHalfLife()));
+    }
+
+    private long halfLifePoints(Duration halfLife) {
+        return stepSeconds == 0 ? Long.MAX_VALUE : Math.max(1, halfLife.toSeconds() / stepSeconds);
+    }
+}

@@ -1,0 +1,170 @@
+package io.energywatch.analytics.anomaly;
+
+import io.energywatch.contracts.AnomalyDetected.FeatureContribution;
+import io.energywatch.contracts.AnomalyType;
+import io.energywatch.contracts.Severity;
+import org.jspecify.annotations.Nullable;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The per-series detector: needs no training, learns online from the series' first point, scores each observation
+ * causally (only from the observations before it) on a calibrated [0, 1] scale, and explains anomalies. When a group
+ * forest is given, the score is the larger of the two calibrated scores. One instance per series; not thread-safe.
+ */
+public final class StreamingDetector {
+
+    private final DetectorConfig config;
+    private final SeriesFeatures features;
+    private final @Nullable GroupScorer groupScorer;
+    private final double alarmSquared;
+    private double episodeLevel;
+    private double episodeDecay = Double.NaN;
+    private long lastEpochSecond = Long.MIN_VALUE;
+
+    public StreamingDetector(DetectorConfig config) {
+        this(config, null);
+    }
+
+    public StreamingDetector(DetectorConfig config, @Nullable GroupScorer groupScorer) {
+        this.config = config;
+        this.features = new SeriesFeatures(config);
+        this.groupScorer = groupScorer;
+        this.alarmSquared = config.alarmZ() * config.alarmZ();
+    }
+
+    public DetectorConfig config() {
+        return config;
+    }
+
+    /** Scores {@code o} against the series so far, then learns it. */
+    public Detection next(Observation o) {
+        boolean warmingUp = features.observed() < config.warmupPoints()
+                || features.secondsSinceFirst(o.timestamp()) < config.warmup().toSeconds();
+        FeatureFrame frame = features.next(o);
+        if (o.value() == null) {
+            return quiet(o, frame, false);
+        }
+        if (warmingUp || Double.isNaN(frame.residualZ())) {
+            return quiet(o, frame, true);
+        }
+        Components c = components(frame);
+        double raw = c.max();
+        double strength = calibrate(raw);
+        // Novelty: while an episode is open (a recent alarm of at least this size), a row must clearly exceed it to
+        // score as high again; the episode's level fades with a configured half-life.
+        if (Double.isNaN(episodeDecay)) {
+            episodeDecay = Math.pow(0.5, 1.0 / Double.parseDouble(System.getProperty("ep.hl", "144")));
+        }
+        episodeLevel *= episodeDecay;
+        double escalation = Double.parseDouble(System.getProperty("ep.esc", "1.5"));
+        double damp = Double.parseDouble(System.getProperty("ep.damp", "0.5"));
+        double novelRaw = raw >= escalation * episodeLevel ? raw : raw * damp;
+        if (raw >= config.alarmZ()) {
+            episodeLevel = Math.max(episodeLevel, raw);
+        }
+        double streaming = Boolean.getBoolean("ep.off") ? strength : calibrate(novelRaw);
+        double forest = groupScorer == null ? Double.NaN : groupScorer.calibratedScore(frame);
+        double score = Double.isNaN(forest) ? streaming : Math.max(streaming, forest);
+        Severity severity = config.severities().severityOf(score);
+        double halfWidth = config.alarmZ() * frame.scale();
+        if (severity == null) {
+            return new Detection(o.timestamp(), o.value(), score, false, null, null, frame.expected(),
+                    frame.expected() - halfWidth, frame.expected() + halfWidth, List.of(), null, false, streaming,
+                    forest, frame);
+        }
+        AnomalyType type = c.type(frame);
+        return new Detection(o.timestamp(), o.value(), score, true, severity, type, frame.expected(),
+                frame.expected() - halfWidth, frame.expected() + halfWidth, contributions(frame, c),
+                AnomalyAdvice.recommendation(type), false, streaming, forest, frame);
+    }
+
+    /** Maps a robust z-like magnitude to [0, 1): 0.5 at the alarm z, rising towards 1 like z². */
+    private double calibrate(double z) {
+        double z2 = z * z;
+        return z2 / (z2 + alarmSquared);
+    }
+
+    private Components components(FeatureFrame frame) {
+        double level = Math.abs(frame.residualZ());
+        double weather = frame.has(Feature.WEATHER_RESIDUAL)
+                ? config.weatherWeight() * Math.abs(frame.get(Feature.WEATHER_RESIDUAL)) : 0;
+        double run = frame.get(Feature.RUN_LENGTH);
+        double stuckRun = Math.max(config.minStuckRun(), config.stuckRunFactor() * features.longestEarlierRun());
+        boolean runJudged = features.runStart() >= config.minStuckRun();
+        double stuck = runJudged && run >= stuckRun ? config.alarmZ() * run / stuckRun : 0;
+        double cusum = frame.has(Feature.LEVEL_CUSUM) ? Math.abs(frame.get(Feature.LEVEL_CUSUM)) : 0;
+        double shift = cusum >= config.cusumThreshold() ? config.alarmZ() * cusum / config.cusumThreshold() : 0;
+        double driftZ = frame.has(Feature.DRIFT) ? Math.abs(frame.get(Feature.DRIFT)) : 0;
+        double drift = driftZ >= config.driftThreshold() ? config.alarmZ() * driftZ / config.driftThreshold() : 0;
+        return new Components(level, weather, stuck, shift, drift);
+    }
+
+    private List<FeatureContribution> contributions(FeatureFrame frame, Components c) {
+        var parts = new ArrayList<double[]>();
+        addPart(parts, Feature.SEASONAL_RESIDUAL, abs(frame, Feature.SEASONAL_RESIDUAL));
+        addPart(parts, Feature.ROLLING_Z, abs(frame, Feature.ROLLING_Z));
+        addPart(parts, Feature.DELTA, abs(frame, Feature.DELTA));
+        addPart(parts, Feature.WEATHER_RESIDUAL, c.weather());
+        addPart(parts, Feature.RUN_LENGTH, c.stuck());
+        addPart(parts, Feature.LEVEL_CUSUM, c.shift());
+        addPart(parts, Feature.DRIFT, c.drift());
+        double total = 0;
+        for (double[] p : parts) {
+            total += p[1] * p[1];
+        }
+        if (total == 0) {
+            return List.of();
+        }
+        double sum = total;
+        return parts.stream()
+                .sorted(Comparator.comparingDouble((double[] p) -> -p[1]))
+                .limit(config.explainedFeatures())
+                .map(p -> {
+                    Feature feature = Feature.at((int) p[0]);
+                    double value = frame.get(feature);
+                    return new FeatureContribution(feature.key(), Double.isNaN(value) ? null : value,
+                            p[1] * p[1] / sum);
+                })
+                .toList();
+    }
+
+    private static double abs(FeatureFrame frame, Feature feature) {
+        return frame.has(feature) ? Math.abs(frame.get(feature)) : 0;
+    }
+
+    private static void addPart(List<double[]> parts, Feature feature, double magnitude) {
+        if (magnitude > 0) {
+            parts.add(new double[] {feature.ordinal(), magnitude});
+        }
+    }
+
+    private Detection quiet(Observation o, FeatureFrame frame, boolean warmingUp) {
+        return new Detection(o.timestamp(), o.value(), 0, false, null, null, Double.NaN, Double.NaN, Double.NaN,
+                List.of(), null, warmingUp, 0, Double.NaN, frame);
+    }
+
+    /** The score's components, each on the robust-z scale where the alarm z means "as unusual as an alarm". */
+    private record Components(double level, double weather, double stuck, double shift, double drift) {
+
+        double max() {
+            return Math.max(Math.max(level, weather), Math.max(stuck, Math.max(shift, drift)));
+        }
+
+        /** The type named by the strongest component; a plain residual is a spike or a drop by its sign. */
+        AnomalyType type(FeatureFrame frame) {
+            if (stuck > 0 && stuck >= level) {
+                return AnomalyType.STUCK_METER;
+            }
+            if (shift > 0 && shift >= level) {
+                return AnomalyType.LEVEL_SHIFT;
+            }
+            if (drift > 0 && drift >= level) {
+                return AnomalyType.GRADUAL_DRIFT;
+            }
+            return frame.residualZ() >= 0 ? AnomalyType.SPIKE : AnomalyType.DROP;
+        }
+    }
+}

@@ -1,0 +1,169 @@
+package io.energywatch.ingestion.bench;
+
+import io.energywatch.contracts.EnergyWatchEvent;
+import io.energywatch.contracts.EventJson;
+import io.energywatch.contracts.EventSerde;
+import io.energywatch.ingestion.IngestionApi;
+import io.energywatch.ingestion.IngestionServiceApplication;
+import io.energywatch.ingestion.formats.FormatDetector;
+import io.energywatch.ingestion.formats.IngestionKind;
+import io.energywatch.ingestion.formats.ParseContext;
+import io.energywatch.ingestion.formats.RecordSink;
+import io.energywatch.ingestion.formats.SourceParsers;
+import io.energywatch.ingestion.store.RawStore;
+import io.energywatch.testsupport.KafkaTestBroker;
+import io.energywatch.testsupport.MongoWireTestServer;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.model.InsertManyOptions;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.bson.Document;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.JsonNode;
+
+import java.io.BufferedInputStream;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Future;
+
+/**
+ * Ingestion throughput on the ODRÉ national file: records/s from upload to acknowledged in Kafka and MongoDB, beside the
+ * raw Kafka produce rate and the raw MongoDB bulk-insert rate of the same records, measured in the same run against the
+ * same servers (the embedded KRaft broker and the MongoDB wire server, as in the tests). Target: at least 0.7 of the
+ * slower raw rate. Run with {@code bench/run ingestion [ODRE_FILE]}; not part of {@code ./mvnw verify}.
+ */
+public final class IngestionBench {
+
+    private IngestionBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path file = Path.of(args.length > 0 ? args[0]
+                : "../shared/datasets/fr_national_conso_odre/consommation-quotidienne-brute_2012-2022.csv");
+        if (!Files.isRegularFile(file)) {
+            System.err.println("ODRÉ file not found at " + file.toAbsolutePath() + " (pass its path as argument)");
+            System.exit(2);
+        }
+        List<EnergyWatchEvent> events = parse(file);
+        String kafka = KafkaTestBroker.bootstrapServers();
+        String mongo = MongoWireTestServer.shared().uri("bench");
+        System.out.printf("ODRÉ file %s: %,d records%n", file.getFileName(), events.size());
+
+        double kafkaRate = rawKafka(kafka, events);
+        double mongoRate = rawMongo(mongo, events);
+        double pipelineRate = pipeline(kafka, mongo, file, events.size());
+
+        double slower = Math.min(kafkaRate, mongoRate);
+        System.out.println();
+        System.out.printf("%-44s %12s%n", "measure", "records/s");
+        System.out.printf("%-44s %,12.0f%n", "raw Kafka produce (acks=all, idempotent)", kafkaRate);
+        System.out.printf("%-44s %,12.0f%n", "raw MongoDB bulk insert (5,000 per batch)", mongoRate);
+        System.out.printf("%-44s %,12.0f%n", "ingestion: upload to acknowledged in both", pipelineRate);
+        System.out.printf("ratio to the slower raw rate: %.2f (target >= 0.70)%n", pipelineRate / slower);
+        System.exit(0);
+    }
+
+    private static List<EnergyWatchEvent> parse(Path file) throws Exception {
+        List<EnergyWatchEvent> events = new ArrayList<>();
+        RecordSink sink = new RecordSink() {
+            @Override
+            public void accept(long line, EnergyWatchEvent event) {
+                events.add(event);
+            }
+
+            @Override
+            public void reject(long line, @Nullable String field, String reason, String raw) {
+            }
+        };
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
+            new SourceParsers().forFormat(FormatDetector.detect(file, IngestionKind.CONSUMPTION, null, null))
+                    .parse(in, new ParseContext(file.getFileName().toString(), "bench", Instant.now(),
+                            ParseContext.PARIS, null), sink);
+        }
+        return events;
+    }
+
+    /** The producer settings of the service (EventPublisher), to a topic of its own. */
+    private static double rawKafka(String kafka, List<EnergyWatchEvent> events) throws Exception {
+        Map<String, Object> props = new HashMap<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka,
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true, ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.LINGER_MS_CONFIG, 20, ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024,
+                ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4"));
+        try (var producer = new KafkaProducer<>(props, new StringSerializer(), EventSerde.any("/energywatch/bench"))) {
+            long start = System.nanoTime();
+            List<Future<?>> sends = new ArrayList<>(events.size());
+            for (EnergyWatchEvent e : events) {
+                sends.add(producer.send(new ProducerRecord<>("bench.raw-produce", e.eventId(), e)));
+            }
+            producer.flush();
+            for (Future<?> f : sends) {
+                f.get();
+            }
+            return events.size() / seconds(start);
+        }
+    }
+
+    /** The stored form of the service (payload JSON plus key fields), inserted in unordered batches. */
+    private static double rawMongo(String uri, List<EnergyWatchEvent> events) {
+        try (var client = MongoClients.create(uri)) {
+            var collection = client.getDatabase("bench").getCollection("raw_insert");
+            long start = System.nanoTime();
+            List<Document> batch = new ArrayList<>(5000);
+            for (EnergyWatchEvent e : events) {
+                batch.add(new Document("_id", RawStore.storeKey(e)).append("payload",
+                        EventJson.MAPPER.writeValueAsString(e)).append("jobId", "bench").append("attempt", 1)
+                        .append("storedAt", new Date()));
+                if (batch.size() == 5000) {
+                    collection.insertMany(batch, new InsertManyOptions().ordered(false));
+                    batch.clear();
+                }
+            }
+            if (!batch.isEmpty()) {
+                collection.insertMany(batch, new InsertManyOptions().ordered(false));
+            }
+            double rate = events.size() / seconds(start);
+            collection.drop();
+            return rate;
+        }
+    }
+
+    private static double pipeline(String kafka, String mongo, Path file, int expected) throws Exception {
+        ConfigurableApplicationContext app = new SpringApplication(IngestionServiceApplication.class).run(
+                "--server.port=0", "--spring.kafka.bootstrap-servers=" + kafka, "--spring.mongodb.uri=" + mongo,
+                "--energywatch.ingestion.spool-dir=" + Files.createTempDirectory("ew-bench-spool"),
+                "--energywatch.ingestion.batch-size=5000", "--logging.level.root=WARN");
+        try {
+            var api = new IngestionApi(app.getEnvironment().getRequiredProperty("local.server.port", Integer.class));
+            long start = System.nanoTime();
+            var answer = api.upload(file, "kind=consumption&filename=" + file.getFileName());
+            JsonNode job = api.awaitJob(answer.body().path("id").asString(), Duration.ofMinutes(30));
+            double elapsed = seconds(start);
+            if (!"SUCCEEDED".equals(job.path("status").asString())) {
+                throw new IllegalStateException("bench job failed: " + job);
+            }
+            long done = job.path("accepted").asLong() + job.path("duplicates").asLong();
+            if (done != expected) {
+                throw new IllegalStateException("expected " + expected + " records, the job reports " + done);
+            }
+            return done / elapsed;
+        } finally {
+            app.close();
+        }
+    }
+
+    private static double seconds(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1e9;
+    }
+}

@@ -1,0 +1,94 @@
+package io.energywatch.ingestion.simulation;
+
+import io.energywatch.contracts.Topics;
+import io.energywatch.ingestion.IngestionApi;
+import io.energywatch.ingestion.simulator.SimulationRequest;
+import io.energywatch.ingestion.simulator.Simulator;
+import io.energywatch.testsupport.KafkaTestBroker;
+import io.energywatch.testsupport.MongoWireTestServer;
+import io.energywatch.testsupport.RealServers;
+import io.energywatch.testsupport.TopicCounter;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.core.env.Environment;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A simulation is ingested like an upload: every simulated record is stored and published once, the injected anomalies'
+ * labels can be fetched, and running the same seed again adds nothing.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class SimulationApiTest {
+
+    @DynamicPropertySource
+    static void servers(DynamicPropertyRegistry registry) {
+        RealServers.kafka(registry);
+        registry.add("spring.mongodb.uri", () -> MongoWireTestServer.shared().uri("simulation-api-test"));
+        registry.add("energywatch.ingestion.spool-dir", () -> System.getProperty("java.io.tmpdir") + "/ew-spool-"
+                + UUID.randomUUID());
+    }
+
+    @Autowired
+    Environment environment;
+    @Autowired
+    MongoTemplate mongo;
+
+    @Test
+    void aSimulationIsIngestedOnceWithItsLabelsAndASecondRunAddsNothing() throws Exception {
+        var api = new IngestionApi(environment.getRequiredProperty("local.server.port", Integer.class));
+        String body = """
+                {"seed": 7, "from": "2023-01-02", "to": "2023-01-31", "regions": ["11", "93"]}""";
+        long expected = new Simulator(SimulationRequest.of(7, LocalDate.of(2023, 1, 2), LocalDate.of(2023, 1, 31))
+                .withRegions(List.of("11", "93"))).events().count();
+        long consumptionBefore = TopicCounter.records(KafkaTestBroker.bootstrapServers(), Topics.CONSUMPTION_RAW.name());
+        long weatherBefore = TopicCounter.records(KafkaTestBroker.bootstrapServers(), Topics.WEATHER_RAW.name());
+
+        var answer = api.postJson("/api/v1/simulations", body);
+        assertThat(answer.status()).isEqualTo(202);
+        assertThat(answer.location()).contains("/api/v1/ingestions/");
+        JsonNode job = api.awaitJob(answer.body().path("id").asString(), Duration.ofSeconds(120));
+
+        assertThat(job.path("status").asString()).isEqualTo("SUCCEEDED");
+        assertThat(job.path("kind").asString()).isEqualTo("simulation");
+        assertThat(job.path("accepted").asLong()).isEqualTo(expected);
+        long stored = mongo.getCollection("measurements").countDocuments()
+                + mongo.getCollection("weather").countDocuments()
+                + mongo.getCollection("social_movements").countDocuments();
+        assertThat(stored).isEqualTo(expected);
+        long consumption = TopicCounter.records(KafkaTestBroker.bootstrapServers(), Topics.CONSUMPTION_RAW.name())
+                - consumptionBefore;
+        assertThat(consumption).isEqualTo(mongo.getCollection("measurements").countDocuments());
+        assertThat(TopicCounter.records(KafkaTestBroker.bootstrapServers(), Topics.WEATHER_RAW.name()) - weatherBefore)
+                .isEqualTo(2 * 30);
+
+        JsonNode labels = api.get("/api/v1/simulations/" + job.path("id").asString() + "/labels").body();
+        assertThat(labels.isArray()).isTrue();
+        assertThat(labels.findValuesAsString("seriesId")).allMatch(s -> s.matches("electricity:(11|93):sim:(PT30M|P1D)"));
+
+        JsonNode again = api.awaitJob(api.postJson("/api/v1/simulations", body).body().path("id").asString(),
+                Duration.ofSeconds(120));
+        assertThat(again.path("accepted").asLong()).isZero();
+        assertThat(again.path("duplicates").asLong()).isEqualTo(expected);
+    }
+
+    @Test
+    void anInvalidSimulationIsRefusedWithAProblem() throws Exception {
+        var api = new IngestionApi(environment.getRequiredProperty("local.server.port", Integer.class));
+        var answer = api.postJson("/api/v1/simulations", """
+                {"seed": 1, "from": "2024-02-01", "to": "2024-01-01"}""");
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.body().path("detail").asString()).contains("before");
+        assertThat(api.postJson("/api/v1/simulations", "{\"from\": \"2024-01-01\"}").status()).isEqualTo(400);
+    }
+}
