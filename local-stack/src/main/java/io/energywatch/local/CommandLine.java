@@ -1,0 +1,125 @@
+package io.energywatch.local;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** Parses the arguments of {@code ./energywatch} into a {@link Command}. */
+final class CommandLine {
+
+    static final String USAGE = """
+            Usage: ./energywatch COMMAND
+              stack up|down|status     the local Kafka, Elasticsearch and MongoDB (wire server) as background processes
+              up                       stack up, then every built service (gateway, ingestion, fusion, anomaly, ...)
+              down                     stop the services, then the stack
+              status                   the stack and each service: running, healthy or stopped, pid, URL
+              demo [--data DIR]        up, then feed ingestion-service (the simulator, or every file of DIR) and
+                                       print a summary; everything stays running
+              ingest FILE [--kind K] [--format F]
+                                       upload FILE to ingestion-service and follow the job; K is consumption,
+                                       weather or social-movements (guessed when absent)
+            Work folder: .energywatch/ (data, logs/, pids/). Ports come from
+            service-support/src/main/resources/energywatch-platform.yml.""";
+
+    private CommandLine() {
+    }
+
+    /** Options and positional arguments of one subcommand. */
+    private record Parsed(Map<String, String> options, List<String> positionals) {
+        Optional<String> option(String name) {
+            return Optional.ofNullable(options.get(name));
+        }
+    }
+
+    static Command parse(List<String> args) {
+        if (args.isEmpty() || Set.of("help", "-h", "--help").contains(args.getFirst())) {
+            return new Command.Help();
+        }
+        String name = args.getFirst();
+        List<String> rest = args.subList(1, args.size());
+        return switch (name) {
+            case "stack" -> stack(rest);
+            case "up" -> noArguments(name, rest, new Command.Up());
+            case "down" -> noArguments(name, rest, new Command.Down());
+            case "status" -> noArguments(name, rest, new Command.Status());
+            case "demo" -> {
+                Parsed parsed = parse(name, rest, Set.of("--data"));
+                if (!parsed.positionals().isEmpty()) {
+                    throw new UsageException("demo takes no argument besides --data DIR, got "
+                            + parsed.positionals());
+                }
+                yield new Command.RunDemo(parsed.option("--data").map(Path::of));
+            }
+            case "ingest" -> ingest(rest);
+            default -> throw new UsageException("unknown command '" + name + "'");
+        };
+    }
+
+    private static Command stack(List<String> rest) {
+        if (rest.size() != 1) {
+            throw new UsageException("stack needs exactly one of up, down, status");
+        }
+        return switch (rest.getFirst()) {
+            case "up" -> new Command.StackUp();
+            case "down" -> new Command.StackDown();
+            case "status" -> new Command.StackStatus();
+            default -> throw new UsageException("stack needs up, down or status, not '" + rest.getFirst() + "'");
+        };
+    }
+
+    private static Command ingest(List<String> rest) {
+        Parsed parsed = parse("ingest", rest, Set.of("--kind", "--format"));
+        if (parsed.positionals().size() != 1) {
+            throw new UsageException("ingest needs exactly one FILE, got " + parsed.positionals().size());
+        }
+        Optional<String> kind = parsed.option("--kind");
+        kind.filter(k -> !KindGuess.KINDS.contains(k)).ifPresent(k -> {
+            throw new UsageException("--kind must be one of " + String.join(", ", KindGuess.KINDS) + ", not '" + k + "'");
+        });
+        return new Command.Ingest(Path.of(parsed.positionals().getFirst()), kind, parsed.option("--format"));
+    }
+
+    private static Command noArguments(String name, List<String> rest, Command command) {
+        if (!rest.isEmpty()) {
+            throw new UsageException(name + " takes no arguments, got " + rest);
+        }
+        return command;
+    }
+
+    /** Accepts {@code --name value} and {@code --name=value}; anything else starting with "--" is an error. */
+    private static Parsed parse(String command, List<String> args, Set<String> known) {
+        var options = new HashMap<String, String>();
+        var positionals = new ArrayList<String>();
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            if (!arg.startsWith("--")) {
+                positionals.add(arg);
+                continue;
+            }
+            int equals = arg.indexOf('=');
+            String option = equals < 0 ? arg : arg.substring(0, equals);
+            if (!known.contains(option)) {
+                throw new UsageException(command + " has no option " + option);
+            }
+            String value;
+            if (equals >= 0) {
+                value = arg.substring(equals + 1);
+            } else if (i + 1 < args.size() && !args.get(i + 1).startsWith("--")) {
+                value = args.get(++i);
+            } else {
+                throw new UsageException(option + " needs a value");
+            }
+            if (value.isBlank()) {
+                throw new UsageException(option + " needs a value");
+            }
+            if (options.put(option, value) != null) {
+                throw new UsageException(option + " is given twice");
+            }
+        }
+        return new Parsed(options, positionals);
+    }
+}

@@ -1,0 +1,39 @@
+package io.energywatch.local;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** Runs the demo steps in order and prints their summary table; a failed step does not stop the ones after it. */
+final class Demo {
+
+    private final List<DemoStep> steps;
+    private final PrintStream out;
+
+    Demo(List<DemoStep> steps, PrintStream out) {
+        this.steps = List.copyOf(steps);
+        this.out = out;
+    }
+
+    /** The demo's steps in order: this is where a new step (fusion, anomalies, forecasts, drift) is added. */
+    static List<DemoStep> steps(DemoContext context) {
+        return List.of(new IngestStep(context));
+    }
+
+    /** Returns true when no step failed. */
+    boolean run() {
+        var results = new ArrayList<DemoStep.StepResult>();
+        for (DemoStep step : steps) {
+            out.println();
+            out.println("== " + step.name());
+            results.addAll(step.run());
+        }
+        out.println();
+        out.println("Demo summary");
+        var rows = results.stream().map(result -> List.of(result.step(),
+                result.outcome().name().toLowerCase(Locale.ROOT), result.subject(), result.detail())).toList();
+        out.println(new TextTable(List.of("STEP", "RESULT", "INPUT", "DETAIL"), rows).render());
+        return results.stream().noneMatch(result -> result.outcome() == DemoStep.StepResult.Outcome.FAILED);
+    }
+}

@@ -1,0 +1,142 @@
+package io.energywatch.local;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * A single-node Elasticsearch from the integ-test distribution that local-stack copies at {@code package}, unpacked
+ * once under {@code .energywatch/elasticsearch/}, plain HTTP (security off), run as the user {@code energywatch} when
+ * the command runs as root.
+ */
+final class ElasticsearchNode implements ManagedServer {
+
+    static final String CLUSTER_NAME = "energywatch-local";
+    private static final SystemUser SERVICE_USER = new SystemUser("energywatch");
+
+    private final Workspace workspace;
+    private final PlatformConfig platform;
+    private final JavaRuntime jdk;
+    private final LocalProcesses processes;
+    private final DetachedLauncher launcher;
+    private final HttpProbe probe;
+
+    ElasticsearchNode(Workspace workspace, PlatformConfig platform, JavaRuntime jdk, LocalProcesses processes,
+                      DetachedLauncher launcher, HttpProbe probe) {
+        this.workspace = workspace;
+        this.platform = platform;
+        this.jdk = jdk;
+        this.processes = processes;
+        this.launcher = launcher;
+        this.probe = probe;
+    }
+
+    @Override
+    public String name() {
+        return "elasticsearch";
+    }
+
+    @Override
+    public List<Integer> ports() {
+        return List.of(platform.port("elasticsearch"));
+    }
+
+    @Override
+    public String url() {
+        return "http://" + platform.host() + ":" + platform.port("elasticsearch");
+    }
+
+    @Override
+    public Path log() {
+        return workspace.log(name());
+    }
+
+    @Override
+    public PidFile pidFile() {
+        return workspace.pidFile(name());
+    }
+
+    @Override
+    public boolean writesOwnPidFile() {
+        return true;
+    }
+
+    String configuration() {
+        return """
+                # Written by ./energywatch at every start: edit energywatch-platform.yml or ElasticsearchNode instead.
+                cluster.name: %s
+                node.name: %s
+                network.host: %s
+                http.port: %d
+                discovery.type: single-node
+                xpack.security.enabled: false
+                # A nearly full developer disk must not turn the indices read-only.
+                cluster.routing.allocation.disk.threshold_enabled: false
+                """.formatted(CLUSTER_NAME, CLUSTER_NAME, platform.host(), platform.port("elasticsearch"));
+    }
+
+    @Override
+    public void prepare() throws IOException {
+        Path home = DistributionArchive.unpackOnce(workspace.elasticsearchZip(), workspace.elasticsearch());
+        Files.writeString(home.resolve("config").resolve("elasticsearch.yml"), configuration());
+        if (SystemUser.currentIsRoot()) {
+            SERVICE_USER.ensureExists();
+            SERVICE_USER.own(home);
+            // The node writes its pid itself; it may not create files in our pids folder, so the file is made for it.
+            Path pid = pidFile().path();
+            Files.createDirectories(pid.getParent());
+            Files.deleteIfExists(pid);
+            Files.createFile(pid);
+            SERVICE_USER.own(pid);
+        }
+    }
+
+    @Override
+    public Process launch() throws IOException {
+        Path home = home().orElseThrow(() -> new StackException("Elasticsearch is not unpacked under "
+                + workspace.display(workspace.elasticsearch())));
+        var command = new ArrayList<String>();
+        if (SystemUser.currentIsRoot()) {
+            command.addAll(List.of("runuser", "-u", SERVICE_USER.name(), "--"));
+        }
+        // env passes the settings through runuser, which may reset the environment.
+        command.addAll(List.of("env",
+                "ES_JAVA_HOME=" + jdk.home(),
+                "ES_JAVA_OPTS=-Xms512m -Xmx512m " + String.join(" ", processes.markers(name())),
+                home.resolve("bin").resolve("elasticsearch").toString(), "-d", "-p", pidFile().path().toString()));
+        return launcher.start(command, Map.of("ES_JAVA_HOME", jdk.home().toString()), home, log());
+    }
+
+    /** Cluster health, not {@code GET /}: the integ-test distribution has no root endpoint. */
+    @Override
+    public boolean healthy() {
+        return probe.fieldIsOneOf(URI.create(url() + "/_cluster/health"), "status", Set.of("green", "yellow"));
+    }
+
+    @Override
+    public List<Path> diagnosticLogs() {
+        var logs = new ArrayList<>(List.of(log()));
+        home().map(home -> home.resolve("logs").resolve(CLUSTER_NAME + ".log")).ifPresent(logs::add);
+        return logs;
+    }
+
+    /** The unpacked distribution folder, once unpacked. */
+    private Optional<Path> home() {
+        if (!Files.isDirectory(workspace.elasticsearch())) {
+            return Optional.empty();
+        }
+        try (Stream<Path> children = Files.list(workspace.elasticsearch())) {
+            return children.filter(path -> Files.exists(path.resolve(DistributionArchive.UNPACKED_MARKER)))
+                    .findFirst();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,237 @@
+package io.energywatch.local;
+
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The {@code ./energywatch} command: starts and stops the local stack and the services as background processes,
+ * reports their state, runs the demo and uploads files to ingestion-service. Run through the ./energywatch script,
+ * which builds what changed and passes the checkout as {@code -Denergywatch.home}.
+ */
+public final class EnergyWatchCli {
+
+    /** Elasticsearch needs 15-30 s on an idle 2-core machine; much more while a build runs beside it. */
+    private static final Duration STACK_TIMEOUT = Duration.ofMinutes(3);
+    /** Six Spring Boot services starting together on two cores. */
+    private static final Duration SERVICE_TIMEOUT = Duration.ofMinutes(5);
+
+    private final Workspace workspace;
+    private final PlatformConfig platform;
+    private final HttpClient http;
+    private final JsonMapper json;
+    private final Supervisor stackSupervisor;
+    private final Supervisor serviceSupervisor;
+    private final List<ManagedServer> stack;
+    private final List<SpringBootService> services;
+    private final PrintStream out;
+    private final PrintStream err;
+    private final boolean terminal;
+
+    EnergyWatchCli(Workspace workspace, PrintStream out, PrintStream err, boolean terminal) {
+        this.workspace = workspace;
+        this.platform = PlatformConfig.load(workspace.platformFile());
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(2)).build();
+        this.json = JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+        this.out = out;
+        this.err = err;
+        this.terminal = terminal;
+        var processes = new LocalProcesses(Path.of("/proc"), workspace.dir());
+        var launcher = new DetachedLauncher();
+        var java = JavaRuntime.current();
+        var probe = new HttpProbe(http, json);
+        this.stackSupervisor = new Supervisor(processes, workspace, platform.host(), "./energywatch stack down", out);
+        this.serviceSupervisor = new Supervisor(processes, workspace, platform.host(), "./energywatch down", out);
+        this.stack = List.of(
+                new KafkaBroker(workspace, platform, java, processes, launcher),
+                new ElasticsearchNode(workspace, platform, java, processes, launcher, probe),
+                new MongoWireServer(workspace, platform, java, processes, launcher));
+        this.services = PlatformService.ALL.stream()
+                .map(service -> new SpringBootService(service, workspace, platform, java, processes, launcher, probe))
+                .toList();
+    }
+
+    public static void main(String[] args) {
+        // The Kafka admin and Mongo clients log through slf4j-simple; the command prints its own messages instead.
+        if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
+            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "error");
+        }
+        System.exit(run(List.of(args), System.out, System.err));
+    }
+
+    static int run(List<String> args, PrintStream out, PrintStream err) {
+        try {
+            Command command = CommandLine.parse(args);
+            if (command instanceof Command.Help) {
+                out.println(CommandLine.USAGE);
+                return 0;
+            }
+            Path home = Path.of(System.getProperty("energywatch.home", System.getProperty("user.dir")));
+            return new EnergyWatchCli(new Workspace(home), out, err, JobWatcher.stdoutIsTerminal()).execute(command);
+        } catch (UsageException e) {
+            err.println("energywatch: " + e.getMessage());
+            err.println(CommandLine.USAGE);
+            return 2;
+        } catch (StackException e) {
+            err.println("energywatch: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    int execute(Command command) {
+        return switch (command) {
+            case Command.StackUp _ -> exitCode(stackUp());
+            case Command.StackDown _ -> exitCode(stackDown());
+            case Command.StackStatus _ -> {
+                printStatus(stack.stream().map(stackSupervisor::status).toList());
+                yield 0;
+            }
+            case Command.Up _ -> exitCode(up());
+            // & rather than &&: the stack stops even when a service's port stays taken.
+            case Command.Down _ -> exitCode(servicesDown() & stackDown());
+            case Command.Status _ -> {
+                printStatus(allStatuses());
+                yield 0;
+            }
+            case Command.RunDemo demo -> demo(demo.dataDirectory().map(Path::toAbsolutePath));
+            case Command.Ingest ingest -> ingest(ingest.file().toAbsolutePath(), ingest.kind(), ingest.format());
+            case Command.Help _ -> {
+                out.println(CommandLine.USAGE);
+                yield 0;
+            }
+        };
+    }
+
+    private static int exitCode(boolean success) {
+        return success ? 0 : 1;
+    }
+
+    private boolean stackUp() {
+        try {
+            workspace.createDirectories();
+        } catch (IOException e) {
+            throw new StackException("cannot create the work folder " + workspace.dir() + ": " + e.getMessage(), e);
+        }
+        out.println("Local stack (work folder " + workspace.display(workspace.dir()) + ")");
+        // All or nothing: a half-started stack is more confusing than a clear error about one port.
+        List<String> problems = stackSupervisor.up(stack, STACK_TIMEOUT, Supervisor.OnPortTaken.START_NONE);
+        if (!problems.isEmpty()) {
+            problems.forEach(problem -> err.println("energywatch: " + problem));
+            return false;
+        }
+        out.println();
+        printStatus(stack.stream().map(stackSupervisor::status).toList());
+        return true;
+    }
+
+    private boolean stackDown() {
+        out.println("Stopping the local stack");
+        return stackSupervisor.down(stack, stack.stream().map(ManagedServer::name).toList());
+    }
+
+    private boolean up() {
+        if (!stackUp()) {
+            return false;
+        }
+        out.println();
+        out.println("Services");
+        var built = new ArrayList<ManagedServer>();
+        for (SpringBootService service : services) {
+            if (service.built()) {
+                built.add(service);
+            } else {
+                out.printf("%-18s not built (%s is missing): skipped%n", service.name(),
+                        workspace.display(service.jar()));
+            }
+        }
+        List<String> problems = built.isEmpty() ? List.of() : serviceSupervisor.up(built, SERVICE_TIMEOUT,
+                Supervisor.OnPortTaken.SKIP_THAT_SERVER);
+        problems.forEach(problem -> err.println("energywatch: " + problem));
+        out.println();
+        printStatus(allStatuses());
+        return problems.isEmpty();
+    }
+
+    private boolean servicesDown() {
+        out.println("Stopping the services");
+        return serviceSupervisor.down(List.copyOf(services), services.stream().map(ManagedServer::name).toList());
+    }
+
+    private List<ServerStatus> allStatuses() {
+        var statuses = new ArrayList<>(stack.stream().map(stackSupervisor::status).toList());
+        for (SpringBootService service : services) {
+            ServerStatus status = serviceSupervisor.status(service);
+            boolean notBuilt = !service.built() && status.state() == ServerStatus.State.STOPPED;
+            statuses.add(notBuilt ? new ServerStatus(status.name(), ServerStatus.State.NOT_BUILT, status.pid(),
+                    status.url()) : status);
+        }
+        return statuses;
+    }
+
+    private void printStatus(List<ServerStatus> statuses) {
+        var rows = statuses.stream().map(status -> List.of(status.name(), status.state().label(), status.pidText(),
+                status.url())).toList();
+        out.println(new TextTable(List.of("NAME", "STATE", "PID", "URL"), rows).render());
+    }
+
+    private int demo(Optional<Path> dataDirectory) {
+        boolean everythingUp = up();
+        if (stack.stream().map(stackSupervisor::status).anyMatch(s -> s.state() != ServerStatus.State.HEALTHY)) {
+            err.println("energywatch: the demo needs the local stack; see the errors above");
+            return 1;
+        }
+        var context = new DemoContext(platform, http, json, this::unavailable, dataDirectory, terminal, out);
+        boolean stepsOk = new Demo(Demo.steps(context), out).run();
+        out.println();
+        out.println("Everything is left running (stop it with ./energywatch down):");
+        printStatus(allStatuses());
+        return exitCode(everythingUp && stepsOk);
+    }
+
+    /**
+     * Why a service cannot serve a demo step, or empty when it is healthy: started by us or by hand (from an IDE,
+     * say), as long as it answers on its port.
+     */
+    private Optional<String> unavailable(String module) {
+        SpringBootService service = services.stream().filter(s -> s.name().equals(module)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no service module '" + module + "'"));
+        if (service.healthy()) {
+            return Optional.empty();
+        }
+        if (!service.built()) {
+            return Optional.of(module + " is not built (" + workspace.display(service.jar()) + " is missing)");
+        }
+        ServerStatus status = serviceSupervisor.status(service);
+        if (status.state() != ServerStatus.State.HEALTHY) {
+            return Optional.of(module + " is " + status.state().label() + ": see " + workspace.display(service.log()));
+        }
+        return Optional.empty();
+    }
+
+    private int ingest(Path file, Optional<String> kind, Optional<String> format) {
+        if (!Files.isRegularFile(file)) {
+            throw new StackException("file " + file + " does not exist or is not a regular file");
+        }
+        var client = new IngestionClient(http, json, PlatformService.named("ingestion-service").url(platform));
+        var upload = new FileIngestion(client, new JobWatcher(client, out, terminal), out);
+        FileIngestion.Outcome outcome = upload.ingest(file, KindGuess.candidates(file, kind), format);
+        if (outcome.job().isEmpty()) {
+            err.println("energywatch: ingestion-service refused " + file + ":");
+            outcome.refusals().forEach(refusal -> err.println("  " + refusal));
+            return 1;
+        }
+        IngestionJob job = outcome.job().get();
+        JobReport.print(job, out);
+        return exitCode(!job.failed());
+    }
+}

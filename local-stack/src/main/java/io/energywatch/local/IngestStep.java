@@ -1,0 +1,130 @@
+package io.energywatch.local;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * The demo's first step: feed ingestion-service, either the simulator (seed 42, first quarter of 2024) or every file
+ * of a folder. A folder may hold {@code manifest.json} mapping file names to {@code kind} and {@code format}:
+ * {@code {"conso.csv": {"kind": "consumption", "format": "odre-conso-brute"}}}; other files have their kind guessed.
+ */
+final class IngestStep implements DemoStep {
+
+    static final String MANIFEST = "manifest.json";
+    private static final long SEED = 42;
+    private static final LocalDate FROM = LocalDate.of(2024, 1, 1);
+    private static final LocalDate TO = LocalDate.of(2024, 3, 31);
+
+    private final IngestionClient client;
+    private final FileIngestion files;
+    private final JobWatcher watcher;
+    private final ServiceAvailability services;
+    private final Optional<Path> dataDirectory;
+    private final JsonMapper json;
+    private final PrintStream out;
+
+    IngestStep(DemoContext context) {
+        this.client = context.ingestionClient();
+        this.watcher = new JobWatcher(client, context.out(), context.terminal());
+        this.files = new FileIngestion(client, watcher, context.out());
+        this.services = context.services();
+        this.dataDirectory = context.dataDirectory();
+        this.json = context.json();
+        this.out = context.out();
+    }
+
+    @Override
+    public String name() {
+        return "ingest";
+    }
+
+    @Override
+    public List<StepResult> run() {
+        Optional<String> unavailable = services.unavailable("ingestion-service");
+        if (unavailable.isPresent()) {
+            return List.of(new StepResult(name(), StepResult.Outcome.SKIPPED, "-", unavailable.get()));
+        }
+        try {
+            return dataDirectory.map(this::uploadFolder).orElseGet(() -> List.of(simulate()));
+        } catch (StackException e) {
+            return List.of(new StepResult(name(), StepResult.Outcome.FAILED, "-", e.getMessage()));
+        }
+    }
+
+    private StepResult simulate() {
+        String subject = "simulator seed " + SEED + " " + FROM + ".." + TO;
+        out.println("Ingesting the " + subject);
+        IngestionJob job = watcher.follow(client.simulate(SEED, FROM, TO));
+        return result(subject, job);
+    }
+
+    private List<StepResult> uploadFolder(Path directory) {
+        if (!Files.isDirectory(directory)) {
+            throw new StackException("--data " + directory + " is not a folder");
+        }
+        JsonNode manifest = readManifest(directory);
+        var results = new ArrayList<StepResult>();
+        for (Path file : dataFiles(directory)) {
+            JsonNode entry = manifest.path(file.getFileName().toString());
+            Optional<String> kind = text(entry, "kind");
+            Optional<String> format = text(entry, "format");
+            FileIngestion.Outcome outcome = files.ingest(file, KindGuess.candidates(file, kind), format);
+            String subject = file.getFileName().toString();
+            results.add(outcome.job().map(job -> result(subject, job)).orElseGet(() -> new StepResult(name(),
+                    StepResult.Outcome.FAILED, subject, "refused " + String.join("; ", outcome.refusals()))));
+        }
+        if (results.isEmpty()) {
+            results.add(new StepResult(name(), StepResult.Outcome.SKIPPED, directory.toString(), "no files to upload"));
+        }
+        return results;
+    }
+
+    /** Regular files, sorted; hidden files, the manifest and documentation (*.md) are not data. */
+    private static List<Path> dataFiles(Path directory) {
+        try (Stream<Path> entries = Files.list(directory)) {
+            return entries.filter(Files::isRegularFile).filter(path -> {
+                String name = path.getFileName().toString();
+                return !name.startsWith(".") && !name.equals(MANIFEST)
+                        && !name.toLowerCase(Locale.ROOT).endsWith(".md");
+            }).sorted().toList();
+        } catch (IOException e) {
+            throw new StackException("cannot list " + directory + ": " + e.getMessage(), e);
+        }
+    }
+
+    private JsonNode readManifest(Path directory) {
+        Path manifest = directory.resolve(MANIFEST);
+        if (!Files.exists(manifest)) {
+            return json.createObjectNode();
+        }
+        try {
+            return json.readTree(manifest.toFile());
+        } catch (JacksonException e) {
+            throw new StackException(manifest + " is not valid JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    private static Optional<String> text(JsonNode entry, String field) {
+        JsonNode value = entry.get(field);
+        return value == null || value.isNull() || value.asString().isBlank() ? Optional.empty()
+                : Optional.of(value.asString());
+    }
+
+    private StepResult result(String subject, IngestionJob job) {
+        String detail = (job.kind() == null ? "" : job.kind() + ": ") + JobReport.summary(job)
+                + (job.failed() && job.error() != null ? " - " + job.error() : "");
+        return new StepResult(name(), job.failed() ? StepResult.Outcome.FAILED : StepResult.Outcome.DONE, subject, detail);
+    }
+}

@@ -1,0 +1,63 @@
+package io.energywatch.local;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class CommandLineTest {
+
+    @Test
+    void stackSubcommands() {
+        assertThat(CommandLine.parse(List.of("stack", "up"))).isEqualTo(new Command.StackUp());
+        assertThat(CommandLine.parse(List.of("stack", "down"))).isEqualTo(new Command.StackDown());
+        assertThat(CommandLine.parse(List.of("stack", "status"))).isEqualTo(new Command.StackStatus());
+    }
+
+    @Test
+    void platformCommands() {
+        assertThat(CommandLine.parse(List.of("up"))).isEqualTo(new Command.Up());
+        assertThat(CommandLine.parse(List.of("down"))).isEqualTo(new Command.Down());
+        assertThat(CommandLine.parse(List.of("status"))).isEqualTo(new Command.Status());
+        assertThat(CommandLine.parse(List.of())).isEqualTo(new Command.Help());
+        assertThat(CommandLine.parse(List.of("--help"))).isEqualTo(new Command.Help());
+    }
+
+    @Test
+    void demoTakesAnOptionalDataFolderInEitherSpelling() {
+        assertThat(CommandLine.parse(List.of("demo"))).isEqualTo(new Command.RunDemo(Optional.empty()));
+        assertThat(CommandLine.parse(List.of("demo", "--data", "data/in")))
+                .isEqualTo(new Command.RunDemo(Optional.of(Path.of("data/in"))));
+        assertThat(CommandLine.parse(List.of("demo", "--data=data/in")))
+                .isEqualTo(new Command.RunDemo(Optional.of(Path.of("data/in"))));
+    }
+
+    @Test
+    void ingestTakesAFileAndOptionalKindAndFormat() {
+        assertThat(CommandLine.parse(List.of("ingest", "conso.csv")))
+                .isEqualTo(new Command.Ingest(Path.of("conso.csv"), Optional.empty(), Optional.empty()));
+        assertThat(CommandLine.parse(List.of("ingest", "--kind", "weather", "t.csv", "--format=odre-temperature")))
+                .isEqualTo(new Command.Ingest(Path.of("t.csv"), Optional.of("weather"), Optional.of("odre-temperature")));
+    }
+
+    @Test
+    void mistakesAreExplained() {
+        assertThatThrownBy(() -> CommandLine.parse(List.of("stack"))).isInstanceOf(UsageException.class)
+                .hasMessage("stack needs exactly one of up, down, status");
+        assertThatThrownBy(() -> CommandLine.parse(List.of("stack", "start")))
+                .hasMessage("stack needs up, down or status, not 'start'");
+        assertThatThrownBy(() -> CommandLine.parse(List.of("launch"))).hasMessage("unknown command 'launch'");
+        assertThatThrownBy(() -> CommandLine.parse(List.of("up", "now"))).hasMessage("up takes no arguments, got [now]");
+        assertThatThrownBy(() -> CommandLine.parse(List.of("ingest"))).hasMessage("ingest needs exactly one FILE, got 0");
+        assertThatThrownBy(() -> CommandLine.parse(List.of("ingest", "a.csv", "--kind", "gas")))
+                .hasMessage("--kind must be one of consumption, weather, social-movements, not 'gas'");
+        assertThatThrownBy(() -> CommandLine.parse(List.of("ingest", "a.csv", "--kind")))
+                .hasMessage("--kind needs a value");
+        assertThatThrownBy(() -> CommandLine.parse(List.of("demo", "--seed", "7")))
+                .hasMessage("demo has no option --seed");
+    }
+}
