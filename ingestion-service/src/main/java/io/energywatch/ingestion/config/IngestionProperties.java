@@ -20,6 +20,8 @@ import java.util.List;
  * @param spoolDir          where uploads are kept until their job ends, so an interrupted job can resume
  * @param workers           jobs processed at once
  * @param batchSize         records stored and published per batch: a batch is the unit of commit
+ * @param batchesInFlight   batches stored and sent whose acknowledgements may be awaited at once, so parsing and
+ *                          MongoDB writes overlap Kafka's round trips
  * @param maxRejectionsKept rejections listed in a job report (all go to the dead-letter topic)
  * @param publishTimeout    how long a batch waits for Kafka's acknowledgements before the job fails
  * @param maxLineBytes      longer lines are rejected, so a single huge line cannot exhaust memory
@@ -32,6 +34,7 @@ public record IngestionProperties(
         @NotNull Path spoolDir,
         @Min(1) @Max(16) int workers,
         @Min(1) @Max(20_000) int batchSize,
+        @Min(1) @Max(16) int batchesInFlight,
         @Min(0) @Max(10_000) int maxRejectionsKept,
         @NotNull Duration publishTimeout,
         @Min(1024) int maxLineBytes,

@@ -13,6 +13,7 @@ import io.energywatch.service.kafka.EventPublisher;
 import org.jspecify.annotations.Nullable;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -49,9 +50,19 @@ final class JobExecution implements RecordSink {
     private long duplicates;
     private long linesCommitted;
     private long batches;
+    private long committedBytes;
+    private long committedLines;
+    private long committedRecords;
 
     private record PendingRejection(long line, @Nullable String field, String reason, String raw) {
     }
+
+    /** A batch stored and sent whose acknowledgements are still awaited, with what it will add to the counters. */
+    private record InFlight(RawStore.StagedBatch batch, List<CompletableFuture<?>> deadLetters, long rejected,
+                            long upToLine, long bytesRead, long linesRead, long recordsRead) {
+    }
+
+    private final ArrayDeque<InFlight> inFlight = new ArrayDeque<>();
 
     JobExecution(IngestionJob job, RawStore store, EventPublisher publisher, JobRepository jobs,
                  IngestionProperties properties) {
@@ -87,13 +98,18 @@ final class JobExecution implements RecordSink {
         this.bytesRead = bytes;
     }
 
-    /** Commits what is left; call once the parser has returned. */
+    /** Commits what is left and waits for every batch in flight; call once the parser has returned. */
     void complete() {
         commit(currentLine);
+        while (!inFlight.isEmpty()) {
+            finishOldest();
+        }
     }
 
+    /** Totals of the batches Kafka has acknowledged: a report never claims more than is committed. */
     JobCounters counters() {
-        return new JobCounters(bytesRead, linesRead, recordsRead, accepted, rejected, duplicates, linesCommitted);
+        return new JobCounters(committedBytes, committedLines, committedRecords, accepted, rejected, duplicates,
+                linesCommitted);
     }
 
     private void atLine(long line) {
@@ -111,19 +127,33 @@ final class JobExecution implements RecordSink {
         if (pendingEvents.isEmpty() && pendingRejections.isEmpty()) {
             return;
         }
-        CommitResult result = store.commit(pendingEvents, job.id(), job.attempt(), ++batches, properties.publishTimeout());
-        deadLetter();
-        accepted += result.accepted();
-        duplicates += result.duplicates();
-        rejected += pendingRejections.size();
-        linesCommitted = Math.max(linesCommitted, upToLine);
+        var staged = store.stage(pendingEvents, job.id(), job.attempt(), ++batches);
+        inFlight.add(new InFlight(staged, deadLetter(), pendingRejections.size(), upToLine, bytesRead, linesRead,
+                recordsRead));
         pendingEvents.clear();
         pendingRejections.clear();
+        while (inFlight.size() > properties.batchesInFlight()) {
+            finishOldest();
+        }
+    }
+
+    /** Waits for the oldest batch's acknowledgements, then counts it and writes the job's progress. */
+    private void finishOldest() {
+        InFlight oldest = inFlight.removeFirst();
+        CommitResult result = store.complete(oldest.batch(), properties.publishTimeout());
+        awaitDeadLetters(oldest.deadLetters());
+        accepted += result.accepted();
+        duplicates += result.duplicates();
+        rejected += oldest.rejected();
+        linesCommitted = Math.max(linesCommitted, oldest.upToLine());
+        committedBytes = oldest.bytesRead();
+        committedLines = oldest.linesRead();
+        committedRecords = oldest.recordsRead();
         jobs.progress(job.id(), counters(), kept);
     }
 
     /** Sends this batch's rejections to the dead-letter topic; lines an earlier attempt committed were sent already. */
-    private void deadLetter() {
+    private List<CompletableFuture<?>> deadLetter() {
         List<CompletableFuture<?>> sends = new ArrayList<>();
         for (PendingRejection r : pendingRejections) {
             if (r.line() <= job.linesCommitted()) {
@@ -137,6 +167,10 @@ final class JobExecution implements RecordSink {
                     DeadLetters.ORIGIN, job.origin(),
                     DeadLetters.JOB, job.id())));
         }
+        return sends;
+    }
+
+    private void awaitDeadLetters(List<CompletableFuture<?>> sends) {
         if (sends.isEmpty()) {
             return;
         }

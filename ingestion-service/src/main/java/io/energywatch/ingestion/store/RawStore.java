@@ -31,7 +31,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * The raw store and its outbox. A batch is committed in four steps: (1) an outbox entry listing the batch's keys is
+ * The raw store and its outbox. A batch is committed in four steps ({@link #stage}, then {@link #complete}): (1) an outbox entry listing the batch's keys is
  * written to {@code ingestion_outbox}; (2) the records are inserted under their natural keys (a key already stored is a
  * duplicate); (3) the new records are published and Kafka's acknowledgements awaited; (4) the outbox entry is deleted.
  * A crash anywhere leaves either nothing stored or an outbox entry naming what may be unpublished, which
@@ -58,15 +58,20 @@ public class RawStore {
         this.publisher = publisher;
     }
 
-    /** Stores and publishes a batch; returns once every new record is in MongoDB and acknowledged by Kafka. */
-    public CommitResult commit(List<EnergyWatchEvent> events, String jobId, int attempt, long batchNumber,
-                               Duration publishTimeout) {
+    /**
+     * Steps 1–3 for a batch: outbox entry, insert, and sends started. The batch counts only once {@link #complete}
+     * returned; several batches may be staged before the oldest is completed, so parsing and MongoDB writes overlap
+     * Kafka's acknowledgements (the producer keeps per-partition order).
+     */
+    public StagedBatch stage(List<EnergyWatchEvent> events, String jobId, int attempt, long batchNumber) {
         Map<RawCollection, List<EnergyWatchEvent>> byCollection = new EnumMap<>(RawCollection.class);
         for (EnergyWatchEvent e : events) {
             byCollection.computeIfAbsent(RawCollection.of(e), c -> new ArrayList<>()).add(e);
         }
         long accepted = 0;
         long duplicates = 0;
+        List<String> outboxIds = new ArrayList<>();
+        List<CompletableFuture<?>> sends = new ArrayList<>(events.size());
         for (var entry : byCollection.entrySet()) {
             RawCollection target = entry.getKey();
             List<EnergyWatchEvent> batch = entry.getValue();
@@ -74,13 +79,29 @@ public class RawStore {
             mongo.getCollection(OUTBOX).insertOne(new Document("_id", outboxId).append(JOB, jobId)
                     .append(ATTEMPT, attempt).append("collection", target.name()).append("createdAt", new Date())
                     .append("keys", batch.stream().map(RawCollection::storeKey).distinct().toList()));
+            outboxIds.add(outboxId);
             var outcome = insert(target, batch, jobId, attempt);
-            publish(target, outcome.toPublish(), publishTimeout);
-            mongo.getCollection(OUTBOX).deleteOne(Filters.eq("_id", outboxId));
+            for (EnergyWatchEvent e : outcome.toPublish()) {
+                sends.add(send(target.topic(), e));
+            }
             accepted += outcome.toPublish().size() + outcome.storedEarlier();
             duplicates += outcome.duplicates();
         }
-        return new CommitResult(accepted, duplicates);
+        return new StagedBatch(outboxIds, sends, new CommitResult(accepted, duplicates));
+    }
+
+    /** Step 4: waits for Kafka's acknowledgements of a staged batch and removes its outbox entries. */
+    public CommitResult complete(StagedBatch batch, Duration timeout) {
+        publisher.flush();
+        await(batch.sends(), "records", timeout);
+        for (String id : batch.outboxIds()) {
+            mongo.getCollection(OUTBOX).deleteOne(Filters.eq("_id", id));
+        }
+        return batch.result();
+    }
+
+    /** A batch stored and sent, not yet acknowledged. */
+    public record StagedBatch(List<String> outboxIds, List<CompletableFuture<?>> sends, CommitResult result) {
     }
 
     /**
@@ -151,12 +172,19 @@ public class RawStore {
             sends.add(send(target.topic(), e));
         }
         publisher.flush();
+        await(sends, target.collection() + " records", timeout);
+    }
+
+    private static void await(List<CompletableFuture<?>> sends, String what, Duration timeout) {
+        if (sends.isEmpty()) {
+            return;
+        }
         try {
             CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException | TimeoutException e) {
-            throw new PublishFailedException("Kafka did not acknowledge " + events.size() + " " + target.collection()
-                    + " records within " + timeout + ": " + e.getMessage() + "; they stay stored, listed in the outbox,"
-                    + " and will be published by the outbox relay", e);
+            throw new PublishFailedException("Kafka did not acknowledge " + sends.size() + " " + what + " within "
+                    + timeout + ": " + e.getMessage() + "; they stay stored, listed in the outbox, and will be"
+                    + " published by the outbox relay", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new PublishFailedException("interrupted while waiting for Kafka", e);

@@ -11,6 +11,7 @@ import io.energywatch.testsupport.TopicCounter;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -122,17 +123,22 @@ class IngestionPipelineTest {
     @Test
     void publishedEventsCarryTheirCloudEventsHeadersAndLineage() throws Exception {
         String series = "electricity:FR:odre:PT30M";
-        var answer = api.upload(odre(2021), "kind=consumption&filename=headers.csv");
-        String jobId = answer.body().path("id").asString();
-        api.awaitJob(jobId, Duration.ofSeconds(60));
-
         List<ConsumerRecord<String, ConsumptionMeasured>> found = new ArrayList<>();
+        String jobId;
         try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestBroker.bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "headers-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+                ConsumerConfig.GROUP_ID_CONFIG, "headers-" + UUID.randomUUID()),
                 new StringDeserializer(), EventSerde.of(ConsumptionMeasured.class, "test"))) {
-            consumer.subscribe(List.of(Topics.CONSUMPTION_RAW.name()));
+            // Start from the topic's current end: earlier tests of this JVM have filled it.
+            var partitions = consumer.partitionsFor(Topics.CONSUMPTION_RAW.name()).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToEnd(partitions);
+            partitions.forEach(consumer::position);
+
+            var answer = api.upload(odre(2021), "kind=consumption&filename=headers.csv");
+            jobId = answer.body().path("id").asString();
+            api.awaitJob(jobId, Duration.ofSeconds(60));
             org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
                 consumer.poll(Duration.ofMillis(200)).forEach(r -> {
                     if (jobId.equals(r.value().lineage().ingestionJobId())
