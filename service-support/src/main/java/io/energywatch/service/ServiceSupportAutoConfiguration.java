@@ -59,7 +59,7 @@ public class ServiceSupportAutoConfiguration {
                 new StringSerializer(), EventSerde.any(ceSource(application))));
         var deadLetters = new KafkaTemplate<>(new DefaultKafkaProducerFactory<String, byte[]>(props,
                 new StringSerializer(), new ByteArraySerializer()));
-        return new EventPublisher(events, deadLetters);
+        return new EventPublisher(events, deadLetters, ceSource(application));
     }
 
     @Bean

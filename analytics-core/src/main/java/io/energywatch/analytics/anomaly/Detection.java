@@ -12,7 +12,10 @@ import java.util.List;
  * The detector's verdict on one observation. Every observation gets one, anomalous or not; severity, type and
  * recommendation are set only for anomalies. The expected value and range are NaN while the detector warms up.
  *
- * @param score          calibrated score in [0, 1], the larger of the streaming and forest scores
+ * @param score          calibrated score in [0, 1], the larger of the streaming and forest scores; rows inside an
+ *                       already reported episode score lower unless it escalates (see {@link DetectorConfig})
+ * @param strength       how far the row is from its expectation on the same calibrated scale, without the episode
+ *                       damping: what a chart of "how abnormal is it now" should show
  * @param streamingScore the streaming detector's own calibrated score
  * @param forestScore    the group forest's calibrated score, NaN without a forest or in warm-up
  * @param features       the features the score was computed from
@@ -21,6 +24,7 @@ public record Detection(
         Instant timestamp,
         @Nullable Double value,
         double score,
+        double strength,
         boolean anomaly,
         @Nullable Severity severity,
         @Nullable AnomalyType type,

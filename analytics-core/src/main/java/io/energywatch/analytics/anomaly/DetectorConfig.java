@@ -27,7 +27,9 @@ import java.util.Objects;
  * @param minStuckRun         shortest run of identical values that can be a stuck meter
  * @param stuckRunFactor      a run is stuck when it is this many times longer than every earlier run
  * @param cusumSlack          CUSUM allowance k, in robust standard deviations
- * @param cusumThreshold      CUSUM decision level h: above it the mean has shifted
+ * @param cusumThreshold      CUSUM decision level h: above it an anomaly is classified as a level shift
+ * @param cusumAlarm          CUSUM level at which a persistent shift alone reaches the alarm level (well above h:
+ *                            most shifts alarm through their first residuals; this catches slow, moderate ones)
  * @param residualClip        residual z clipped to this before it enters the CUSUM, so one spike is not a shift
  * @param driftShortHalfLife  half-life of the short-term mean of the drift feature
  * @param driftLongHalfLife   half-life of the long-term mean and variance of the drift feature
@@ -35,6 +37,11 @@ import java.util.Objects;
  * @param weatherForgetting   forgetting factor of the degree-day regression
  * @param weatherMinSamples   observations with weather before the weather residual is used
  * @param weatherWeight       weight of the weather residual in the streaming score (its expectation is coarser)
+ * @param episodeHalfLife     half-life of an open anomaly episode: while it lasts, rows no larger than
+ *                            {@code episodeEscalation} times the episode's size score {@code episodeDamping} times
+ *                            lower, so one incident is reported once, at its onset, unless it escalates
+ * @param episodeEscalation   how much larger than the open episode a row must be to score in full again
+ * @param episodeDamping      factor on the z-scale of rows inside an open episode
  * @param explainedFeatures   how many features an explanation names at most
  * @param severities          cut points of the calibrated score
  */
@@ -58,6 +65,7 @@ public record DetectorConfig(
         double stuckRunFactor,
         double cusumSlack,
         double cusumThreshold,
+        double cusumAlarm,
         double residualClip,
         Duration driftShortHalfLife,
         Duration driftLongHalfLife,
@@ -65,12 +73,16 @@ public record DetectorConfig(
         double weatherForgetting,
         int weatherMinSamples,
         double weatherWeight,
+        Duration episodeHalfLife,
+        double episodeEscalation,
+        double episodeDamping,
         int explainedFeatures,
         SeverityScale severities) {
 
     public DetectorConfig {
         Objects.requireNonNull(zone, "zone");
         Objects.requireNonNull(warmup, "warmup");
+        Objects.requireNonNull(episodeHalfLife, "episodeHalfLife");
         Objects.requireNonNull(driftShortHalfLife, "driftShortHalfLife");
         Objects.requireNonNull(driftLongHalfLife, "driftLongHalfLife");
         Objects.requireNonNull(severities, "severities");
@@ -84,7 +96,10 @@ public record DetectorConfig(
         if (!(tailQuantile > 0.5 && tailQuantile < 1) || tailWindow < 10) {
             throw new IllegalArgumentException("tailQuantile must be in (0.5, 1) and tailWindow at least 10");
         }
-        if (alarmZ <= 0 || cusumThreshold <= 0 || driftThreshold <= 0) {
+        if (!(episodeDamping > 0 && episodeDamping <= 1) || episodeEscalation < 1) {
+            throw new IllegalArgumentException("episodeDamping must be in (0, 1] and episodeEscalation at least 1");
+        }
+        if (alarmZ <= 0 || cusumThreshold <= 0 || cusumAlarm < cusumThreshold || driftThreshold <= 0) {
             throw new IllegalArgumentException("alarm levels must be positive");
         }
         if (!(weatherForgetting > 0 && weatherForgetting <= 1)) {
@@ -93,25 +108,28 @@ public record DetectorConfig(
     }
 
     public static DetectorConfig defaults() {
-        return new DetectorConfig(ZoneId.of("Europe/Paris"), 0, 5, 48, Duration.ofDays(2), 48, 288, 6, 7, 3, 2,
-                0.005, 5.0, 1024, 0.99,
-                6, 2.0, 1.0, 15.0, 3.0, Duration.ofDays(1), Duration.ofDays(14), 4.0, 0.998, 48, 0.5, 3,
-                SeverityScale.DEFAULT);
+        return new DetectorConfig(ZoneId.of("Europe/Paris"), 0, 5, 48, Duration.ofDays(2), 96, 1024, 6, 7, 3, 2,
+                0.005, 5.0, 2048, 0.995, 6, 4.0, 1.0, 15.0, 40.0, 3.0, Duration.ofDays(1), Duration.ofDays(14), 4.0,
+                0.998, 48, 0.5, Duration.ofDays(1), 1.5, 0.3, 3, SeverityScale.DEFAULT);
     }
 
+    /** The same configuration in another time zone (a request's {@code tz}). */
     public DetectorConfig withZone(ZoneId newZone) {
         return new DetectorConfig(newZone, slotMinutes, minSlotMinutes, warmupPoints, warmup, rollingWindow,
                 residualScaleWindow, seasonalDepthWeeks, seasonalDepthDays, minWeeklySamples, minDailySamples,
-                relativeScaleFloor, alarmZ, tailWindow, tailQuantile, minStuckRun, stuckRunFactor, cusumSlack, cusumThreshold, residualClip,
-                driftShortHalfLife, driftLongHalfLife, driftThreshold, weatherForgetting, weatherMinSamples,
-                weatherWeight, explainedFeatures, severities);
+                relativeScaleFloor, alarmZ, tailWindow, tailQuantile, minStuckRun, stuckRunFactor, cusumSlack,
+                cusumThreshold, cusumAlarm, residualClip, driftShortHalfLife, driftLongHalfLife, driftThreshold,
+                weatherForgetting, weatherMinSamples, weatherWeight, episodeHalfLife, episodeEscalation,
+                episodeDamping, explainedFeatures, severities);
     }
 
-    public DetectorConfig withWarmupPoints(int points) {
-        return new DetectorConfig(zone, slotMinutes, minSlotMinutes, points, warmup, rollingWindow,
+    /** The same configuration with another warm-up, for short series and tests. */
+    public DetectorConfig withWarmup(int points, Duration duration) {
+        return new DetectorConfig(zone, slotMinutes, minSlotMinutes, points, duration, rollingWindow,
                 residualScaleWindow, seasonalDepthWeeks, seasonalDepthDays, minWeeklySamples, minDailySamples,
-                relativeScaleFloor, alarmZ, tailWindow, tailQuantile, minStuckRun, stuckRunFactor, cusumSlack, cusumThreshold, residualClip,
-                driftShortHalfLife, driftLongHalfLife, driftThreshold, weatherForgetting, weatherMinSamples,
-                weatherWeight, explainedFeatures, severities);
+                relativeScaleFloor, alarmZ, tailWindow, tailQuantile, minStuckRun, stuckRunFactor, cusumSlack,
+                cusumThreshold, cusumAlarm, residualClip, driftShortHalfLife, driftLongHalfLife, driftThreshold,
+                weatherForgetting, weatherMinSamples, weatherWeight, episodeHalfLife, episodeEscalation,
+                episodeDamping, explainedFeatures, severities);
     }
 }

@@ -73,10 +73,6 @@ final class RollingWindow {
         double m = median();
         int left = (size >>> 1) - 1;          // walks down: deviations m - sorted[left] grow
         int right = size >>> 1;               // walks up: deviations sorted[right] - m grow
-        if ((size & 1) == 1) {
-            right = (size >>> 1);
-            left = right - 1;
-        }
         int lo = (size - 1) >>> 1;            // ranks of the median deviation(s)
         int hi = size >>> 1;
         double previous = 0;

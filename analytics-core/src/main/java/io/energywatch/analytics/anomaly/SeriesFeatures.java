@@ -35,7 +35,7 @@ public final class SeriesFeatures {
     private double cusumDown;
     private double driftShort = Double.NaN;
     private double driftLong = Double.NaN;
-    private double driftLongVariance;
+    private double driftGapVariance;
     private double alphaShort;
     private double alphaLong;
 
@@ -106,7 +106,8 @@ public final class SeriesFeatures {
 
         f[Feature.VALUE.ordinal()] = x;
         // The typical level: the long-term mean once known, so a series idling at 0 still has a sensible floor.
-        double level = Double.isNaN(driftLong) ? Math.abs(x) : Math.max(Math.abs(driftLong), Math.abs(rolling.median()));
+        double level = Double.isNaN(driftLong) ? Math.abs(x)
+                : Math.max(Math.abs(driftLong), Math.abs(rolling.median()));
         double floor = Math.max(config.relativeScaleFloor() * level, 1e-9);
 
         // Rolling robust z against the recent median.
@@ -174,15 +175,18 @@ public final class SeriesFeatures {
         // CUSUM of the clipped residual: a persistent shift of the mean accumulates, one spike does not.
         if (!Double.isNaN(residualZ)) {
             double clipped = Math.max(-config.residualClip(), Math.min(config.residualClip(), residualZ));
-            double cap = 2 * config.cusumThreshold();
+            double cap = 2 * config.cusumAlarm();
             cusumUp = Math.min(cap, Math.max(0, cusumUp + clipped - config.cusumSlack()));
             cusumDown = Math.min(cap, Math.max(0, cusumDown - clipped - config.cusumSlack()));
             f[Feature.LEVEL_CUSUM.ordinal()] = cusumUp >= cusumDown ? cusumUp : -cusumDown;
         }
 
         // Drift: the short-term mean against the long-term mean and spread.
-        if (!Double.isNaN(driftLong) && driftLongVariance > 0 && observed >= halfLifePoints(config.driftLongHalfLife())) {
-            double sd = Math.max(Math.sqrt(driftLongVariance), floor);
+        // The gap between the short and long means is compared with its own long-run spread, which already holds
+        // what seasonality leaks through the short mean, so only a gap that keeps growing stands out.
+        if (!Double.isNaN(driftLong) && driftGapVariance > 0
+                && observed >= halfLifePoints(config.driftLongHalfLife())) {
+            double sd = Math.max(Math.sqrt(driftGapVariance), floor);
             f[Feature.DRIFT.ordinal()] = (driftShort - driftLong) / sd;
         }
 
@@ -217,10 +221,18 @@ public final class SeriesFeatures {
             driftShort = x;
             driftLong = x;
         } else {
-            driftShort += alphaShort * (x - driftShort);
-            double d = x - driftLong;
-            driftLong += alphaLong * d;
-            driftLongVariance = (1 - alphaLong) * (driftLongVariance + alphaLong * d * d);
+            // Plain running means until the history is as long as the half-life, so the start does not linger.
+            double startup = 1.0 / (observed + 1);
+            driftShort += Math.max(alphaShort, startup) * (x - driftShort);
+            double alpha = Math.max(alphaLong, startup);
+            driftLong += alpha * (x - driftLong);
+            // Once learned, the spread ignores gaps beyond 3 spreads, so a growing gap does not inflate the spread it
+            // is measured against.
+            double gap = driftShort - driftLong;
+            boolean learned = observed >= halfLifePoints(config.driftLongHalfLife());
+            if (!learned || gap * gap <= 9 * driftGapVariance) {
+                driftGapVariance += alpha * (gap * gap - driftGapVariance);
+            }
         }
         previous = x;
         observed++;

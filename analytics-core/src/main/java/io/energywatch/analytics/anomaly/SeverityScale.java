@@ -7,7 +7,8 @@ import org.jspecify.annotations.Nullable;
  * Cut points on the calibrated score [0, 1]. A score at or above {@code threshold} is an anomaly; the severity is the
  * highest cut point it reaches. Both the streaming score and the forest score put their alarm level at 0.5, so the
  * default threshold means "as unusual as the alarm level of whichever model fired": MEDIUM is about 1.5 times that
- * distance, HIGH about 2.4 times, CRITICAL about 4.4 times (robust z of 7.6, 11.9 and 21.8 with the default alarm z of 5).
+ * distance, HIGH about 2.4 times, CRITICAL about 4.4 times (robust z of 7.6, 11.9 and 21.8 with the default alarm
+ * z of 5).
  */
 public record SeverityScale(double threshold, double medium, double high, double critical) {
 

@@ -7,7 +7,9 @@ import org.jspecify.annotations.Nullable;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The per-series detector: needs no training, learns online from the series' first point, scores each observation
@@ -16,13 +18,16 @@ import java.util.List;
  */
 public final class StreamingDetector {
 
+    private static final Set<AnomalyType> PERSISTENT =
+            EnumSet.of(AnomalyType.STUCK_METER, AnomalyType.LEVEL_SHIFT, AnomalyType.GRADUAL_DRIFT);
+
     private final DetectorConfig config;
     private final SeriesFeatures features;
     private final @Nullable GroupScorer groupScorer;
     private final double alarmSquared;
     private double episodeLevel;
-    private double episodeDecay = Double.NaN;
     private long lastEpochSecond = Long.MIN_VALUE;
+    private @Nullable AnomalyType episodeType;
 
     public StreamingDetector(DetectorConfig config) {
         this(config, null);
@@ -53,30 +58,36 @@ public final class StreamingDetector {
         Components c = components(frame);
         double raw = c.max();
         double strength = calibrate(raw);
-        // Novelty: while an episode is open (a recent alarm of at least this size), a row must clearly exceed it to
-        // score as high again; the episode's level fades with a configured half-life.
-        if (Double.isNaN(episodeDecay)) {
-            episodeDecay = Math.pow(0.5, 1.0 / Double.parseDouble(System.getProperty("ep.hl", "144")));
+        // Novelty: while an episode is open (a recent alarm of at least this size) a row of the same kind must clearly
+        // exceed it to score in full again; a new persistent kind (stuck, shift, drift) is a new finding. The
+        // episode's level fades with a configured half-life.
+        long now = o.timestamp().getEpochSecond();
+        if (lastEpochSecond != Long.MIN_VALUE && now > lastEpochSecond) {
+            episodeLevel *= Math.pow(0.5, (now - lastEpochSecond) / (double) config.episodeHalfLife().toSeconds());
         }
-        episodeLevel *= episodeDecay;
-        double escalation = Double.parseDouble(System.getProperty("ep.esc", "1.5"));
-        double damp = Double.parseDouble(System.getProperty("ep.damp", "0.5"));
-        double novelRaw = raw >= escalation * episodeLevel ? raw : raw * damp;
-        if (raw >= config.alarmZ()) {
+        lastEpochSecond = now;
+        boolean alarming = raw >= config.alarmZ();
+        AnomalyType candidate = alarming ? c.type(frame, config.cusumThreshold()) : null;
+        boolean newKind = candidate != null && candidate != episodeType && PERSISTENT.contains(candidate);
+        boolean fresh = raw >= config.episodeEscalation() * episodeLevel || newKind;
+        if (alarming) {
+            if (fresh) {
+                episodeType = candidate;
+            }
             episodeLevel = Math.max(episodeLevel, raw);
         }
-        double streaming = Boolean.getBoolean("ep.off") ? strength : calibrate(novelRaw);
+        double streaming = calibrate(fresh ? raw : raw * config.episodeDamping());
         double forest = groupScorer == null ? Double.NaN : groupScorer.calibratedScore(frame);
         double score = Double.isNaN(forest) ? streaming : Math.max(streaming, forest);
         Severity severity = config.severities().severityOf(score);
         double halfWidth = config.alarmZ() * frame.scale();
         if (severity == null) {
-            return new Detection(o.timestamp(), o.value(), score, false, null, null, frame.expected(),
+            return new Detection(o.timestamp(), o.value(), score, strength, false, null, null, frame.expected(),
                     frame.expected() - halfWidth, frame.expected() + halfWidth, List.of(), null, false, streaming,
                     forest, frame);
         }
-        AnomalyType type = c.type(frame);
-        return new Detection(o.timestamp(), o.value(), score, true, severity, type, frame.expected(),
+        AnomalyType type = candidate != null ? candidate : c.type(frame, config.cusumThreshold());
+        return new Detection(o.timestamp(), o.value(), score, strength, true, severity, type, frame.expected(),
                 frame.expected() - halfWidth, frame.expected() + halfWidth, contributions(frame, c),
                 AnomalyAdvice.recommendation(type), false, streaming, forest, frame);
     }
@@ -96,7 +107,7 @@ public final class StreamingDetector {
         boolean runJudged = features.runStart() >= config.minStuckRun();
         double stuck = runJudged && run >= stuckRun ? config.alarmZ() * run / stuckRun : 0;
         double cusum = frame.has(Feature.LEVEL_CUSUM) ? Math.abs(frame.get(Feature.LEVEL_CUSUM)) : 0;
-        double shift = cusum >= config.cusumThreshold() ? config.alarmZ() * cusum / config.cusumThreshold() : 0;
+        double shift = cusum >= config.cusumAlarm() ? config.alarmZ() * cusum / config.cusumAlarm() : 0;
         double driftZ = frame.has(Feature.DRIFT) ? Math.abs(frame.get(Feature.DRIFT)) : 0;
         double drift = driftZ >= config.driftThreshold() ? config.alarmZ() * driftZ / config.driftThreshold() : 0;
         return new Components(level, weather, stuck, shift, drift);
@@ -142,7 +153,7 @@ public final class StreamingDetector {
     }
 
     private Detection quiet(Observation o, FeatureFrame frame, boolean warmingUp) {
-        return new Detection(o.timestamp(), o.value(), 0, false, null, null, Double.NaN, Double.NaN, Double.NaN,
+        return new Detection(o.timestamp(), o.value(), 0, 0, false, null, null, Double.NaN, Double.NaN, Double.NaN,
                 List.of(), null, warmingUp, 0, Double.NaN, frame);
     }
 
@@ -154,15 +165,16 @@ public final class StreamingDetector {
         }
 
         /** The type named by the strongest component; a plain residual is a spike or a drop by its sign. */
-        AnomalyType type(FeatureFrame frame) {
+        AnomalyType type(FeatureFrame frame, double cusumThreshold) {
             if (stuck > 0 && stuck >= level) {
                 return AnomalyType.STUCK_METER;
             }
-            if (shift > 0 && shift >= level) {
-                return AnomalyType.LEVEL_SHIFT;
-            }
-            if (drift > 0 && drift >= level) {
+            // A moving long-term mean is a drift; a persistent residual without it is an abrupt shift.
+            if (drift > 0) {
                 return AnomalyType.GRADUAL_DRIFT;
+            }
+            if (shift > 0 || Math.abs(frame.get(Feature.LEVEL_CUSUM)) >= cusumThreshold) {
+                return AnomalyType.LEVEL_SHIFT;
             }
             return frame.residualZ() >= 0 ? AnomalyType.SPIKE : AnomalyType.DROP;
         }

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /** The header line of a delimited file: column positions by name, looked up by exact name or by a relaxed key. */
 record Header(List<String> names, Map<String, Integer> byKey, char delimiter) {
@@ -49,7 +50,12 @@ record Header(List<String> names, Map<String, Integer> byKey, char delimiter) {
 
     /** Lower case, accents removed, every run of other characters one '_': "Taux de grévistes" and "taux_grevistes" meet. */
     static String key(String name) {
-        String plain = Normalizer.normalize(name.trim(), Normalizer.Form.NFD).replaceAll("\\p{M}", "");
-        return plain.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_").replaceAll("^_|_$", "");
+        String plain = MARKS.matcher(Normalizer.normalize(name.trim(), Normalizer.Form.NFD)).replaceAll("");
+        return EDGES.matcher(NON_WORD.matcher(plain.toLowerCase(Locale.ROOT)).replaceAll("_")).replaceAll("");
     }
+
+    // Compiled once: status cells go through key() on every row.
+    private static final Pattern MARKS = Pattern.compile("\\p{M}");
+    private static final Pattern NON_WORD = Pattern.compile("[^a-z0-9]+");
+    private static final Pattern EDGES = Pattern.compile("^_|_$");
 }

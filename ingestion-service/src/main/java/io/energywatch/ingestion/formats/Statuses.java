@@ -9,6 +9,17 @@ final class Statuses {
     }
 
     static QualityStatus of(String field, String text) {
+        // The publishers' exact words first: they are on every row, and need no normalising.
+        return switch (text) {
+            case "Définitif" -> QualityStatus.DEFINITIVE;
+            case "Consolidé" -> QualityStatus.CONSOLIDATED;
+            case "Temps réel" -> QualityStatus.REAL_TIME;
+            case "" -> QualityStatus.UNKNOWN;
+            default -> classify(field, text);
+        };
+    }
+
+    private static QualityStatus classify(String field, String text) {
         String key = Header.key(text);
         if (key.isEmpty()) {
             return QualityStatus.UNKNOWN;

@@ -18,6 +18,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -27,7 +30,7 @@ import java.util.concurrent.TimeoutException;
  * committed" is exact), dead-letters rejections, and writes the job's counters after each commit. Counters only ever
  * include what is committed, so a report never claims more than the store holds.
  */
-final class JobExecution implements RecordSink {
+final class JobExecution implements RecordSink, AutoCloseable {
 
     private static final int MAX_DLQ_VALUE_CHARS = 64 * 1024;
 
@@ -58,11 +61,14 @@ final class JobExecution implements RecordSink {
     }
 
     /** A batch stored and sent whose acknowledgements are still awaited, with what it will add to the counters. */
-    private record InFlight(RawStore.StagedBatch batch, List<CompletableFuture<?>> deadLetters, long rejected,
+    private record InFlight(CompletableFuture<RawStore.StagedBatch> batch, List<CompletableFuture<?>> deadLetters,
+                            long rejected,
                             long upToLine, long bytesRead, long linesRead, long recordsRead) {
     }
 
     private final ArrayDeque<InFlight> inFlight = new ArrayDeque<>();
+    private final ExecutorService writer = Executors.newSingleThreadExecutor(
+            Thread.ofPlatform().name("ingestion-writer").daemon(true).factory());
 
     JobExecution(IngestionJob job, RawStore store, EventPublisher publisher, JobRepository jobs,
                  IngestionProperties properties) {
@@ -106,6 +112,12 @@ final class JobExecution implements RecordSink {
         }
     }
 
+    /** Stops the writer thread; batches it had not staged yet are dropped, never half-written (see RawStore). */
+    @Override
+    public void close() {
+        writer.shutdownNow();
+    }
+
     /** Totals of the batches Kafka has acknowledged: a report never claims more than is committed. */
     JobCounters counters() {
         return new JobCounters(committedBytes, committedLines, committedRecords, accepted, rejected, duplicates,
@@ -127,7 +139,10 @@ final class JobExecution implements RecordSink {
         if (pendingEvents.isEmpty() && pendingRejections.isEmpty()) {
             return;
         }
-        var staged = store.stage(pendingEvents, job.id(), job.attempt(), ++batches);
+        List<EnergyWatchEvent> events = List.copyOf(pendingEvents);
+        long number = ++batches;
+        // Staging runs on the job's single writer thread: batches stay in order, and parsing goes on meanwhile.
+        var staged = CompletableFuture.supplyAsync(() -> store.stage(events, job.id(), job.attempt(), number), writer);
         inFlight.add(new InFlight(staged, deadLetter(), pendingRejections.size(), upToLine, bytesRead, linesRead,
                 recordsRead));
         pendingEvents.clear();
@@ -140,7 +155,13 @@ final class JobExecution implements RecordSink {
     /** Waits for the oldest batch's acknowledgements, then counts it and writes the job's progress. */
     private void finishOldest() {
         InFlight oldest = inFlight.removeFirst();
-        CommitResult result = store.complete(oldest.batch(), properties.publishTimeout());
+        RawStore.StagedBatch staged;
+        try {
+            staged = oldest.batch().join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
+        CommitResult result = store.complete(staged, properties.publishTimeout());
         awaitDeadLetters(oldest.deadLetters());
         accepted += result.accepted();
         duplicates += result.duplicates();

@@ -64,7 +64,15 @@ public class JobRunner implements DisposableBean {
         // What an interrupted earlier attempt stored but may not have published goes out before this attempt starts.
         store.relayJob(jobId, properties.publishTimeout());
         IngestionJob job = jobs.start(jobId, clock.instant(), null);
-        JobExecution execution = new JobExecution(job, store, publisher, jobs, properties);
+        try (JobExecution execution = new JobExecution(job, store, publisher, jobs, properties)) {
+            runAttempt(job, execution);
+        } finally {
+            running.remove(jobId);
+        }
+    }
+
+    private void runAttempt(IngestionJob job, JobExecution execution) {
+        String jobId = job.id();
         try {
             JobSource source = sources.stream().filter(s -> s.handles(job)).findFirst()
                     .orElseThrow(() -> new IllegalStateException("no source reads " + job.trigger() + " jobs"));
@@ -89,8 +97,6 @@ public class JobRunner implements DisposableBean {
             log.error("job {} failed: {}", jobId, error, e);
             jobs.finish(jobId, JobStatus.FAILED, error, clock.instant());
             deleteSpool(job);
-        } finally {
-            running.remove(jobId);
         }
     }
 

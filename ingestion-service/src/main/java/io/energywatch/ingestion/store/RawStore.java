@@ -17,6 +17,7 @@ import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Date;
@@ -81,8 +82,9 @@ public class RawStore {
                     .append("keys", batch.stream().map(RawCollection::storeKey).distinct().toList()));
             outboxIds.add(outboxId);
             var outcome = insert(target, batch, jobId, attempt);
-            for (EnergyWatchEvent e : outcome.toPublish()) {
-                sends.add(send(target.topic(), e));
+            for (Serialized e : outcome.toPublish()) {
+                sends.add(publisher.publishSerialized(target.topic(), RawCollection.kafkaKey(e.event()), e.event(),
+                        e.json()));
             }
             accepted += outcome.toPublish().size() + outcome.storedEarlier();
             duplicates += outcome.duplicates();
@@ -109,15 +111,23 @@ public class RawStore {
      * @param storedEarlier records an earlier attempt of this job stored (and {@link #relayJob} published)
      * @param duplicates    records stored before by another job, or earlier in this attempt
      */
-    private record InsertOutcome(List<EnergyWatchEvent> toPublish, long storedEarlier, long duplicates) {
+    private record InsertOutcome(List<Serialized> toPublish, long storedEarlier, long duplicates) {
+    }
+
+    /** An event with its JSON. */
+    private record Serialized(EnergyWatchEvent event, byte[] json) {
     }
 
     private InsertOutcome insert(RawCollection target, List<EnergyWatchEvent> events, String jobId, int attempt) {
         MongoCollection<Document> collection = mongo.getCollection(target.collection());
         List<Document> docs = new ArrayList<>(events.size());
+        List<byte[]> payloads = new ArrayList<>(events.size());
         Date now = new Date();
         for (EnergyWatchEvent e : events) {
-            docs.add(toDocument(e, jobId, attempt, now));
+            // Serialised once: the same bytes are stored and published.
+            byte[] json = EventJson.MAPPER.writeValueAsBytes(e);
+            payloads.add(json);
+            docs.add(toDocument(e, new String(json, StandardCharsets.UTF_8), jobId, attempt, now));
         }
         Set<Integer> clashes = new HashSet<>();
         try {
@@ -130,13 +140,13 @@ public class RawStore {
                 clashes.add(err.getIndex());
             }
         }
-        List<EnergyWatchEvent> toPublish = new ArrayList<>(events.size());
+        List<Serialized> toPublish = new ArrayList<>(events.size());
         long storedEarlier = 0;
         long duplicates = 0;
         Set<String> claimed = new HashSet<>();
         for (int i = 0; i < events.size(); i++) {
             if (!clashes.contains(i)) {
-                toPublish.add(events.get(i));
+                toPublish.add(new Serialized(events.get(i), payloads.get(i)));
             } else if (attempt > 1 && claimByEarlierAttempt(collection, (String) docs.get(i).get("_id"), jobId,
                     attempt, claimed)) {
                 storedEarlier++;
@@ -237,10 +247,10 @@ public class RawStore {
      * The stored form: the event's JSON as a string (compact, and exactly what was published) plus typed copies of the
      * fields queries filter on.
      */
-    private static Document toDocument(EnergyWatchEvent e, String jobId, int attempt, Date now) {
+    private static Document toDocument(EnergyWatchEvent e, String payload, String jobId, int attempt, Date now) {
         Document d = new Document("_id", RawCollection.storeKey(e))
                 .append("key", RawCollection.kafkaKey(e))
-                .append(PAYLOAD, EventJson.MAPPER.writeValueAsString(e))
+                .append(PAYLOAD, payload)
                 .append(JOB, jobId)
                 .append(ATTEMPT, attempt)
                 .append("storedAt", now);

@@ -1,5 +1,6 @@
 package io.energywatch.service.kafka;
 
+import io.energywatch.contracts.CloudEventHeaders;
 import io.energywatch.contracts.DeadLetters;
 import io.energywatch.contracts.EnergyWatchEvent;
 import io.energywatch.contracts.Topic;
@@ -21,15 +22,34 @@ public class EventPublisher {
 
     private final KafkaTemplate<String, EnergyWatchEvent> events;
     private final KafkaTemplate<String, byte[]> deadLetters;
+    private final String ceSource;
 
-    public EventPublisher(KafkaTemplate<String, EnergyWatchEvent> events, KafkaTemplate<String, byte[]> deadLetters) {
+    /**
+     * @param events      sends events through the serde, which writes the CloudEvents headers
+     * @param deadLetters sends raw bytes: dead letters, and events serialised by the caller
+     * @param ceSource    the CloudEvents source of this service
+     */
+    public EventPublisher(KafkaTemplate<String, EnergyWatchEvent> events, KafkaTemplate<String, byte[]> deadLetters,
+                          String ceSource) {
         this.events = events;
         this.deadLetters = deadLetters;
+        this.ceSource = ceSource;
     }
 
     public <V extends EnergyWatchEvent> CompletableFuture<SendResult<String, EnergyWatchEvent>> publish(
             Topic<V> topic, String key, V event) {
         return events.send(topic.name(), key, event);
+    }
+
+    /**
+     * Publishes an event already serialised with the shared mapper (a producer that also stores the JSON, as ingestion
+     * does, serialises it once); the CloudEvents headers are those the serde would write.
+     */
+    public CompletableFuture<SendResult<String, byte[]>> publishSerialized(Topic<?> topic, String key,
+                                                                          EnergyWatchEvent event, byte[] json) {
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic.name(), key, json);
+        CloudEventHeaders.forEvent(event, ceSource, null).writeTo(record.headers());
+        return deadLetters.send(record);
     }
 
     /** Sends the rejected bytes to {@code topic}'s dead-letter topic; header values are written as UTF-8. */

@@ -1,0 +1,85 @@
+package io.energywatch.fusion.config;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Every tunable of the fusion service; defaults in application.yml.
+ *
+ * @param streams     the Kafka Streams application that fuses consumption with its context
+ * @param degreeDays  bases of heating and cooling degree days
+ * @param indices     Elasticsearch aliases and index settings
+ * @param indexing    the sink from the enriched topic to Elasticsearch
+ */
+@Validated
+@ConfigurationProperties("energywatch.fusion")
+public record FusionProperties(@Valid @NotNull Streams streams, @Valid @NotNull DegreeDays degreeDays,
+                               @Valid @NotNull Indices indices, @Valid @NotNull Indexing indexing) {
+
+    /**
+     * @param applicationId     Kafka Streams application id: names the consumer group, internal topics and state
+     * @param threads           stream threads (tasks are spread over them; 6 tasks for the 6 raw partitions)
+     * @param stateDir          where RocksDB stores live
+     * @param grace             how long (in stream time, after its local day ended) a day's consumption is kept so that
+     *                          weather or a movement arriving later re-emits it; older consumption is still enriched
+     *                          with what is known, but is not re-emitted
+     * @param contextRetention  how long (stream time) weather and movement days are kept for late consumption
+     * @param purgeInterval     how often (stream time) expired days are removed from the stores
+     * @param contextPartitions partitions of the context broadcast topic; 0 = those of the consumption topic, read at
+     *                          start-up (they must match: each consumption task reads the same-numbered partition)
+     * @param commitInterval    transaction commit interval: latency against throughput under exactly_once_v2
+     */
+    public record Streams(@NotBlank String applicationId, @Min(1) @Max(16) int threads, @NotNull Path stateDir,
+                          @NotNull Duration grace, @NotNull Duration contextRetention, @NotNull Duration purgeInterval,
+                          @Min(0) @Max(1024) int contextPartitions, @NotNull Duration commitInterval) {
+    }
+
+    /**
+     * @param heatingBaseC HDD = max(0, base - Tmean)
+     * @param coolingBaseC CDD = max(0, Tmean - base)
+     */
+    public record DegreeDays(@DecimalMin("-10") @DecimalMax("30") double heatingBaseC,
+                             @DecimalMin("10") @DecimalMax("40") double coolingBaseC) {
+    }
+
+    /**
+     * @param uris      Elasticsearch nodes (spring.elasticsearch.uris)
+     * @param enriched  alias over the monthly enriched indices (energywatch.stores.indices.enriched)
+     * @param daily     alias over the monthly daily-aggregate indices (energywatch.stores.indices.daily)
+     * @param shards    primary shards of each monthly index
+     * @param replicas  replicas of each monthly index: 0 on a single node, 1 or more in production
+     * @param connectTimeout connection timeout of the client
+     * @param socketTimeout  read timeout of the client
+     */
+    public record Indices(@NotEmpty List<String> uris, @NotBlank String enriched, @NotBlank String daily,
+                          @Min(1) @Max(64) int shards, @Min(0) @Max(8) int replicas,
+                          @NotNull Duration connectTimeout, @NotNull Duration socketTimeout) {
+    }
+
+    /**
+     * @param groupId        consumer group of the sink
+     * @param bulkSize       records per poll, so per bulk request
+     * @param bulkRetries    retries of the items Elasticsearch refused for a transient reason (429, 5xx)
+     * @param initialBackoff wait before the first retry, doubled each time
+     * @param maxBackoff     longest wait between retries, also between redeliveries of a whole batch while
+     *                       Elasticsearch is down (the batch is retried until it succeeds: its offsets are committed
+     *                       only after Elasticsearch acknowledged it)
+     * @param concurrency    listener threads
+     */
+    public record Indexing(@NotBlank String groupId, @Min(1) @Max(20_000) int bulkSize, @Min(0) @Max(20) int bulkRetries,
+                           @NotNull Duration initialBackoff, @NotNull Duration maxBackoff,
+                           @Min(1) @Max(16) int concurrency) {
+    }
+}

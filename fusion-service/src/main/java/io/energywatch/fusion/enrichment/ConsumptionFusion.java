@@ -1,0 +1,226 @@
+package io.energywatch.fusion.enrichment;
+
+import io.energywatch.contracts.ConsumptionEnriched;
+import io.energywatch.contracts.ConsumptionEnriched.CalendarContext;
+import io.energywatch.contracts.ConsumptionEnriched.SocialContext;
+import io.energywatch.contracts.ConsumptionEnriched.WeatherContext;
+import io.energywatch.contracts.ConsumptionMeasured;
+import io.energywatch.contracts.EnergyWatchEvent;
+import io.energywatch.contracts.MovementScope;
+import io.energywatch.contracts.SocialMovementDeclared;
+import io.energywatch.contracts.WeatherObserved;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The fusion of one task: enriches each measurement with the weather, calendar and movements of its local day, keeps
+ * the day's measurements for the grace period, and re-emits them (same key, same event id, so downstream overwrites)
+ * when that day's weather or movements arrive or change later. Output carries no processing time: it is a function of
+ * the records and their order, so a replay yields the same records.
+ */
+final class ConsumptionFusion implements Processor<String, EnergyWatchEvent, String, ConsumptionEnriched> {
+
+    private static final StringSerializer KEYS = new StringSerializer();
+    private static final int CACHED_DAYS = 400;
+
+    private final FusionSettings settings;
+    private final WeatherContexts weatherContexts;
+    private final DayCache<WeatherContext> weatherCache = new DayCache<>(CACHED_DAYS);
+    private final DayCache<CalendarContext> calendarCache = new DayCache<>(CACHED_DAYS);
+    private final DayCache<SocialContext> socialCache = new DayCache<>(CACHED_DAYS);
+
+    private ProcessorContext<String, ConsumptionEnriched> context;
+    private KeyValueStore<String, ConsumptionMeasured> consumption;
+    private KeyValueStore<String, WeatherObserved> weather;
+    private KeyValueStore<String, SocialMovementDeclared> movements;
+    private KeyValueStore<String, String> movementDays;
+
+    ConsumptionFusion(FusionSettings settings) {
+        this.settings = settings;
+        this.weatherContexts = new WeatherContexts(settings.heatingBaseC(), settings.coolingBaseC());
+    }
+
+    @Override
+    public void init(ProcessorContext<String, ConsumptionEnriched> context) {
+        this.context = context;
+        this.consumption = context.getStateStore(FusionTopology.CONSUMPTION_STORE);
+        this.weather = context.getStateStore(FusionTopology.WEATHER_STORE);
+        this.movements = context.getStateStore(FusionTopology.MOVEMENT_STORE);
+        this.movementDays = context.getStateStore(FusionTopology.MOVEMENT_DAY_STORE);
+        context.schedule(settings.purgeInterval(), PunctuationType.STREAM_TIME, this::purge);
+    }
+
+    @Override
+    public void process(Record<String, EnergyWatchEvent> record) {
+        switch (record.value()) {
+            case ConsumptionMeasured m -> consumptionArrived(m);
+            case WeatherObserved w -> weatherArrived(w);
+            case SocialMovementDeclared s -> movementArrived(s);
+            case null -> {
+                // A tombstone carries nothing to fuse; movements are corrected by declaring them again.
+            }
+            default -> throw new IllegalStateException("the fusion does not read " + record.value().getClass());
+        }
+    }
+
+    private void consumptionArrived(ConsumptionMeasured m) {
+        LocalDate date = LocalDays.of(m.intervalStart());
+        String area = LocalDays.area(m);
+        // A measurement of a day past the grace is enriched with what is known but not kept: nothing will re-emit it.
+        if (!date.isBefore(LocalDays.firstOpenDay(context.currentStreamTimeMs(), settings.grace()))) {
+            consumption.put(consumptionKey(date, area, m), m);
+        }
+        emit(m, date, area, 0);
+    }
+
+    private void weatherArrived(WeatherObserved w) {
+        String key = w.date() + "|" + w.regionCode();
+        WeatherObserved known = weather.get(key);
+        if (known != null && sameWeather(known, w)) {
+            return;
+        }
+        weather.put(key, w);
+        weatherCache.invalidate(w.date());
+        long accepted = w.lineage().ingestedAt().toEpochMilli();
+        reEmit(w.date(), w.date() + "|" + w.regionCode() + "|", accepted);
+        reEmit(w.date(), w.date() + "|" + LocalDays.NATIONAL + "|", accepted);
+    }
+
+    private void movementArrived(SocialMovementDeclared s) {
+        SocialMovementDeclared known = movements.get(s.movementId());
+        if (known != null && sameMovement(known, s)) {
+            return;
+        }
+        movements.put(s.movementId(), s);
+        Set<LocalDate> days = new TreeSet<>();
+        Set<String> regions = new TreeSet<>(s.regionCodes());
+        boolean national = s.scope() == MovementScope.NATIONAL;
+        if (known != null) {
+            for (LocalDate d = known.startDate(); !d.isAfter(known.endDate()); d = d.plusDays(1)) {
+                movementDays.delete(d + "|" + known.movementId());
+                days.add(d);
+            }
+            regions.addAll(known.regionCodes());
+            national |= known.scope() == MovementScope.NATIONAL;
+        }
+        for (LocalDate d = s.startDate(); !d.isAfter(s.endDate()); d = d.plusDays(1)) {
+            movementDays.put(d + "|" + s.movementId(), s.movementId());
+            days.add(d);
+        }
+        long accepted = s.lineage().ingestedAt().toEpochMilli();
+        for (LocalDate d : days) {
+            socialCache.invalidate(d);
+            if (national) {
+                reEmit(d, d + "|", accepted);
+            } else {
+                for (String region : regions) {
+                    reEmit(d, d + "|" + region + "|", accepted);
+                }
+            }
+        }
+    }
+
+    /** Re-emits the kept measurements whose store key starts with {@code prefix}, in key order. */
+    private void reEmit(LocalDate date, String prefix, long triggerAcceptedMs) {
+        try (KeyValueIterator<String, ConsumptionMeasured> kept = consumption.prefixScan(prefix, KEYS)) {
+            while (kept.hasNext()) {
+                KeyValue<String, ConsumptionMeasured> entry = kept.next();
+                emit(entry.value, date, LocalDays.area(entry.value), triggerAcceptedMs);
+            }
+        }
+    }
+
+    /**
+     * Forwards the enriched record. Its Kafka timestamp is when the platform accepted the latest of its inputs (the
+     * measurement, or the weather or movement that re-emits it), not the event time: event times of a backfill are
+     * years old and the broker's time-based retention would delete such records before consumers read them. Both are
+     * taken from the input records, so the output stays a function of the input.
+     */
+    private void emit(ConsumptionMeasured m, LocalDate date, String area, long triggerAcceptedMs) {
+        var enriched = new ConsumptionEnriched(null, m, date,
+                weatherCache.get(date, area, () -> weatherOf(date, area)),
+                calendarCache.get(date, area, () -> CalendarFeatures.of(date, area)),
+                socialCache.get(date, area, () -> SocialContexts.of(movementsOf(date), date,
+                        LocalDays.NATIONAL.equals(area) ? null : area)));
+        // Fresh headers: the serde writes the enriched record's own CloudEvents attributes.
+        long timestamp = Math.max(m.lineage().ingestedAt().toEpochMilli(), triggerAcceptedMs);
+        context.forward(new Record<>(m.seriesId(), enriched, timestamp));
+    }
+
+    private WeatherContext weatherOf(LocalDate date, String area) {
+        if (!LocalDays.NATIONAL.equals(area)) {
+            return weatherContexts.regional(weather.get(date + "|" + area));
+        }
+        Map<String, WeatherObserved> byRegion = new HashMap<>();
+        try (KeyValueIterator<String, WeatherObserved> day = weather.prefixScan(date + "|", KEYS)) {
+            day.forEachRemaining(e -> byRegion.put(e.value.regionCode(), e.value));
+        }
+        return weatherContexts.national(byRegion);
+    }
+
+    private List<SocialMovementDeclared> movementsOf(LocalDate date) {
+        List<SocialMovementDeclared> found = new ArrayList<>();
+        try (KeyValueIterator<String, String> ids = movementDays.prefixScan(date + "|", KEYS)) {
+            while (ids.hasNext()) {
+                SocialMovementDeclared m = movements.get(ids.next().value);
+                if (m != null) {
+                    found.add(m);
+                }
+            }
+        }
+        return found;
+    }
+
+    /** Drops the days whose grace (measurements) or retention (weather, movement days) has passed in stream time. */
+    private void purge(long streamTimeMs) {
+        LocalDate firstKept = LocalDays.firstOpenDay(streamTimeMs, settings.grace());
+        deleteDaysBefore(consumption, firstKept);
+        LocalDate firstContextKept = LocalDays.firstOpenDay(streamTimeMs, settings.contextRetention());
+        deleteDaysBefore(weather, firstContextKept);
+        deleteDaysBefore(movementDays, firstContextKept);
+        weatherCache.invalidateBefore(firstContextKept);
+        socialCache.invalidateBefore(firstContextKept);
+    }
+
+    private static void deleteDaysBefore(KeyValueStore<String, ?> store, LocalDate firstKept) {
+        List<String> expired = new ArrayList<>();
+        // Keys start with the ISO date, so every day before firstKept sorts before its bare date.
+        try (KeyValueIterator<String, ?> old = store.range(null, firstKept.toString())) {
+            old.forEachRemaining(e -> expired.add(e.key));
+        }
+        expired.forEach(store::delete);
+    }
+
+    static String consumptionKey(LocalDate date, String area, ConsumptionMeasured m) {
+        return date + "|" + area + "|" + m.seriesId() + "|" + m.intervalStart();
+    }
+
+    private static boolean sameWeather(WeatherObserved a, WeatherObserved b) {
+        return Objects.equals(a.tempMinC(), b.tempMinC()) && Objects.equals(a.tempMaxC(), b.tempMaxC())
+                && Objects.equals(a.tempMeanC(), b.tempMeanC()) && Objects.equals(a.windKmh(), b.windKmh())
+                && Objects.equals(a.humidityPercent(), b.humidityPercent())
+                && Objects.equals(a.cloudCoverPercent(), b.cloudCoverPercent())
+                && a.source().equals(b.source()) && a.stations().equals(b.stations());
+    }
+
+    private static boolean sameMovement(SocialMovementDeclared a, SocialMovementDeclared b) {
+        return a.startDate().equals(b.startDate()) && a.endDate().equals(b.endDate()) && a.scope() == b.scope()
+                && a.regionCodes().equals(b.regionCodes()) && Objects.equals(a.motive(), b.motive())
+                && Objects.equals(a.strikerRatePercent(), b.strikerRatePercent());
+    }
+}

@@ -1,0 +1,114 @@
+package io.energywatch.fusion.enrichment;
+
+import io.energywatch.contracts.ConsumptionEnriched;
+import io.energywatch.contracts.ConsumptionMeasured;
+import io.energywatch.contracts.EnergyWatchEvent;
+import io.energywatch.contracts.EventSerde;
+import io.energywatch.contracts.SocialMovementDeclared;
+import io.energywatch.contracts.WeatherObserved;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorSupplier;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
+
+import java.util.Set;
+
+/**
+ * The fusion topology, a plain class so that tests run it in {@code TopologyTestDriver} without Spring.
+ *
+ * <p>Weather and movements (a few records a day) are broadcast to every partition of one internal context topic, so
+ * each task holds the whole context, and consumption (the volume) is fused where it is read, without a repartition:
+ * one hop from the raw topic to the enriched topic. Each task keeps its measurements by local day for the grace period,
+ * so late weather or movements re-emit them. Stores are in memory with changelogs (restored on restart or migration):
+ * what they hold is bounded by the grace period (measurements) and the context retention (a few records a day), and
+ * RocksDB, flushed at every exactly-once commit, made the fusion ten times slower (see FUSION.md). Caching is off
+ * because every write is a distinct key that must reach the changelog anyway.
+ */
+public final class FusionTopology {
+
+    public static final String CONSUMPTION_STORE = "fusion-consumption-by-day";
+    public static final String WEATHER_STORE = "fusion-weather-by-day";
+    public static final String MOVEMENT_STORE = "fusion-movements";
+    public static final String MOVEMENT_DAY_STORE = "fusion-movement-days";
+    /** The internal topic is {@code <application.id>-context-broadcast-repartition}. */
+    public static final String CONTEXT_BROADCAST = "context-broadcast";
+
+    private final FusionTopics topics;
+    private final FusionSettings settings;
+
+    public FusionTopology(FusionTopics topics, FusionSettings settings) {
+        this.topics = topics;
+        this.settings = settings;
+    }
+
+    /** Adds the fusion to {@code builder} and returns the enriched stream (already sent to the enriched topic). */
+    public KStream<String, ConsumptionEnriched> build(StreamsBuilder builder) {
+        String source = settings.ceSource();
+        var time = new EventTimeExtractor();
+        KStream<String, EnergyWatchEvent> weather = builder
+                .stream(topics.weather(), Consumed.with(Serdes.String(), EventSerde.of(WeatherObserved.class, source))
+                        .withTimestampExtractor(time).withName("weather-source"))
+                .mapValues(w -> (EnergyWatchEvent) w, Named.as("weather-as-context"));
+        KStream<String, EnergyWatchEvent> movements = builder
+                .stream(topics.movements(), Consumed.with(Serdes.String(),
+                                EventSerde.of(SocialMovementDeclared.class, source))
+                        .withTimestampExtractor(time).withName("movements-source"))
+                .mapValues(m -> (EnergyWatchEvent) m, Named.as("movements-as-context"));
+        KStream<String, EnergyWatchEvent> context = weather.merge(movements, Named.as("context-merge"))
+                .repartition(Repartitioned.<String, EnergyWatchEvent>with(Serdes.String(), EventSerde.any(source))
+                        .withName(CONTEXT_BROADCAST)
+                        .withNumberOfPartitions(settings.contextPartitions())
+                        .withStreamPartitioner(new ContextBroadcast()));
+
+        KStream<String, EnergyWatchEvent> consumption = builder
+                .stream(topics.consumption(), Consumed.with(Serdes.String(),
+                                EventSerde.of(ConsumptionMeasured.class, source))
+                        .withTimestampExtractor(time).withName("consumption-source"))
+                .mapValues(c -> (EnergyWatchEvent) c, Named.as("consumption-as-input"));
+
+        KStream<String, ConsumptionEnriched> enriched = consumption.merge(context, Named.as("fusion-input"))
+                .process(new Supplier(settings), Named.as("fusion"));
+        enriched.to(topics.enriched(), Produced.with(Serdes.String(), EventSerde.of(ConsumptionEnriched.class, source))
+                .withName("enriched-sink"));
+        return enriched;
+    }
+
+    public Topology topology() {
+        var builder = new StreamsBuilder();
+        build(builder);
+        return builder.build();
+    }
+
+    private record Supplier(FusionSettings settings)
+            implements ProcessorSupplier<String, EnergyWatchEvent, String, ConsumptionEnriched> {
+
+        @Override
+        public Processor<String, EnergyWatchEvent, String, ConsumptionEnriched> get() {
+            return new ConsumptionFusion(settings);
+        }
+
+        @Override
+        public Set<StoreBuilder<?>> stores() {
+            String source = settings.ceSource();
+            return Set.of(
+                    store(CONSUMPTION_STORE, EventSerde.of(ConsumptionMeasured.class, source)),
+                    store(WEATHER_STORE, EventSerde.of(WeatherObserved.class, source)),
+                    store(MOVEMENT_STORE, EventSerde.of(SocialMovementDeclared.class, source)),
+                    store(MOVEMENT_DAY_STORE, Serdes.String()));
+        }
+
+        private static <V> StoreBuilder<?> store(String name, Serde<V> values) {
+            return Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(name), Serdes.String(), values)
+                    .withCachingDisabled();
+        }
+    }
+}

@@ -1,0 +1,192 @@
+package io.energywatch.fusion.bench;
+
+import io.energywatch.contracts.Carrier;
+import io.energywatch.contracts.ConsumptionMeasured;
+import io.energywatch.contracts.EventSerde;
+import io.energywatch.contracts.Lineage;
+import io.energywatch.contracts.MeasurementUnit;
+import io.energywatch.contracts.QualityStatus;
+import io.energywatch.contracts.Region;
+import io.energywatch.contracts.Regions;
+import io.energywatch.contracts.SeriesId;
+import io.energywatch.contracts.WeatherObserved;
+import io.energywatch.fusion.enrichment.EventTimeExtractor;
+import io.energywatch.fusion.enrichment.FusionSettings;
+import io.energywatch.fusion.enrichment.FusionTopics;
+import io.energywatch.fusion.enrichment.FusionTopology;
+import io.energywatch.fusion.support.KafkaTestClients;
+import io.energywatch.testsupport.KafkaTestBroker;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+
+/**
+ * Throughput of the fusion from the raw topic to the enriched topic (exactly_once_v2, stores with changelogs), beside a
+ * plain consume-deserialise-serialise-produce loop on the same embedded broker in the same run. Not a test: run it with
+ * {@code ./mvnw -pl fusion-service test-compile exec:java -Dexec.classpathScope=test
+ * -Dexec.mainClass=io.energywatch.fusion.bench.FusionBench [-Dexec.args=300000]}.
+ */
+public final class FusionBench {
+
+    private static final int PARTITIONS = 6;
+    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+
+    private FusionBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int events = args.length > 0 ? Integer.parseInt(args[0]) : 300_000;
+        int threads = args.length > 1 ? Integer.parseInt(args[1]) : 2;
+        long commitMs = args.length > 2 ? Long.parseLong(args[2]) : 500;
+        String bootstrap = KafkaTestBroker.bootstrapServers();
+        var kafka = new KafkaTestClients(bootstrap);
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        FusionTopics topics = FusionTopics.suffixed(".bench-" + run);
+        String plainOut = "bench.plain-out-" + run;
+        kafka.createTopics(PARTITIONS, topics.consumption(), topics.weather(), topics.enriched(), plainOut);
+        kafka.createTopics(1, topics.movements());
+
+        Instant accepted = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        List<ConsumptionMeasured> input = input(events, accepted);
+        LocalDate first = LocalDate.ofInstant(input.getFirst().intervalStart(), PARIS);
+        LocalDate last = LocalDate.ofInstant(input.getLast().intervalStart(), PARIS);
+        kafka.produce(topics.weather(), weather(first, last, accepted), WeatherObserved::regionCode);
+        long produceStart = System.nanoTime();
+        kafka.produce(topics.consumption(), input, ConsumptionMeasured::seriesId);
+        System.out.printf(Locale.ROOT, "produced %,d raw events in %.1f s%n", input.size(),
+                (System.nanoTime() - produceStart) / 1e9);
+
+        double plain = plainLoop(bootstrap, topics.consumption(), plainOut, input.size());
+        double fusion = fusion(bootstrap, kafka, topics, run, threads, commitMs, input.size());
+
+        System.out.printf(Locale.ROOT, "%nplain consume-deserialise-serialise-produce loop: %,.0f events/s%n", plain);
+        System.out.printf(Locale.ROOT, "fusion raw -> enriched (exactly_once_v2, %d threads, commit %d ms): %,.0f events/s%n",
+                threads, commitMs, fusion);
+        System.out.printf(Locale.ROOT, "ratio fusion / plain: %.2f%n", fusion / plain);
+        System.exit(0);
+    }
+
+    /** One consumer and one producer, at-least-once, values read and written with the same serde as the fusion. */
+    private static double plainLoop(String bootstrap, String from, String to, int expected) {
+        var serde = EventSerde.of(ConsumptionMeasured.class, "/energywatch/bench");
+        Map<String, Object> consumerConfig = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ConsumerConfig.GROUP_ID_CONFIG, "bench-plain-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest", ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
+        Map<String, Object> producerConfig = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ProducerConfig.LINGER_MS_CONFIG, 20, ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024,
+                ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        long start = 0;
+        int copied = 0;
+        try (var consumer = new KafkaConsumer<>(consumerConfig, new StringDeserializer(), serde);
+             var producer = new KafkaProducer<>(producerConfig, new StringSerializer(), serde)) {
+            consumer.subscribe(List.of(from));
+            while (copied < expected) {
+                var records = consumer.poll(Duration.ofMillis(200));
+                if (start == 0 && !records.isEmpty()) {
+                    start = System.nanoTime();
+                }
+                for (var record : records) {
+                    producer.send(new ProducerRecord<>(to, record.key(), record.value()));
+                    copied++;
+                }
+                consumer.commitAsync();
+            }
+            producer.flush();
+        }
+        return expected / ((System.nanoTime() - start) / 1e9);
+    }
+
+    private static double fusion(String bootstrap, KafkaTestClients kafka, FusionTopics topics, String run,
+                                 int threads, long commitMs, int expected) throws Exception {
+        var settings = new FusionSettings(Duration.ofDays(7), Duration.ofDays(400), Duration.ofHours(1), PARTITIONS,
+                18.0, 22.0, "/energywatch/fusion-service");
+        String applicationId = "fusion-bench-" + run;
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        props.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("fusion-bench").toString());
+        props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, 1);
+        props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, threads);
+        props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commitMs);
+        props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0);
+        props.put(StreamsConfig.DEFAULT_TIMESTAMP_EXTRACTOR_CLASS_CONFIG, EventTimeExtractor.class.getName());
+        props.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
+        props.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 20);
+        props.put(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG), 256 * 1024);
+        props.put(StreamsConfig.consumerPrefix(ConsumerConfig.MAX_POLL_RECORDS_CONFIG), 2000);
+        long[] running = {0};
+        try (var streams = new KafkaStreams(new FusionTopology(topics, settings).topology(), props)) {
+            // Both loops are timed from when they can work: the plain consumer's first records, the fusion's RUNNING.
+            streams.setStateListener((now, before) -> {
+                if (now == KafkaStreams.State.RUNNING && running[0] == 0) {
+                    running[0] = System.nanoTime();
+                }
+            });
+            streams.start();
+            while (!kafka.caughtUp(applicationId, topics.consumption())) {
+                Thread.sleep(100);
+            }
+            double rate = expected / ((System.nanoTime() - running[0]) / 1e9);
+            streams.close(Duration.ofSeconds(30));
+            long enriched = kafka.readCommitted(topics.enriched(), EventSerde.of(
+                    io.energywatch.contracts.ConsumptionEnriched.class, "bench")).size();
+            System.out.printf(Locale.ROOT, "enriched records committed: %,d for %,d raw events%n", enriched, expected);
+            return rate;
+        }
+    }
+
+    /** Half-hourly regional series, 13 regions x 2 carriers, day after day from 2024-01-01. */
+    private static List<ConsumptionMeasured> input(int events, Instant accepted) {
+        Lineage lineage = new Lineage("bench", null, null, accepted);
+        List<SeriesId> series = new ArrayList<>();
+        for (Region r : Regions.ALL) {
+            series.add(SeriesId.of(Carrier.ELECTRICITY, r.code(), "eco2mix", "PT30M"));
+            series.add(SeriesId.of(Carrier.GAS, r.code(), "sim", "PT30M"));
+        }
+        List<ConsumptionMeasured> values = new ArrayList<>(events);
+        Instant t = LocalDate.of(2024, 1, 1).atStartOfDay(PARIS).toInstant();
+        while (values.size() < events) {
+            for (SeriesId s : series) {
+                if (values.size() < events) {
+                    values.add(ConsumptionMeasured.of(s, s.area(), t, t.plus(Duration.ofMinutes(30)),
+                            1000.0 + values.size() % 500, MeasurementUnit.MW, QualityStatus.SIMULATED, List.of(),
+                            lineage));
+                }
+            }
+            t = t.plus(Duration.ofMinutes(30));
+        }
+        return values;
+    }
+
+    private static List<WeatherObserved> weather(LocalDate first, LocalDate last, Instant accepted) {
+        Lineage lineage = new Lineage("bench", null, null, accepted);
+        List<WeatherObserved> values = new ArrayList<>();
+        for (LocalDate d = first; !d.isAfter(last); d = d.plusDays(1)) {
+            for (Region r : Regions.ALL) {
+                values.add(new WeatherObserved(null, r.code(), d, 2.0, 10.0, null, 15.0, 80.0, null, 60.0, null, "sim",
+                        List.of(), List.of(), lineage));
+            }
+        }
+        return values;
+    }
+}
