@@ -1,6 +1,7 @@
 package io.energywatch.local;
 
 import java.io.PrintStream;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -18,7 +19,12 @@ final class Demo {
 
     /** The demo's steps in order: this is where a new step (fusion, anomalies, forecasts, drift) is added. */
     static List<DemoStep> steps(DemoContext context) {
-        return List.of(new IngestStep(context));
+        return List.of(
+                new IngestStep(context),
+                new SummaryStep("fusion", "fusion-service", "/api/v1/enriched/stats",
+                        s -> s.path("enrichedRecords").asLong(), List.of("enrichedRecords", "byCarrier", "byRegion",
+                        "weatherMissingRecords", "strikeRecords", "dailyAggregates", "latest"),
+                        Duration.ofMinutes(5), context));
     }
 
     /** Returns true when no step failed. */

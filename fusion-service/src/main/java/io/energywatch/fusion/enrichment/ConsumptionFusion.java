@@ -18,6 +18,8 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
+import org.jspecify.annotations.Nullable;
+
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -55,6 +57,9 @@ final class ConsumptionFusion implements Processor<String, EnergyWatchEvent, Str
         this.weatherContexts = new WeatherContexts(settings.heatingBaseC(), settings.coolingBaseC());
     }
 
+    /** The newest day of weather this task has seen; null before any. Rebuilt from the store after a restart. */
+    private @Nullable LocalDate latestWeatherDay;
+
     @Override
     public void init(ProcessorContext<String, ConsumptionEnriched> context) {
         this.context = context;
@@ -63,6 +68,9 @@ final class ConsumptionFusion implements Processor<String, EnergyWatchEvent, Str
         this.movements = context.getStateStore(FusionTopology.MOVEMENT_STORE);
         this.movementDays = context.getStateStore(FusionTopology.MOVEMENT_DAY_STORE);
         context.schedule(settings.purgeInterval(), PunctuationType.STREAM_TIME, this::purge);
+        try (KeyValueIterator<String, WeatherObserved> newest = weather.reverseAll()) {
+            latestWeatherDay = newest.hasNext() ? newest.next().value.date() : null;
+        }
     }
 
     @Override
@@ -82,7 +90,7 @@ final class ConsumptionFusion implements Processor<String, EnergyWatchEvent, Str
         LocalDate date = LocalDays.of(m.intervalStart());
         String area = LocalDays.area(m);
         // A measurement of a day past the grace is enriched with what is known but not kept: nothing will re-emit it.
-        if (!date.isBefore(LocalDays.firstOpenDay(context.currentStreamTimeMs(), settings.grace()))) {
+        if (!date.isBefore(firstKeptMeasurementDay(context.currentStreamTimeMs()))) {
             consumption.put(consumptionKey(date, area, m), m);
         }
         emit(m, date, area, 0);
@@ -95,6 +103,9 @@ final class ConsumptionFusion implements Processor<String, EnergyWatchEvent, Str
             return;
         }
         weather.put(key, w);
+        if (latestWeatherDay == null || w.date().isAfter(latestWeatherDay)) {
+            latestWeatherDay = w.date();
+        }
         weatherCache.invalidate(w.date());
         long accepted = w.lineage().ingestedAt().toEpochMilli();
         reEmit(w.date(), w.date() + "|" + w.regionCode() + "|", accepted);
@@ -188,13 +199,29 @@ final class ConsumptionFusion implements Processor<String, EnergyWatchEvent, Str
 
     /** Drops the days whose grace (measurements) or retention (weather, movement days) has passed in stream time. */
     private void purge(long streamTimeMs) {
-        LocalDate firstKept = LocalDays.firstOpenDay(streamTimeMs, settings.grace());
+        LocalDate firstKept = firstKeptMeasurementDay(streamTimeMs);
         deleteDaysBefore(consumption, firstKept);
         LocalDate firstContextKept = LocalDays.firstOpenDay(streamTimeMs, settings.contextRetention());
         deleteDaysBefore(weather, firstContextKept);
         deleteDaysBefore(movementDays, firstContextKept);
         weatherCache.invalidateBefore(firstContextKept);
         socialCache.invalidateBefore(firstContextKept);
+    }
+
+    /**
+     * The first local day whose measurements are still kept for re-emission. Weather is late relative to the weather
+     * stream, not to the consumption stream: in a backfill, consumption runs days ahead of the weather that reaches the
+     * task through the broadcast topic (visible only once its transaction commits). So a day is kept until both streams
+     * have passed it by the grace, and never longer than the context retention, which bounds memory when weather never
+     * comes.
+     */
+    private LocalDate firstKeptMeasurementDay(long streamTimeMs) {
+        LocalDate byConsumption = LocalDays.firstOpenDay(streamTimeMs, settings.grace());
+        LocalDate cap = LocalDays.firstOpenDay(streamTimeMs, settings.contextRetention());
+        LocalDate byWeather = latestWeatherDay == null ? cap
+                : LocalDays.firstOpenDay(LocalDays.startOf(latestWeatherDay.plusDays(1)), settings.grace());
+        LocalDate firstKept = byConsumption.isBefore(byWeather) ? byConsumption : byWeather;
+        return firstKept.isBefore(cap) ? cap : firstKept;
     }
 
     private static void deleteDaysBefore(KeyValueStore<String, ?> store, LocalDate firstKept) {

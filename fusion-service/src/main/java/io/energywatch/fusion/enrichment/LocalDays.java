@@ -43,4 +43,9 @@ final class LocalDays {
     static LocalDate firstOpenDay(long streamTimeMs, java.time.Duration keepFor) {
         return of(Instant.ofEpochMilli(streamTimeMs).minus(keepFor));
     }
+
+    /** Epoch milliseconds of the start of a local day. */
+    static long startOf(LocalDate day) {
+        return day.atStartOfDay(PARIS).toInstant().toEpochMilli();
+    }
 }

@@ -111,10 +111,11 @@ class WeatherJoinTest {
     }
 
     @Test
-    void weatherLaterThanTheGracePeriodReEmitsNothingAndLateMeasurementsAreStillEnriched() {
+    void weatherLaterThanTheGracePeriodOfTheWeatherStreamReEmitsNothingAndLateMeasurementsAreStillEnriched() {
         try (var fusion = new FusionDriver(FusionDriver.settings(Duration.ofDays(2)))) {
             fusion.measure(hour(BRETAGNE, at("2024-01-15T08:00:00Z"), 812.0));
-            // Stream time moves to 20 January: the 15th ended more than two days ago.
+            // Both streams move to 20 January: the 15th ended more than two days ago for each.
+            fusion.observe(weather("53", JAN_15.plusDays(5), 3.0, 8.0));
             fusion.measure(hour(BRETAGNE, at("2024-01-20T08:00:00Z"), 700.0));
             fusion.drain();
 
@@ -125,6 +126,24 @@ class WeatherJoinTest {
             fusion.measure(hour(BRETAGNE, at("2024-01-15T11:00:00Z"), 790.0));
             assertThat(fusion.drain()).singleElement()
                     .satisfies(e -> assertThat(e.weather().tempMeanC()).isEqualTo(5.5));
+        }
+    }
+
+    @Test
+    void inABackfillConsumptionRunningDaysAheadOfTheWeatherIsKeptUntilItsWeatherArrives() {
+        try (var fusion = new FusionDriver(FusionDriver.settings(Duration.ofDays(2)))) {
+            // A month of consumption arrives before any weather, as when a file or a simulation is loaded in bulk.
+            for (int day = 0; day < 30; day++) {
+                fusion.measure(hour(BRETAGNE, at("2024-01-01T08:00:00Z").plus(Duration.ofDays(day)), 800.0 + day));
+            }
+            assertThat(fusion.drain()).hasSize(30).allSatisfy(e -> assertThat(e.weather().missing()).isTrue());
+
+            fusion.observe(weather("53", LocalDate.of(2024, 1, 1), 2.0, 9.0));
+            fusion.observe(weather("53", LocalDate.of(2024, 1, 2), 4.0, 11.0));
+
+            assertThat(fusion.drain()).hasSize(2).allSatisfy(e -> assertThat(e.weather().missing()).isFalse())
+                    .extracting(ConsumptionEnriched::localDate)
+                    .containsExactly(LocalDate.of(2024, 1, 1), LocalDate.of(2024, 1, 2));
         }
     }
 
