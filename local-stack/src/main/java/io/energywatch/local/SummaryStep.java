@@ -77,15 +77,17 @@ final class SummaryStep implements DemoStep {
         }
     }
 
-    /** Polls until the progress counter is positive and the same twice in a row, or the timeout passes. */
+    /** Polls until the progress counter is positive and the same three times in a row, or the timeout passes. */
     private JsonNode settled(URI url) {
         Instant deadline = Instant.now().plus(settleTimeout);
         long previous = -1;
+        int unchanged = 0;
         JsonNode last = null;
         while (true) {
             last = get(url);
             long now = progress.applyAsLong(last);
-            if (now > 0 && now == previous) {
+            unchanged = now == previous ? unchanged + 1 : 0;
+            if (now > 0 && unchanged >= 2) {
                 return last;
             }
             if (Instant.now().isAfter(deadline)) {

@@ -7,6 +7,7 @@ import io.energywatch.contracts.ConsumptionEnriched.WeatherContext;
 import io.energywatch.contracts.ConsumptionMeasured;
 import io.energywatch.contracts.EnergyWatchEvent;
 import io.energywatch.contracts.MovementScope;
+import io.energywatch.contracts.Regions;
 import io.energywatch.contracts.SocialMovementDeclared;
 import io.energywatch.contracts.WeatherObserved;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -57,8 +58,10 @@ final class ConsumptionFusion implements Processor<String, EnergyWatchEvent, Str
         this.weatherContexts = new WeatherContexts(settings.heatingBaseC(), settings.coolingBaseC());
     }
 
-    /** The newest day of weather this task has seen; null before any. Rebuilt from the store after a restart. */
-    private @Nullable LocalDate latestWeatherDay;
+    /** The newest day of weather this task has seen per region. Rebuilt from the stores after a restart. */
+    private final Map<String, LocalDate> latestWeatherDay = new HashMap<>();
+    /** Regional and national areas with measurements kept: the regions whose weather the purge waits for. */
+    private final Set<String> keptAreas = new TreeSet<>();
 
     @Override
     public void init(ProcessorContext<String, ConsumptionEnriched> context) {
@@ -68,8 +71,12 @@ final class ConsumptionFusion implements Processor<String, EnergyWatchEvent, Str
         this.movements = context.getStateStore(FusionTopology.MOVEMENT_STORE);
         this.movementDays = context.getStateStore(FusionTopology.MOVEMENT_DAY_STORE);
         context.schedule(settings.purgeInterval(), PunctuationType.STREAM_TIME, this::purge);
-        try (KeyValueIterator<String, WeatherObserved> newest = weather.reverseAll()) {
-            latestWeatherDay = newest.hasNext() ? newest.next().value.date() : null;
+        try (KeyValueIterator<String, WeatherObserved> all = weather.all()) {
+            all.forEachRemaining(e -> latestWeatherDay.merge(e.value.regionCode(), e.value.date(),
+                    (a, b) -> a.isAfter(b) ? a : b));
+        }
+        try (KeyValueIterator<String, ConsumptionMeasured> all = consumption.all()) {
+            all.forEachRemaining(e -> keepArea(LocalDays.area(e.value)));
         }
     }
 
@@ -92,6 +99,7 @@ final class ConsumptionFusion implements Processor<String, EnergyWatchEvent, Str
         // A measurement of a day past the grace is enriched with what is known but not kept: nothing will re-emit it.
         if (!date.isBefore(firstKeptMeasurementDay(context.currentStreamTimeMs()))) {
             consumption.put(consumptionKey(date, area, m), m);
+            keepArea(area);
         }
         emit(m, date, area, 0);
     }
@@ -103,9 +111,7 @@ final class ConsumptionFusion implements Processor<String, EnergyWatchEvent, Str
             return;
         }
         weather.put(key, w);
-        if (latestWeatherDay == null || w.date().isAfter(latestWeatherDay)) {
-            latestWeatherDay = w.date();
-        }
+        latestWeatherDay.merge(w.regionCode(), w.date(), (a, b) -> a.isAfter(b) ? a : b);
         weatherCache.invalidate(w.date());
         long accepted = w.lineage().ingestedAt().toEpochMilli();
         reEmit(w.date(), w.date() + "|" + w.regionCode() + "|", accepted);
@@ -212,16 +218,42 @@ final class ConsumptionFusion implements Processor<String, EnergyWatchEvent, Str
      * The first local day whose measurements are still kept for re-emission. Weather is late relative to the weather
      * stream, not to the consumption stream: in a backfill, consumption runs days ahead of the weather that reaches the
      * task through the broadcast topic (visible only once its transaction commits). So a day is kept until both streams
-     * have passed it by the grace, and never longer than the context retention, which bounds memory when weather never
-     * comes.
+     * have passed it by the grace (the weather stream as far as its slowest region), and never longer than the context
+     * retention, which bounds memory when a region's weather never comes.
      */
     private LocalDate firstKeptMeasurementDay(long streamTimeMs) {
         LocalDate byConsumption = LocalDays.firstOpenDay(streamTimeMs, settings.grace());
         LocalDate cap = LocalDays.firstOpenDay(streamTimeMs, settings.contextRetention());
-        LocalDate byWeather = latestWeatherDay == null ? cap
-                : LocalDays.firstOpenDay(LocalDays.startOf(latestWeatherDay.plusDays(1)), settings.grace());
+        LocalDate slowest = slowestAwaitedWeather();
+        LocalDate byWeather = slowest == null ? cap
+                : LocalDays.firstOpenDay(LocalDays.startOf(slowest.plusDays(1)), settings.grace());
         LocalDate firstKept = byConsumption.isBefore(byWeather) ? byConsumption : byWeather;
         return firstKept.isBefore(cap) ? cap : firstKept;
+    }
+
+    /**
+     * How far the weather stream is for the measurements kept: the oldest latest day over their regions (all regions
+     * for national series), as regions reach a task interleaved. Null when a kept region has no weather yet.
+     */
+    private @Nullable LocalDate slowestAwaitedWeather() {
+        LocalDate slowest = null;
+        for (String area : keptAreas) {
+            LocalDate latest = LocalDays.NATIONAL.equals(area)
+                    ? latestWeatherDay.values().stream().min(LocalDate::compareTo).orElse(null)
+                    : latestWeatherDay.get(area);
+            if (latest == null) {
+                return null;
+            }
+            slowest = slowest == null || latest.isBefore(slowest) ? latest : slowest;
+        }
+        return slowest;
+    }
+
+    /** Meters have no regional weather to wait for; regions and the national area do. */
+    private void keepArea(String area) {
+        if (LocalDays.NATIONAL.equals(area) || Regions.byCode(area).isPresent()) {
+            keptAreas.add(area);
+        }
     }
 
     private static void deleteDaysBefore(KeyValueStore<String, ?> store, LocalDate firstKept) {

@@ -2,6 +2,7 @@ package io.energywatch.fusion.enrichment;
 
 import io.energywatch.contracts.CloudEventHeaders;
 import io.energywatch.contracts.ConsumptionEnriched;
+import io.energywatch.contracts.SeriesId;
 import io.energywatch.contracts.ConsumptionMeasured;
 import io.energywatch.contracts.MeasurementUnit;
 import io.energywatch.contracts.QualityFlag;
@@ -144,6 +145,29 @@ class WeatherJoinTest {
             assertThat(fusion.drain()).hasSize(2).allSatisfy(e -> assertThat(e.weather().missing()).isFalse())
                     .extracting(ConsumptionEnriched::localDate)
                     .containsExactly(LocalDate.of(2024, 1, 1), LocalDate.of(2024, 1, 2));
+        }
+    }
+
+    @Test
+    void oneRegionsNewerWeatherDoesNotExpireDaysAnotherRegionsWeatherHasNotReachedYet() {
+        try (var fusion = new FusionDriver(FusionDriver.settings(Duration.ofDays(2)))) {
+            SeriesId paris = SeriesId.parse("electricity:11:sim:PT1H");
+            fusion.measure(hour(BRETAGNE, at("2024-01-01T08:00:00Z"), 800.0), hour(paris, at("2024-01-01T08:00:00Z"),
+                    9000.0));
+            fusion.observe(weather("11", LocalDate.of(2024, 1, 1), 1.0, 5.0));
+            // Île-de-France's weather runs ten days ahead of Bretagne's, as regions reach a task interleaved.
+            for (int day = 2; day <= 10; day++) {
+                fusion.observe(weather("11", LocalDate.of(2024, 1, day), 1.0, 5.0));
+                fusion.measure(hour(paris, at("2024-01-01T08:00:00Z").plus(Duration.ofDays(day - 1)), 9000.0));
+            }
+            fusion.drain();
+
+            fusion.observe(weather("53", LocalDate.of(2024, 1, 1), 2.0, 9.0));
+
+            assertThat(fusion.drain()).singleElement().satisfies(e -> {
+                assertThat(e.measurement().seriesId()).isEqualTo(BRETAGNE.toString());
+                assertThat(e.weather().tempMeanC()).isEqualTo(5.5);
+            });
         }
     }
 
