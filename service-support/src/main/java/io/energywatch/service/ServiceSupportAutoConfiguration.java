@@ -6,7 +6,6 @@ import io.energywatch.contracts.Topic;
 import io.energywatch.contracts.Topics;
 import io.energywatch.service.kafka.EventPublisher;
 import io.energywatch.service.kafka.KafkaEventsProperties;
-import io.energywatch.service.web.ProblemResponses;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.config.TopicConfig;
@@ -14,11 +13,11 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
@@ -30,14 +29,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What every EnergyWatch service gets by depending on service-support: problem+json errors, the event publisher with
+ * What every EnergyWatch service that uses Kafka gets by depending on service-support: the event publisher with
  * CloudEvents headers ({@code ce_source} = {@code /energywatch/<spring.application.name>}), the platform's topics, and
  * and (in {@code MongoPingHealthAutoConfiguration}) a MongoDB health check that tells the truth on both MongoDB and the wire
  * server.
  */
 @AutoConfiguration(afterName = "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration")
+@ConditionalOnClass(name = "org.springframework.kafka.core.KafkaTemplate")
 @EnableConfigurationProperties(KafkaEventsProperties.class)
-@Import(ProblemResponses.class)
 public class ServiceSupportAutoConfiguration {
 
     /** The CloudEvents source of this service's events. */
