@@ -26,7 +26,10 @@ final class Demo {
                         s -> s.path("enrichedRecords").asLong() * 1_000_003L + s.path("weatherMissingRecords").asLong(),
                         List.of("enrichedRecords", "byCarrier", "byRegion",
                         "weatherMissingRecords", "strikeRecords", "dailyAggregates", "latest"),
-                        Duration.ofMinutes(5), context));
+                        Duration.ofMinutes(5), context),
+                new SummaryStep("drift", "drift-service", "/api/v1/drift/summary",
+                        s -> s.path("window").path("rows").asLong(), List.of("window", "totalReports",
+                        "reportsByStatus", "models"), Duration.ofMinutes(2), context));
     }
 
     /** Returns true when no step failed. */

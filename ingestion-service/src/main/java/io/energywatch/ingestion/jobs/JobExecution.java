@@ -139,10 +139,9 @@ final class JobExecution implements RecordSink, AutoCloseable {
         if (pendingEvents.isEmpty() && pendingRejections.isEmpty()) {
             return;
         }
-        List<EnergyWatchEvent> events = List.copyOf(pendingEvents);
-        long number = ++batches;
+        var prepared = RawStore.prepare(pendingEvents, job.id(), job.attempt(), ++batches);
         // Staging runs on the job's single writer thread: batches stay in order, and parsing goes on meanwhile.
-        var staged = CompletableFuture.supplyAsync(() -> store.stage(events, job.id(), job.attempt(), number), writer);
+        var staged = CompletableFuture.supplyAsync(() -> store.stage(prepared), writer);
         inFlight.add(new InFlight(staged, deadLetter(), pendingRejections.size(), upToLine, bytesRead, linesRead,
                 recordsRead));
         pendingEvents.clear();

@@ -64,32 +64,62 @@ public class RawStore {
      * returned; several batches may be staged before the oldest is completed, so parsing and MongoDB writes overlap
      * Kafka's acknowledgements (the producer keeps per-partition order).
      */
-    public StagedBatch stage(List<EnergyWatchEvent> events, String jobId, int attempt, long batchNumber) {
-        Map<RawCollection, List<EnergyWatchEvent>> byCollection = new EnumMap<>(RawCollection.class);
-        for (EnergyWatchEvent e : events) {
-            byCollection.computeIfAbsent(RawCollection.of(e), c -> new ArrayList<>()).add(e);
-        }
+    public StagedBatch stage(PreparedBatch prepared) {
         long accepted = 0;
         long duplicates = 0;
         List<String> outboxIds = new ArrayList<>();
-        List<CompletableFuture<?>> sends = new ArrayList<>(events.size());
-        for (var entry : byCollection.entrySet()) {
-            RawCollection target = entry.getKey();
-            List<EnergyWatchEvent> batch = entry.getValue();
-            String outboxId = jobId + "|" + attempt + "|" + batchNumber + "|" + target.name();
-            mongo.getCollection(OUTBOX).insertOne(new Document("_id", outboxId).append(JOB, jobId)
-                    .append(ATTEMPT, attempt).append("collection", target.name()).append("createdAt", new Date())
-                    .append("keys", batch.stream().map(RawCollection::storeKey).distinct().toList()));
+        List<CompletableFuture<?>> sends = new ArrayList<>();
+        for (PreparedPart part : prepared.parts()) {
+            String outboxId = prepared.jobId() + "|" + prepared.attempt() + "|" + prepared.batchNumber() + "|"
+                    + part.target().name();
+            mongo.getCollection(OUTBOX).insertOne(new Document("_id", outboxId).append(JOB, prepared.jobId())
+                    .append(ATTEMPT, prepared.attempt()).append("collection", part.target().name())
+                    .append("createdAt", new Date()).append("keys", part.keys()));
             outboxIds.add(outboxId);
-            var outcome = insert(target, batch, jobId, attempt);
+            var outcome = insert(part, prepared.jobId(), prepared.attempt());
             for (Serialized e : outcome.toPublish()) {
-                sends.add(publisher.publishSerialized(target.topic(), RawCollection.kafkaKey(e.event()), e.event(),
-                        e.json()));
+                sends.add(publisher.publishSerialized(part.target().topic(), RawCollection.kafkaKey(e.event()),
+                        e.event(), e.json()));
             }
             accepted += outcome.toPublish().size() + outcome.storedEarlier();
             duplicates += outcome.duplicates();
         }
         return new StagedBatch(outboxIds, sends, new CommitResult(accepted, duplicates));
+    }
+
+    /**
+     * The CPU part of a batch, done before any I/O (on the job's thread, so it overlaps the writer's round trips):
+     * records grouped by collection, serialised once, their stored documents built.
+     */
+    public static PreparedBatch prepare(List<EnergyWatchEvent> events, String jobId, int attempt, long batchNumber) {
+        Map<RawCollection, List<EnergyWatchEvent>> byCollection = new EnumMap<>(RawCollection.class);
+        for (EnergyWatchEvent e : events) {
+            byCollection.computeIfAbsent(RawCollection.of(e), c -> new ArrayList<>()).add(e);
+        }
+        Date now = new Date();
+        List<PreparedPart> parts = new ArrayList<>();
+        for (var entry : byCollection.entrySet()) {
+            List<Document> docs = new ArrayList<>(entry.getValue().size());
+            List<byte[]> payloads = new ArrayList<>(entry.getValue().size());
+            for (EnergyWatchEvent e : entry.getValue()) {
+                // Serialised once: the same bytes are stored and published.
+                byte[] json = EventJson.MAPPER.writeValueAsBytes(e);
+                payloads.add(json);
+                docs.add(toDocument(e, new String(json, StandardCharsets.UTF_8), jobId, attempt, now));
+            }
+            List<String> keys = docs.stream().map(d -> (String) d.get("_id")).distinct().toList();
+            parts.add(new PreparedPart(entry.getKey(), entry.getValue(), docs, payloads, keys));
+        }
+        return new PreparedBatch(jobId, attempt, batchNumber, parts);
+    }
+
+    /** A batch ready to be written: no I/O has happened yet. */
+    public record PreparedBatch(String jobId, int attempt, long batchNumber, List<PreparedPart> parts) {
+    }
+
+    /** The records of one collection in a prepared batch. */
+    record PreparedPart(RawCollection target, List<EnergyWatchEvent> events, List<Document> docs, List<byte[]> payloads,
+                        List<String> keys) {
     }
 
     /** Step 4: waits for Kafka's acknowledgements of a staged batch and removes its outbox entries. */
@@ -118,17 +148,11 @@ public class RawStore {
     private record Serialized(EnergyWatchEvent event, byte[] json) {
     }
 
-    private InsertOutcome insert(RawCollection target, List<EnergyWatchEvent> events, String jobId, int attempt) {
-        MongoCollection<Document> collection = mongo.getCollection(target.collection());
-        List<Document> docs = new ArrayList<>(events.size());
-        List<byte[]> payloads = new ArrayList<>(events.size());
-        Date now = new Date();
-        for (EnergyWatchEvent e : events) {
-            // Serialised once: the same bytes are stored and published.
-            byte[] json = EventJson.MAPPER.writeValueAsBytes(e);
-            payloads.add(json);
-            docs.add(toDocument(e, new String(json, StandardCharsets.UTF_8), jobId, attempt, now));
-        }
+    private InsertOutcome insert(PreparedPart part, String jobId, int attempt) {
+        MongoCollection<Document> collection = mongo.getCollection(part.target().collection());
+        List<EnergyWatchEvent> events = part.events();
+        List<Document> docs = part.docs();
+        List<byte[]> payloads = part.payloads();
         Set<Integer> clashes = new HashSet<>();
         try {
             collection.insertMany(docs, new InsertManyOptions().ordered(false));

@@ -1,0 +1,79 @@
+package io.energywatch.drift.analysis;
+
+import io.energywatch.drift.config.DriftProperties;
+import io.energywatch.drift.reports.DriftReport;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+
+/**
+ * On-demand drift analyses: a model version against a window of enriched data (JSON body), or two uploaded CSV samples
+ * with the same columns (multipart parts {@code reference} and {@code current}). Answers 201 with the report.
+ */
+@RestController
+@RequestMapping("/api/v1/drift/analyses")
+class AnalysisController {
+
+    private final DriftRuns runs;
+    private final DriftProperties properties;
+    private final Clock clock;
+
+    AnalysisController(DriftRuns runs, DriftProperties properties, Clock clock) {
+        this.runs = runs;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /**
+     * @param version a version of the model; null for the configured alias
+     * @param from    start of the window (interval starts); null for {@code to} minus the full-run window
+     * @param to      end of the window, exclusive; null for now
+     */
+    record WindowAnalysis(@NotBlank String modelId, @Nullable String version, @Nullable Instant from,
+                          @Nullable Instant to) {
+    }
+
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<DriftReport> window(@Valid @RequestBody WindowAnalysis request) {
+        Instant to = request.to() == null ? clock.instant() : request.to();
+        Instant from = request.from() == null ? to.minus(properties.schedule().fullWindow()) : request.from();
+        return created(runs.againstWindow(request.modelId(), request.version(), from, to, Integer.MAX_VALUE,
+                DriftReport.Trigger.ON_DEMAND));
+    }
+
+    @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ResponseEntity<DriftReport> samples(@RequestPart("reference") MultipartFile reference,
+                                        @RequestPart("current") MultipartFile current,
+                                        @RequestParam(name = "model", required = false) @Nullable String model)
+            throws IOException {
+        int maxRows = properties.upload().maxRows();
+        SampleCsv referenceSample;
+        SampleCsv currentSample;
+        try (InputStream in = reference.getInputStream()) {
+            referenceSample = SampleCsv.read("reference", in, maxRows);
+        }
+        try (InputStream in = current.getInputStream()) {
+            currentSample = SampleCsv.read("current", in, maxRows);
+        }
+        return created(runs.uploaded(referenceSample, currentSample, model));
+    }
+
+    private static ResponseEntity<DriftReport> created(DriftReport report) {
+        return ResponseEntity.created(URI.create("/api/v1/drift/reports/" + report.id())).body(report);
+    }
+}

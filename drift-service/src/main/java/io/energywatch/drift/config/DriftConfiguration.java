@@ -1,0 +1,53 @@
+package io.energywatch.drift.config;
+
+import co.elastic.clients.transport.rest5_client.low_level.Rest5Client;
+import io.energywatch.analytics.drift.DriftAnalyzer;
+import io.energywatch.analytics.registry.LocalModelRegistry;
+import io.energywatch.analytics.registry.ModelRegistry;
+import org.apache.hc.core5.util.Timeout;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.net.URI;
+import java.time.Clock;
+
+/**
+ * The plain analytics objects and clients the features share. Elasticsearch is reached through the low-level client
+ * built from {@code spring.elasticsearch.uris} (Boot 4.1.1's own Elasticsearch modules are missing, as in the fusion
+ * service); building it opens no connection, so the service starts with Elasticsearch down.
+ */
+@Configuration(proxyBeanMethods = false)
+class DriftConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    DriftAnalyzer driftAnalyzer(DriftProperties properties) {
+        return new DriftAnalyzer(properties.analyzerSettings());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    ModelRegistry modelRegistry(DriftProperties properties) {
+        return new LocalModelRegistry(properties.registry().root());
+    }
+
+    @Bean(destroyMethod = "close")
+    Rest5Client elasticsearchRestClient(DriftProperties properties) {
+        var indices = properties.indices();
+        URI[] nodes = indices.uris().stream().map(String::trim).map(URI::create).toArray(URI[]::new);
+        return Rest5Client.builder(nodes)
+                .setRequestConfigCallback(request -> request
+                        .setConnectionRequestTimeout(Timeout.of(indices.connectTimeout()))
+                        .setResponseTimeout(Timeout.of(indices.socketTimeout())))
+                .setConnectionConfigCallback(connection -> connection
+                        .setConnectTimeout(Timeout.of(indices.connectTimeout()))
+                        .setSocketTimeout(Timeout.of(indices.socketTimeout())))
+                .build();
+    }
+}

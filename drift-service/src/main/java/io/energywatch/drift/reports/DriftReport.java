@@ -1,0 +1,62 @@
+package io.energywatch.drift.reports;
+
+import io.energywatch.analytics.drift.Correction;
+import io.energywatch.analytics.drift.DriftThresholds;
+import io.energywatch.analytics.drift.FeatureDrift;
+import io.energywatch.contracts.DriftStatus;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A drift report as stored in MongoDB ({@code drift_reports}) and Elasticsearch ({@code energywatch-drift}) and returned
+ * by the API.
+ *
+ * @param trigger        what started the run
+ * @param windowFrom     start of the current window (interval starts; for uploads, the time of the upload)
+ * @param skipped        features of the reference not analysed, each with the reason
+ * @param eventPublished a DriftDetected event was acknowledged by Kafka (only for moderate and significant drift)
+ * @param indexed        the report is searchable in Elasticsearch
+ */
+public record DriftReport(
+        String id,
+        String modelId,
+        String modelVersion,
+        Trigger trigger,
+        Instant windowFrom,
+        Instant windowTo,
+        Instant createdAt,
+        DriftStatus overallStatus,
+        Correction correction,
+        DriftThresholds thresholds,
+        long currentRows,
+        List<FeatureDrift> features,
+        List<String> skipped,
+        boolean eventPublished,
+        boolean indexed,
+        long durationMs) {
+
+    public DriftReport {
+        features = features == null ? List.of() : List.copyOf(features);
+        skipped = skipped == null ? List.of() : List.copyOf(skipped);
+    }
+
+    public enum Trigger {
+        SCHEDULED_LIGHT, SCHEDULED_FULL, ON_DEMAND, UPLOAD
+    }
+
+    DriftReport withIndexed() {
+        return new DriftReport(id, modelId, modelVersion, trigger, windowFrom, windowTo, createdAt, overallStatus,
+                correction, thresholds, currentRows, features, skipped, eventPublished, true, durationMs);
+    }
+
+    public DriftReport withEventPublished() {
+        return new DriftReport(id, modelId, modelVersion, trigger, windowFrom, windowTo, createdAt, overallStatus,
+                correction, thresholds, currentRows, features, skipped, true, indexed, durationMs);
+    }
+
+    /** Whether the platform must react: moderate or significant drift publishes DriftDetected. */
+    public boolean warrantsEvent() {
+        return overallStatus.compareTo(DriftStatus.MODERATE) >= 0;
+    }
+}

@@ -1,0 +1,101 @@
+package io.energywatch.drift.reports;
+
+import io.energywatch.analytics.drift.FeatureDrift;
+import io.energywatch.contracts.DriftStatus;
+import io.energywatch.drift.config.DriftProperties;
+import io.energywatch.drift.window.EnrichedWindow;
+import io.energywatch.service.web.PageResponse;
+import io.energywatch.service.web.ProblemException;
+import org.jspecify.annotations.Nullable;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Drift reports: the paged list with filters, one report, and the summary the demo prints. */
+@RestController
+@RequestMapping("/api/v1/drift")
+class ReportController {
+
+    private final ReportStore store;
+    private final EnrichedWindow window;
+    private final DriftProperties properties;
+    private final Clock clock;
+
+    ReportController(ReportStore store, EnrichedWindow window, DriftProperties properties, Clock clock) {
+        this.store = store;
+        this.window = window;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @GetMapping("/reports")
+    PageResponse<DriftReport> reports(@RequestParam(required = false) @Nullable String model,
+                                      @RequestParam(required = false) @Nullable DriftStatus status,
+                                      @RequestParam(required = false) @Nullable String from,
+                                      @RequestParam(required = false) @Nullable String to,
+                                      @RequestParam(defaultValue = "0") int page,
+                                      @RequestParam(defaultValue = "50") int size) {
+        PageResponse.validate(page, size);
+        var filter = new ReportStore.Filter(model, status, TimeParameter.from("from", from),
+                TimeParameter.to("to", to));
+        return new PageResponse<>(store.page(filter, page, size), page, size, store.count(filter));
+    }
+
+    @GetMapping("/reports/{id}")
+    DriftReport report(@PathVariable String id) {
+        return store.find(id).orElseThrow(() -> ProblemException.notFound("drift report", id));
+    }
+
+    record WindowView(int rows, Optional<Instant> oldest, Optional<Instant> newest) {
+    }
+
+    record DriftedFeature(String feature, DriftStatus status, double psi, String summary) {
+    }
+
+    record ModelDrift(String modelId, String modelVersion, String reportId, Instant createdAt,
+                      DriftReport.Trigger trigger, DriftStatus overallStatus, boolean eventPublished,
+                      List<DriftedFeature> drifted) {
+    }
+
+    record Schedule(String lightCron, String fullCron, List<String> watchedModels) {
+    }
+
+    record Summary(Instant generatedAt, WindowView window, long totalReports, Map<DriftStatus, Long> reportsByStatus,
+                   List<ModelDrift> models, Schedule schedule) {
+    }
+
+    /** The latest report of every model, worst first, with its drifted features. */
+    @GetMapping("/summary")
+    Summary summary() {
+        var byStatus = new LinkedHashMap<DriftStatus, Long>();
+        long total = 0;
+        for (DriftStatus s : DriftStatus.values()) {
+            long n = store.count(new ReportStore.Filter(null, s, null, null));
+            byStatus.put(s, n);
+            total += n;
+        }
+        var models = store.modelIds().stream().map(store::latest).flatMap(Optional::stream)
+                .map(r -> new ModelDrift(r.modelId(), r.modelVersion(), r.id(), r.createdAt(), r.trigger(),
+                        r.overallStatus(), r.eventPublished(), r.features().stream()
+                        .filter(f -> f.status() != DriftStatus.STABLE)
+                        .sorted(Comparator.comparing(FeatureDrift::psi).reversed())
+                        .map(f -> new DriftedFeature(f.feature(), f.status(), f.psi(), f.summary())).toList()))
+                .sorted(Comparator.comparing(ModelDrift::overallStatus).reversed()
+                        .thenComparing(ModelDrift::modelId))
+                .toList();
+        var extent = window.extent();
+        var schedule = properties.schedule();
+        return new Summary(clock.instant(), new WindowView(extent.rows(), extent.oldest(), extent.newest()), total,
+                byStatus, models, new Schedule(schedule.lightCron(), schedule.fullCron(), properties.models()));
+    }
+}

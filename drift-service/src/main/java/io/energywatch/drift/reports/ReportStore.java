@@ -1,0 +1,102 @@
+package io.energywatch.drift.reports;
+
+import io.energywatch.contracts.DriftStatus;
+import io.energywatch.drift.config.DriftProperties;
+import org.jspecify.annotations.Nullable;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Drift reports in MongoDB: the record of truth; Elasticsearch holds a searchable copy. */
+@Component
+public class ReportStore {
+
+    private final MongoTemplate mongo;
+    private final String collection;
+
+    ReportStore(MongoTemplate mongo, DriftProperties properties) {
+        this.mongo = mongo;
+        this.collection = properties.store().collection();
+        mongo.indexOps(collection).createIndex(new Index().on("modelId", Sort.Direction.ASC)
+                .on("createdAt", Sort.Direction.DESC));
+    }
+
+    public DriftReport insert(DriftReport report) {
+        return mongo.insert(report, collection);
+    }
+
+    public Optional<DriftReport> find(String id) {
+        return Optional.ofNullable(mongo.findById(id, DriftReport.class, collection));
+    }
+
+    public void markPublished(String id) {
+        mongo.updateFirst(byId(id), new Update().set("eventPublished", true), DriftReport.class, collection);
+    }
+
+    public void markIndexed(String id) {
+        mongo.updateFirst(byId(id), new Update().set("indexed", true), DriftReport.class, collection);
+    }
+
+    /** Reports written while Kafka or Elasticsearch did not acknowledge them. */
+    public List<DriftReport> pending(int limit) {
+        var query = new Query(new Criteria().orOperator(Criteria.where("indexed").is(false),
+                Criteria.where("eventPublished").is(false).and("overallStatus")
+                        .in(DriftStatus.MODERATE, DriftStatus.SIGNIFICANT)))
+                .with(Sort.by("createdAt")).limit(limit);
+        return mongo.find(query, DriftReport.class, collection);
+    }
+
+    /** Filters of the report list; null means any. */
+    public record Filter(@Nullable String modelId, @Nullable DriftStatus status, @Nullable Instant from,
+                         @Nullable Instant to) {
+    }
+
+    public List<DriftReport> page(Filter filter, int page, int size) {
+        var query = query(filter).with(Sort.by(Sort.Direction.DESC, "createdAt")).skip((long) page * size)
+                .limit(size);
+        return mongo.find(query, DriftReport.class, collection);
+    }
+
+    public long count(Filter filter) {
+        return mongo.count(query(filter), DriftReport.class, collection);
+    }
+
+    public List<String> modelIds() {
+        return mongo.findDistinct(new Query(), "modelId", collection, String.class);
+    }
+
+    public Optional<DriftReport> latest(String modelId) {
+        return Optional.ofNullable(mongo.findOne(Query.query(Criteria.where("modelId").is(modelId))
+                .with(Sort.by(Sort.Direction.DESC, "createdAt")).limit(1), DriftReport.class, collection));
+    }
+
+    private static Query query(Filter filter) {
+        var criteria = new ArrayList<Criteria>();
+        if (filter.modelId() != null) {
+            criteria.add(Criteria.where("modelId").is(filter.modelId()));
+        }
+        if (filter.status() != null) {
+            criteria.add(Criteria.where("overallStatus").is(filter.status()));
+        }
+        if (filter.from() != null) {
+            criteria.add(Criteria.where("createdAt").gte(filter.from()));
+        }
+        if (filter.to() != null) {
+            criteria.add(Criteria.where("createdAt").lt(filter.to()));
+        }
+        return criteria.isEmpty() ? new Query() : new Query(new Criteria().andOperator(criteria));
+    }
+
+    private static Query byId(String id) {
+        return Query.query(Criteria.where("_id").is(id));
+    }
+}
