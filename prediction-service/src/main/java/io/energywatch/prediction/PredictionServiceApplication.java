@@ -1,0 +1,18 @@
+package io.energywatch.prediction;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+/**
+ * Keeps a daily history of every consumed series, backtests and trains forecasters on it, serves forecasts and what-if
+ * scenarios, and tracks model versions in MLflow or the local registry.
+ */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class PredictionServiceApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(PredictionServiceApplication.class, args);
+    }
+}

@@ -1,0 +1,101 @@
+package io.energywatch.prediction.backtest;
+
+import io.energywatch.analytics.forecast.Algorithm;
+import io.energywatch.analytics.forecast.BacktestResult;
+import io.energywatch.analytics.forecast.DailySeries;
+import io.energywatch.analytics.forecast.ForecastEngine;
+import io.energywatch.prediction.history.DailyHistory;
+import io.energywatch.prediction.history.DailySeriesIds;
+import io.energywatch.service.web.ProblemError;
+import io.energywatch.service.web.ProblemException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+
+/** Validates and runs backtests on the daily history and keeps the latest one's summary for the demo. */
+public final class Backtests {
+
+    private final DailyHistory history;
+    private final ForecastEngine engine;
+    private final int maxHorizonDays;
+    private final Clock clock;
+    private final AtomicReference<BacktestSummary> latest = new AtomicReference<>();
+
+    public Backtests(DailyHistory history, ForecastEngine engine, int maxHorizonDays, Clock clock) {
+        this.history = history;
+        this.engine = engine;
+        this.maxHorizonDays = maxHorizonDays;
+        this.clock = clock;
+    }
+
+    public BacktestResponse run(BacktestRequest request) {
+        var errors = new ArrayList<ProblemError>();
+        String series = null;
+        if (request.series() == null || request.series().isBlank()) {
+            errors.add(ProblemError.field("series", request.series(), "required"));
+        } else {
+            try {
+                series = DailySeriesIds.daily(request.series());
+            } catch (IllegalArgumentException e) {
+                errors.add(ProblemError.field("series", request.series(), e.getMessage()));
+            }
+        }
+        requireDate(errors, "trainFrom", request.trainFrom());
+        requireDate(errors, "trainTo", request.trainTo());
+        requireDate(errors, "testFrom", request.testFrom());
+        requireDate(errors, "testTo", request.testTo());
+        if (errors.isEmpty()) {
+            if (request.trainTo().isBefore(request.trainFrom())) {
+                errors.add(ProblemError.field("trainTo", request.trainTo(), "is before trainFrom"));
+            }
+            if (!request.testFrom().isAfter(request.trainTo())) {
+                errors.add(ProblemError.field("testFrom", request.testFrom(), "must be after trainTo"));
+            }
+            if (request.testTo().isBefore(request.testFrom())) {
+                errors.add(ProblemError.field("testTo", request.testTo(), "is before testFrom"));
+            }
+        }
+        int horizon = request.horizonDays() == null ? 1 : request.horizonDays();
+        if (horizon < 1 || horizon > maxHorizonDays) {
+            errors.add(ProblemError.field("horizonDays", horizon, "must be 1.." + maxHorizonDays));
+        }
+        var algorithms = new ArrayList<Algorithm>();
+        List<String> asked = request.algorithms() == null || request.algorithms().isEmpty()
+                ? Arrays.stream(Algorithm.values()).map(Algorithm::id).toList() : request.algorithms();
+        for (String id : asked) {
+            Algorithm.fromId(id).ifPresentOrElse(algorithms::add, () -> errors.add(ProblemError.field("algorithms",
+                    id, "unknown; one of " + Arrays.stream(Algorithm.values()).map(Algorithm::id).toList())));
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.badRequest("invalid-backtest", "the backtest request is invalid", errors);
+        }
+        DailySeries daily = history.load(series);
+        if (daily.size() == 0) {
+            throw ProblemException.notFound("daily history of series", series);
+        }
+        BacktestResult result;
+        try {
+            result = engine.backtest(daily, request.trainFrom(), request.trainTo(), request.testFrom(),
+                    request.testTo(), algorithms, horizon);
+        } catch (IllegalArgumentException e) {
+            // Too few usable days for the folds, or none in the test window: the request cannot be met on this data.
+            throw new ProblemException(org.springframework.http.HttpStatus.UNPROCESSABLE_CONTENT,
+                    "backtest-not-possible", "Backtest not possible", e.getMessage(), List.of());
+        }
+        latest.set(BacktestSummary.of(series, result, clock.instant()));
+        return BacktestResponse.of(series, result);
+    }
+
+    public Optional<BacktestSummary> latest() {
+        return Optional.ofNullable(latest.get());
+    }
+
+    private static void requireDate(List<ProblemError> errors, String field, Object value) {
+        if (value == null) {
+            errors.add(ProblemError.field(field, null, "required (a local date such as 2022-01-01)"));
+        }
+    }
+}

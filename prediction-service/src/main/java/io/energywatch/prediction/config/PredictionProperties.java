@@ -1,0 +1,85 @@
+package io.energywatch.prediction.config;
+
+import io.energywatch.analytics.forecast.FeatureSettings;
+import io.energywatch.analytics.forecast.ForecastEngineSettings;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Every tunable of the prediction service; defaults in application.yml.
+ *
+ * @param zone     the zone of local days (Europe/Paris)
+ * @param history  the daily history kept from the enriched stream
+ * @param engine   the forecast engine's hyper-parameters
+ * @param forecast what a forecast may ask and which algorithms compete for it
+ * @param models   registry, MLflow and the drift listener
+ */
+@Validated
+@ConfigurationProperties("energywatch.prediction")
+public record PredictionProperties(
+        @NotNull ZoneId zone,
+        @Valid @NotNull History history,
+        @Valid @NotNull Engine engine,
+        @Valid @NotNull Forecast forecast,
+        @Valid @NotNull Models models) {
+
+    /**
+     * @param collection MongoDB collection of the daily history
+     * @param groupId    consumer group of the enriched-stream listener
+     */
+    public record History(@NotBlank String collection, @NotBlank String groupId) {
+    }
+
+    /**
+     * @param hddBaseC    heating degree-day base
+     * @param cddBaseC    cooling degree-day base
+     * @param latitudeDeg latitude for day lengths (series of one region would use the region's; national is the default)
+     */
+    public record Engine(double hddBaseC, double cddBaseC, double latitudeDeg, @DecimalMin("0") double ridgeLambda,
+                         @Min(1) int forestTrees, @Min(1) int forestMaxDepth, @Min(2) int forestMaxNodes,
+                         @Min(1) int forestNodeSize, @Min(1) int boostingTrees, @Min(1) int boostingMaxDepth,
+                         @Min(2) int boostingMaxNodes, @Min(1) int boostingNodeSize,
+                         @Positive double boostingShrinkage, @Min(1) int climatologyWindowDays,
+                         @Min(1) @Max(10) int cvFolds, long seed) {
+
+        public ForecastEngineSettings settings() {
+            return new ForecastEngineSettings(new FeatureSettings(hddBaseC, cddBaseC, latitudeDeg, 1), ridgeLambda,
+                    forestTrees, forestMaxDepth, forestMaxNodes, forestNodeSize, boostingTrees, boostingMaxDepth,
+                    boostingMaxNodes, boostingNodeSize, boostingShrinkage, climatologyWindowDays, cvFolds, seed);
+        }
+    }
+
+    /**
+     * @param maxHorizonDays     longest forecast a request may ask for
+     * @param minTrainingDays    fewer usable history days than this and no model is trained
+     * @param algorithms         candidates of a forecast's champion selection (ids of {@code Algorithm})
+     * @param promotionTolerance a new version replaces the champion when its validation MAPE is at most this much
+     *                           worse (relative): newer data is worth a little validation noise
+     */
+    public record Forecast(@Min(1) int maxHorizonDays, @Min(14) int minTrainingDays, @NotEmpty List<String> algorithms,
+                           @DecimalMin("0") double promotionTolerance) {
+    }
+
+    /**
+     * @param registryDir         root of the local registry, used when no MLflow tracking URI is set
+     * @param mlflowTrackingUri   MLflow server; blank means the local registry
+     * @param mlflowExperiment    experiment the training runs are logged under
+     * @param mlflowTimeout       timeout of artifact uploads and downloads
+     * @param driftGroupId        consumer group of the drift listener
+     */
+    public record Models(@NotNull Path registryDir, String mlflowTrackingUri, @NotBlank String mlflowExperiment,
+                         @NotNull Duration mlflowTimeout, @NotBlank String driftGroupId) {
+    }
+}

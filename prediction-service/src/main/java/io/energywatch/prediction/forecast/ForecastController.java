@@ -1,0 +1,28 @@
+package io.energywatch.prediction.forecast;
+
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Forecasts and what-if scenarios. */
+@RestController
+@RequestMapping("/api/v1/predictions")
+class ForecastController {
+
+    private final Forecasts forecasts;
+
+    ForecastController(Forecasts forecasts) {
+        this.forecasts = forecasts;
+    }
+
+    @PostMapping("/forecasts")
+    ForecastResponse forecast(@RequestBody ForecastRequest request) {
+        return forecasts.forecast(request);
+    }
+
+    @PostMapping("/what-if")
+    WhatIfResponse whatIf(@RequestBody WhatIfRequest request) {
+        return forecasts.whatIf(request);
+    }
+}

@@ -1,0 +1,165 @@
+package io.energywatch.prediction.forecast;
+
+import io.energywatch.analytics.forecast.DailyRecord;
+import io.energywatch.analytics.forecast.DailySeries;
+import io.energywatch.analytics.forecast.ForecastEngine;
+import io.energywatch.analytics.forecast.ForecastStep;
+import io.energywatch.analytics.forecast.TemperatureClimatology;
+import io.energywatch.contracts.ConsumptionForecast;
+import io.energywatch.contracts.Topics;
+import io.energywatch.prediction.history.DailyHistory;
+import io.energywatch.prediction.history.DailySeriesIds;
+import io.energywatch.prediction.models.ForecasterTrainer;
+import io.energywatch.service.kafka.EventPublisher;
+import io.energywatch.service.web.ProblemError;
+import io.energywatch.service.web.ProblemException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/** Forecasts and what-if scenarios with the champion forecaster of a series and horizon. */
+public final class Forecasts {
+
+    private final DailyHistory history;
+    private final ForecastEngine engine;
+    private final ForecasterTrainer trainer;
+    private final EventPublisher publisher;
+    private final int maxHorizonDays;
+    private final int climatologyWindowDays;
+    private final ZoneId zone;
+    private final Clock clock;
+
+    public Forecasts(DailyHistory history, ForecastEngine engine, ForecasterTrainer trainer, EventPublisher publisher,
+                     int maxHorizonDays, ZoneId zone, Clock clock) {
+        this.history = history;
+        this.engine = engine;
+        this.trainer = trainer;
+        this.publisher = publisher;
+        this.maxHorizonDays = maxHorizonDays;
+        this.climatologyWindowDays = engine.settings().climatologyWindowDays();
+        this.zone = zone;
+        this.clock = clock;
+    }
+
+    /** Forecasts the days after the last complete one and publishes each step on {@code energywatch.forecasts.v1}. */
+    public ForecastResponse forecast(ForecastRequest request) {
+        String series = series(request.series());
+        int horizon = request.horizonDays() == null ? 1 : request.horizonDays();
+        if (horizon < 1 || horizon > maxHorizonDays) {
+            throw ProblemException.badRequest("invalid-forecast", "horizonDays must be 1.." + maxHorizonDays,
+                    List.of(ProblemError.field("horizonDays", horizon, "must be 1.." + maxHorizonDays)));
+        }
+        DailySeries daily = history.load(series);
+        LocalDate last = daily.lastDayWithEnergy()
+                .orElseThrow(() -> ProblemException.notFound("daily history of series", series));
+        var model = trainer.upToDateChampion(series, horizon);
+        var future = new ArrayList<DailyRecord>();
+        for (int k = 1; k <= horizon; k++) {
+            LocalDate d = last.plusDays(k);
+            // A day already partly measured has its weather known from fusion; later days get climatology.
+            future.add(daily.get(d).map(r -> DailyRecord.future(d, r.tempMeanC(), r.strike(), r.strikerRatePercent()))
+                    .orElse(DailyRecord.future(d, Double.NaN, false, 0)));
+        }
+        List<ForecastStep> steps = engine.forecast(model.forecaster(), daily, future);
+        Instant issuedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        var published = new ArrayList<CompletableFuture<?>>();
+        var views = new ArrayList<ForecastResponse.Step>();
+        for (ForecastStep s : steps) {
+            var step = nonNegative(s);
+            views.add(step);
+            var event = new ConsumptionForecast(null, series, model.version().modelId(), model.version().version(),
+                    model.forecaster().algorithm().id(), issuedAt, s.date().atStartOfDay(zone).toInstant(),
+                    s.date().plusDays(1).atStartOfDay(zone).toInstant(), s.date(), step.energyMwh(),
+                    step.lower80Mwh(), step.upper80Mwh(), step.lower95Mwh(), step.upper95Mwh(), s.weatherBasis());
+            published.add(publisher.publish(Topics.FORECASTS, series, event));
+        }
+        await(published);
+        return new ForecastResponse(series, model.version().modelId(), model.version().version(),
+                model.forecaster().algorithm().id(), issuedAt, last, horizon, views);
+    }
+
+    public WhatIfResponse whatIf(WhatIfRequest request) {
+        String series = series(request.series());
+        if (request.date() == null) {
+            throw ProblemException.badRequest("invalid-what-if", "date is required",
+                    List.of(ProblemError.field("date", null, "required (a local date)")));
+        }
+        if (request.tempMeanC() != null && request.tempDeltaC() != null) {
+            throw ProblemException.badRequest("invalid-what-if", "give tempMeanC or tempDeltaC, not both",
+                    List.of(ProblemError.field("tempDeltaC", request.tempDeltaC(), "conflicts with tempMeanC")));
+        }
+        DailySeries daily = history.load(series);
+        LocalDate last = daily.lastDayWithEnergy()
+                .orElseThrow(() -> ProblemException.notFound("daily history of series", series));
+        LocalDate first = daily.records().getFirst().date();
+        long ahead = ChronoUnit.DAYS.between(last, request.date());
+        if (request.date().isBefore(first.plusDays(15)) || ahead > maxHorizonDays) {
+            throw ProblemException.badRequest("invalid-what-if", "date must be between " + first.plusDays(15)
+                            + " and " + last.plusDays(maxHorizonDays),
+                    List.of(ProblemError.field("date", request.date(), "outside the history and the horizon")));
+        }
+        // A past day is replayed with the day-ahead model; a future day needs a model for that far ahead.
+        int horizon = (int) Math.max(1, ahead);
+        var model = trainer.upToDateChampion(series, horizon);
+        var recorded = daily.get(request.date());
+        double recordedTemp = recorded.map(DailyRecord::tempMeanC).filter(Double::isFinite)
+                .orElseGet(() -> new TemperatureClimatology(daily, climatologyWindowDays).normal(request.date()));
+        boolean recordedStrike = recorded.map(DailyRecord::strike).orElse(false);
+        double recordedRate = recorded.map(DailyRecord::strikerRatePercent).orElse(0.0);
+        double temp = request.tempMeanC() != null ? request.tempMeanC()
+                : recordedTemp + (request.tempDeltaC() == null ? 0 : request.tempDeltaC());
+        boolean strike = request.strike() == null ? recordedStrike : request.strike();
+        double rate = request.strikerRatePercent() != null ? request.strikerRatePercent() : strike ? recordedRate : 0;
+        ForecastStep base = engine.forecast(model.forecaster(), daily,
+                List.of(DailyRecord.future(request.date(), recordedTemp, recordedStrike, recordedRate))).getFirst();
+        ForecastStep scenario = engine.forecast(model.forecaster(), daily,
+                List.of(DailyRecord.future(request.date(), temp, strike, rate))).getFirst();
+        double delta = scenario.energyMwh() - base.energyMwh();
+        return new WhatIfResponse(series, request.date(), model.version().modelId(), model.version().version(),
+                model.forecaster().algorithm().id(),
+                new WhatIfResponse.Case(recordedTemp, recordedStrike, recordedRate, base.energyMwh(),
+                        base.lower80Mwh(), base.upper80Mwh()),
+                new WhatIfResponse.Case(temp, strike, rate, scenario.energyMwh(), scenario.lower80Mwh(),
+                        scenario.upper80Mwh()),
+                delta, base.energyMwh() == 0 ? 0 : 100 * delta / base.energyMwh());
+    }
+
+    private static String series(String id) {
+        if (id == null || id.isBlank()) {
+            throw ProblemException.badRequest("invalid-request", "series is required",
+                    List.of(ProblemError.field("series", id, "required")));
+        }
+        try {
+            return DailySeriesIds.daily(id);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest("invalid-request", e.getMessage(),
+                    List.of(ProblemError.field("series", id, e.getMessage())));
+        }
+    }
+
+    /** Energy cannot be negative: bounds (and a point) below zero are clamped, which keeps the intervals nested. */
+    private static ForecastResponse.Step nonNegative(ForecastStep s) {
+        return new ForecastResponse.Step(s.date(), Math.max(0, s.energyMwh()), Math.max(0, s.lower80Mwh()),
+                Math.max(0, s.upper80Mwh()), Math.max(0, s.lower95Mwh()), Math.max(0, s.upper95Mwh()),
+                s.tempMeanC(), s.weatherBasis());
+    }
+
+    private static void await(List<CompletableFuture<?>> sends) {
+        try {
+            CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while publishing forecasts", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("cannot publish forecasts", e);
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package io.energywatch.prediction.history;
+
+import io.energywatch.analytics.forecast.DailyRecord;
+import io.energywatch.analytics.forecast.DailySeries;
+import io.energywatch.contracts.ConsumptionEnriched;
+import io.energywatch.contracts.ConsumptionMeasured;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.bson.Document;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+
+/**
+ * The daily history in MongoDB: one document per series and local day, each interval stored under its start so that a
+ * redelivered or replayed record overwrites itself instead of being counted twice.
+ */
+public final class MongoDailyHistory implements DailyHistory {
+
+    private final MongoTemplate mongo;
+    private final String collection;
+    private final ZoneId zone;
+
+    public MongoDailyHistory(MongoTemplate mongo, String collection, ZoneId zone) {
+        this.mongo = mongo;
+        this.collection = collection;
+        this.zone = zone;
+    }
+
+    @Override
+    public void record(ConsumptionEnriched enriched) {
+        ConsumptionMeasured m = enriched.measurement();
+        String series = DailySeriesIds.daily(m.seriesId());
+        LocalDate day = enriched.localDate();
+        long seconds = Duration.between(m.intervalStart(), m.intervalEnd()).toSeconds();
+        var update = new Update()
+                .set("series", series)
+                .set("date", day.toString())
+                .set("intervals." + m.intervalStart().getEpochSecond(),
+                        new Document("energyMwh", m.energyMwh()).append("seconds", seconds))
+                .set("tempMeanC", enriched.weather().missing() ? null : enriched.weather().tempMeanC())
+                .set("strike", enriched.social().strike())
+                .set("strikerRatePercent", enriched.social().strikerRatePercent() == null ? 0.0
+                        : enriched.social().strikerRatePercent());
+        mongo.upsert(Query.query(Criteria.where("_id").is(series + "|" + day)), update, collection);
+    }
+
+    @Override
+    public DailySeries load(String dailySeriesId) {
+        var query = Query.query(Criteria.where("series").is(dailySeriesId)).with(Sort.by("date"));
+        var records = new ArrayList<DailyRecord>();
+        for (Document d : mongo.find(query, Document.class, collection)) {
+            records.add(accumulation(d).toRecord(zone));
+        }
+        return DailySeries.of(records);
+    }
+
+    private static DayAccumulation accumulation(Document d) {
+        Map<Long, DayAccumulation.Interval> intervals = new LinkedHashMap<>();
+        Document stored = d.get("intervals", Document.class);
+        if (stored != null) {
+            for (var e : stored.entrySet()) {
+                Document i = (Document) e.getValue();
+                Number energy = (Number) i.get("energyMwh");
+                intervals.put(Long.parseLong(e.getKey()), new DayAccumulation.Interval(
+                        energy == null ? null : energy.doubleValue(), ((Number) i.get("seconds")).longValue()));
+            }
+        }
+        Number temp = (Number) d.get("tempMeanC");
+        Number rate = (Number) d.get("strikerRatePercent");
+        return new DayAccumulation(LocalDate.parse(d.getString("date")), intervals,
+                temp == null ? null : temp.doubleValue(), Boolean.TRUE.equals(d.getBoolean("strike")),
+                rate == null ? 0 : rate.doubleValue());
+    }
+}

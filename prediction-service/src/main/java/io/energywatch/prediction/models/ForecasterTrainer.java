@@ -1,0 +1,224 @@
+package io.energywatch.prediction.models;
+
+import io.energywatch.analytics.forecast.Algorithm;
+import io.energywatch.analytics.forecast.DailySeries;
+import io.energywatch.analytics.forecast.FeatureBuilder;
+import io.energywatch.analytics.forecast.FeatureMatrix;
+import io.energywatch.analytics.forecast.ForecastEngine;
+import io.energywatch.analytics.forecast.TrainedForecaster;
+import io.energywatch.analytics.registry.FeatureProfile;
+import io.energywatch.analytics.registry.ModelRegistration;
+import io.energywatch.analytics.registry.ModelRegistry;
+import io.energywatch.analytics.registry.ModelRegistryException;
+import io.energywatch.analytics.registry.ModelVersion;
+import io.energywatch.analytics.registry.TrainingWindow;
+import io.energywatch.contracts.ModelLifecycleChanged;
+import io.energywatch.contracts.ModelLifecycleChanged.ModelKind;
+import io.energywatch.contracts.ModelLifecycleChanged.Stage;
+import io.energywatch.contracts.Topics;
+import io.energywatch.prediction.history.DailyHistory;
+import io.energywatch.service.kafka.EventPublisher;
+import io.energywatch.service.web.ProblemError;
+import io.energywatch.service.web.ProblemException;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Trains a series' forecaster for a horizon on its whole daily history, registers the version with its feature profiles
+ * (drift is measured against them), promotes it to champion when it is not worse than the current one, and announces
+ * each step on {@code energywatch.models.v1}.
+ */
+public final class ForecasterTrainer {
+
+    private static final int PROFILE_BINS = 10;
+    private static final int PROFILE_RESERVOIR = 500;
+    private static final long PUBLISH_TIMEOUT_SECONDS = 30;
+
+    private final DailyHistory history;
+    private final ForecastEngine engine;
+    private final ModelRegistry registry;
+    private final EventPublisher publisher;
+    private final List<Algorithm> candidates;
+    private final int minTrainingDays;
+    private final double promotionTolerance;
+    private final ZoneId zone;
+    private final Clock clock;
+
+    public ForecasterTrainer(DailyHistory history, ForecastEngine engine, ModelRegistry registry,
+                             EventPublisher publisher, List<Algorithm> candidates, int minTrainingDays,
+                             double promotionTolerance, ZoneId zone, Clock clock) {
+        this.history = history;
+        this.engine = engine;
+        this.registry = registry;
+        this.publisher = publisher;
+        this.candidates = List.copyOf(candidates);
+        this.minTrainingDays = minTrainingDays;
+        this.promotionTolerance = promotionTolerance;
+        this.zone = zone;
+        this.clock = clock;
+    }
+
+    /** A registered forecaster version and whether it is the champion. */
+    public record Trained(ModelVersion version, TrainedForecaster forecaster, boolean champion) {
+    }
+
+    /** The champion for the series and horizon if it was trained up to the history's last day; else a new version. */
+    public Trained upToDateChampion(String dailySeriesId, int horizonDays) {
+        DailySeries series = history.load(dailySeriesId);
+        LocalDate last = lastDay(dailySeriesId, series);
+        String modelId = ForecastModelIds.of(dailySeriesId, horizonDays);
+        var champion = registry.byAlias(modelId, ModelRegistry.CHAMPION);
+        if (champion.isPresent()) {
+            TrainedForecaster f = load(champion.get());
+            if (f.trainTo().equals(last)) {
+                return new Trained(champion.get(), f, true);
+            }
+        }
+        return train(dailySeriesId, horizonDays, "history extended to " + last);
+    }
+
+    /** Trains, registers and (when good enough) promotes a new version. */
+    public synchronized Trained train(String dailySeriesId, int horizonDays, String reason) {
+        DailySeries series = history.load(dailySeriesId);
+        LocalDate last = lastDay(dailySeriesId, series);
+        LocalDate first = series.records().getFirst().date();
+        var features = new FeatureBuilder(engine.settings().features().withHorizon(horizonDays));
+        FeatureMatrix rows = features.matrix(series, first, last);
+        if (rows.rows() < minTrainingDays) {
+            throw new ProblemException(org.springframework.http.HttpStatus.UNPROCESSABLE_CONTENT,
+                    "not-enough-history", "Not enough history",
+                    dailySeriesId + " has " + rows.rows() + " usable days (energy, weather and lags known); at least "
+                            + minTrainingDays + " are needed",
+                    List.of(ProblemError.field("series", dailySeriesId, "too little history")));
+        }
+        TrainedForecaster forecaster = engine.train(series, first, last, candidates, horizonDays);
+        String modelId = ForecastModelIds.of(dailySeriesId, horizonDays);
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        metrics.put("validation_mape_percent", forecaster.validation().mapePercent());
+        metrics.put("validation_smape_percent", forecaster.validation().smapePercent());
+        metrics.put("validation_mae_mwh", forecaster.validation().mae());
+        metrics.put("validation_rmse_mwh", forecaster.validation().rmse());
+        metrics.put("validation_r2", forecaster.validation().r2());
+        metrics.put("interval80_half_width_mwh", forecaster.intervals().halfWidth80());
+        metrics.put("interval95_half_width_mwh", forecaster.intervals().halfWidth95());
+        forecaster.validationMapeByAlgorithm().forEach((a, m) -> metrics.put("validation_mape_percent." + a, m));
+        Map<String, String> parameters = new LinkedHashMap<>();
+        parameters.put("series", dailySeriesId);
+        parameters.put("horizon_days", Integer.toString(horizonDays));
+        parameters.put("features", String.join(",", features.names()));
+        parameters.put("candidates", String.join(",", candidates.stream().map(Algorithm::id).toList()));
+        parameters.put("seed", Long.toString(engine.settings().seed()));
+        parameters.put("threshold", "95% conformal interval half-width, MWh");
+        var window = new TrainingWindow(first.atStartOfDay(zone).toInstant(),
+                last.plusDays(1).atStartOfDay(zone).toInstant(), rows.rows());
+        ModelVersion version = registry.register(new ModelRegistration(modelId, "forecast",
+                forecaster.algorithm().id(), window, parameters, forecaster.intervals().halfWidth95(),
+                profiles(rows), metrics, serialise(forecaster)));
+        publish(version, Stage.TRAINED, dailySeriesId, reason);
+
+        var current = registry.byAlias(modelId, ModelRegistry.CHAMPION);
+        double currentMape = current.map(v -> v.trainingMetrics().getOrDefault("validation_mape_percent",
+                Double.POSITIVE_INFINITY)).orElse(Double.POSITIVE_INFINITY);
+        boolean promote = current.isEmpty()
+                || forecaster.validation().mapePercent() <= currentMape * (1 + promotionTolerance);
+        if (promote) {
+            registry.setAlias(modelId, ModelRegistry.CHAMPION, version.version());
+            publish(version, Stage.PROMOTED, dailySeriesId, current.isEmpty() ? "first champion"
+                    : String.format("validation MAPE %.2f%% against the champion's %.2f%%",
+                    forecaster.validation().mapePercent(), currentMape));
+        } else {
+            publish(version, Stage.REJECTED, dailySeriesId, String.format(
+                    "validation MAPE %.2f%% is worse than the champion's %.2f%% beyond the tolerance",
+                    forecaster.validation().mapePercent(), currentMape));
+        }
+        return new Trained(version, forecaster, promote);
+    }
+
+    /** The champion of a series and horizon, as registered. */
+    public java.util.Optional<Trained> champion(String dailySeriesId, int horizonDays) {
+        return registry.byAlias(ForecastModelIds.of(dailySeriesId, horizonDays), ModelRegistry.CHAMPION)
+                .map(v -> new Trained(v, load(v), true));
+    }
+
+    public boolean hasVersions(String modelId) {
+        return !registry.versions(modelId).isEmpty();
+    }
+
+    private LocalDate lastDay(String dailySeriesId, DailySeries series) {
+        return series.lastDayWithEnergy().orElseThrow(() -> ProblemException.notFound("daily history of series",
+                dailySeriesId));
+    }
+
+    private void publish(ModelVersion v, Stage stage, String scope, String reason) {
+        var event = new ModelLifecycleChanged(null, v.modelId(), v.version(), ModelKind.FORECASTER, v.algorithm(),
+                stage, scope, v.trainingWindow().from(), v.trainingWindow().to(), finite(v.trainingMetrics()), reason,
+                clock.instant());
+        try {
+            publisher.publish(Topics.MODELS, v.modelId(), event).get(PUBLISH_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while publishing " + stage + " of " + v.modelId(), e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("cannot publish " + stage + " of " + v.modelId(), e);
+        }
+    }
+
+    private static Map<String, Double> finite(Map<String, Double> metrics) {
+        var out = new LinkedHashMap<String, Double>();
+        metrics.forEach((k, v) -> {
+            if (Double.isFinite(v)) {
+                out.put(k, v);
+            }
+        });
+        return out;
+    }
+
+    private List<FeatureProfile> profiles(FeatureMatrix rows) {
+        var profiles = new ArrayList<FeatureProfile>();
+        for (int j = 0; j < rows.names().size(); j++) {
+            double[] column = new double[rows.rows()];
+            for (int i = 0; i < column.length; i++) {
+                column[i] = rows.x()[i][j];
+            }
+            profiles.add(FeatureProfile.numeric(rows.names().get(j), column, PROFILE_BINS, PROFILE_RESERVOIR,
+                    engine.settings().seed()));
+        }
+        profiles.add(FeatureProfile.numeric("energyMwh", rows.y(), PROFILE_BINS, PROFILE_RESERVOIR,
+                engine.settings().seed()));
+        return profiles;
+    }
+
+    static byte[] serialise(TrainedForecaster forecaster) {
+        var bytes = new ByteArrayOutputStream();
+        try (var out = new ObjectOutputStream(bytes)) {
+            out.writeObject(forecaster);
+        } catch (IOException e) {
+            throw new IllegalStateException("a trained forecaster must serialise", e);
+        }
+        return bytes.toByteArray();
+    }
+
+    /** Artifacts come only from the registry, which checks their SHA-256 before handing them over. */
+    TrainedForecaster load(ModelVersion version) {
+        byte[] bytes = registry.artifact(version.modelId(), version.version());
+        try (var in = new ObjectInputStream(new ByteArrayInputStream(bytes))) {
+            return (TrainedForecaster) in.readObject();
+        } catch (IOException | ClassNotFoundException | ClassCastException e) {
+            throw new ModelRegistryException("cannot read the forecaster " + version.modelId() + " version "
+                    + version.version(), e);
+        }
+    }
+}

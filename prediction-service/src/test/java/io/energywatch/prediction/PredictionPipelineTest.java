@@ -1,0 +1,322 @@
+package io.energywatch.prediction;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.energywatch.analytics.registry.ModelRegistry;
+import io.energywatch.contracts.Carrier;
+import io.energywatch.contracts.ConsumptionEnriched;
+import io.energywatch.contracts.ConsumptionEnriched.CalendarContext;
+import io.energywatch.contracts.ConsumptionEnriched.SocialContext;
+import io.energywatch.contracts.ConsumptionEnriched.WeatherContext;
+import io.energywatch.contracts.ConsumptionForecast;
+import io.energywatch.contracts.ConsumptionMeasured;
+import io.energywatch.contracts.DriftDetected;
+import io.energywatch.contracts.DriftStatus;
+import io.energywatch.contracts.EnergyWatchEvent;
+import io.energywatch.contracts.EventSerde;
+import io.energywatch.contracts.Lineage;
+import io.energywatch.contracts.MeasurementUnit;
+import io.energywatch.contracts.ModelLifecycleChanged;
+import io.energywatch.contracts.QualityStatus;
+import io.energywatch.contracts.SeriesId;
+import io.energywatch.contracts.Topics;
+import io.energywatch.prediction.history.DailyHistory;
+import io.energywatch.testsupport.KafkaTestBroker;
+import io.energywatch.testsupport.MongoWireTestServer;
+import io.energywatch.testsupport.RealServers;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.core.env.Environment;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The prediction service on the real embedded Kafka broker and the Mongo wire server: hourly enriched records of 120
+ * days go in; backtests, the summary, forecasts (published on the forecasts topic), what-if and drift retraining are
+ * checked on what comes out.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PredictionPipelineTest {
+
+    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+    private static final SeriesId HOURLY = SeriesId.of(Carrier.GAS, "53", "sim", "PT1H");
+    private static final String DAILY = "gas:53:sim:P1D";
+    private static final LocalDate FIRST = LocalDate.of(2024, 1, 1);
+    private static final int DAYS = 120; // to 2024-04-29, across the 23-hour 31 March
+    private static final LocalDate STRIKE_DAY = LocalDate.of(2024, 2, 13);
+    private static final Lineage LINEAGE = new Lineage("prediction-test", null, null, Instant.parse("2024-05-01T00:00:00Z"));
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @DynamicPropertySource
+    static void servers(DynamicPropertyRegistry registry) throws Exception {
+        RealServers.kafka(registry);
+        registry.add("spring.mongodb.uri", () -> MongoWireTestServer.shared().uri("prediction-test"));
+        String registryDir = Files.createTempDirectory("prediction-registry").toString();
+        registry.add("energywatch.prediction.models.registry-dir", () -> registryDir);
+        registry.add("energywatch.prediction.models.mlflow-tracking-uri", () -> "");
+        // Small forests keep the test fast; the algorithms are the production ones.
+        registry.add("energywatch.prediction.engine.forest-trees", () -> "20");
+        registry.add("energywatch.prediction.engine.boosting-trees", () -> "60");
+    }
+
+    @Autowired
+    Environment environment;
+    @Autowired
+    DailyHistory history;
+    @Autowired
+    ModelRegistry registry;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final Instant testStart = Instant.now();
+
+    /** Gas demand: 1000 MWh + 40 per heating degree day, 150 less at weekends, 60 more on the strike day. */
+    static double dailyEnergy(LocalDate d) {
+        boolean weekend = d.getDayOfWeek() == DayOfWeek.SATURDAY || d.getDayOfWeek() == DayOfWeek.SUNDAY;
+        return 1000 + 40 * Math.max(0, 15 - temperature(d)) - (weekend ? 150 : 0) + (d.equals(STRIKE_DAY) ? 60 : 0);
+    }
+
+    static double temperature(LocalDate d) {
+        int i = (int) (d.toEpochDay() - FIRST.toEpochDay());
+        return 4 + 10.0 * i / DAYS + 3 * Math.sin(i * 1.3);
+    }
+
+    @BeforeAll
+    void publishEnrichedHours() {
+        Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestBroker.bootstrapServers(),
+                ProducerConfig.LINGER_MS_CONFIG, 20);
+        try (var producer = new KafkaProducer<String, EnergyWatchEvent>(config, new StringSerializer(),
+                EventSerde.any("/energywatch/prediction-test"))) {
+            for (int day = 0; day < DAYS; day++) {
+                LocalDate d = FIRST.plusDays(day);
+                Instant start = d.atStartOfDay(PARIS).toInstant();
+                Instant end = d.plusDays(1).atStartOfDay(PARIS).toInstant();
+                long hours = Duration.between(start, end).toHours();
+                for (Instant h = start; h.isBefore(end); h = h.plusSeconds(3600)) {
+                    var measured = ConsumptionMeasured.of(HOURLY, "53", h, h.plusSeconds(3600),
+                            dailyEnergy(d) / hours, MeasurementUnit.MWH, QualityStatus.SIMULATED, List.of(), LINEAGE);
+                    double t = temperature(d);
+                    var weather = new WeatherContext(false, t - 3, t + 3, t, null, null, null, Math.max(0, 15 - t),
+                            Math.max(0, t - 18), "region", List.of("prediction-test"));
+                    var calendar = new CalendarContext(d.getDayOfWeek(), d.getDayOfWeek().getValue() >= 6, false,
+                            null, false, null);
+                    var social = d.equals(STRIKE_DAY) ? new SocialContext(true, 30.0, List.of("pay"), List.of("m1"))
+                            : SocialContext.none();
+                    producer.send(new ProducerRecord<>(Topics.CONSUMPTION_ENRICHED.name(), HOURLY.toString(),
+                            new ConsumptionEnriched(null, measured, d, weather, calendar, social)));
+                }
+            }
+        }
+    }
+
+    @Test
+    @Order(1)
+    void hourlyRecordsBecomeCompleteLocalDaysOfEnergy() {
+        await().atMost(Duration.ofSeconds(60)).until(() -> history.load(DAILY).records().stream()
+                .filter(r -> r.hasEnergy()).count() == DAYS);
+
+        var daily = history.load(DAILY);
+        // 31 March 2024 has 23 hours: their sum is still the whole day's energy.
+        assertThat(daily.energy(LocalDate.of(2024, 3, 31))).isCloseTo(dailyEnergy(LocalDate.of(2024, 3, 31)),
+                org.assertj.core.data.Offset.offset(1e-6));
+        assertThat(daily.get(STRIKE_DAY).orElseThrow().strikerRatePercent()).isEqualTo(30.0);
+        assertThat(daily.temperature(LocalDate.of(2024, 2, 1))).isEqualTo(temperature(LocalDate.of(2024, 2, 1)));
+    }
+
+    @Test
+    @Order(2)
+    void aBacktestAnswersEveryStepAndMetricsPerAlgorithmAndBaseline() throws Exception {
+        var response = post("/api/v1/predictions/backtests", """
+                {"series": "gas:53:sim:PT1H", "trainFrom": "2024-01-01", "trainTo": "2024-03-31",
+                 "testFrom": "2024-04-01", "testTo": "2024-04-29"}""");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode body = JSON.readTree(response.body());
+        assertThat(body.path("series").asString()).isEqualTo(DAILY);
+        assertThat(body.path("testRows").asInt()).isEqualTo(29);
+        List<String> algorithms = new ArrayList<>();
+        body.path("algorithms").forEach(a -> algorithms.add(a.path("algorithm").asString()));
+        assertThat(algorithms).containsExactly("ridge", "random-forest", "gradient-boosting", "persistence",
+                "same-day-last-week", "climatology");
+        JsonNode ridge = body.path("algorithms").get(0);
+        JsonNode firstStep = ridge.path("steps").get(0);
+        assertThat(firstStep.path("date").asString()).isEqualTo("2024-04-01");
+        assertThat(firstStep.path("actualMwh").asDouble()).isCloseTo(dailyEnergy(LocalDate.of(2024, 4, 1)),
+                org.assertj.core.data.Offset.offset(1e-6));
+        assertThat(firstStep.path("errorMwh").asDouble()).isCloseTo(
+                firstStep.path("actualMwh").asDouble() - firstStep.path("predictedMwh").asDouble(),
+                org.assertj.core.data.Offset.offset(1e-6));
+        // Demand is linear in the heating degree days: ridge must beat yesterday's value by far.
+        double ridgeMape = ridge.path("test").path("mapePercent").asDouble();
+        double persistenceMape = body.path("algorithms").get(3).path("test").path("mapePercent").asDouble();
+        assertThat(ridgeMape).isLessThan(2.0).isLessThan(persistenceMape);
+        assertThat(ridge.path("baseline").asBoolean()).isFalse();
+        assertThat(body.path("algorithms").get(5).path("baseline").asBoolean()).isTrue();
+    }
+
+    @Test
+    @Order(3)
+    void theSummaryShowsTheLatestBacktestTableBestFirst() throws Exception {
+        var response = get("/api/v1/predictions/summary");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode body = JSON.readTree(response.body());
+        assertThat(body.path("series").asString()).isEqualTo(DAILY);
+        assertThat(body.path("table")).hasSize(6);
+        double first = body.path("table").get(0).path("testMapePercent").asDouble();
+        double last = body.path("table").get(5).path("testMapePercent").asDouble();
+        assertThat(first).isLessThanOrEqualTo(last);
+        assertThat(body.path("champion").asString()).isIn("ridge", "random-forest", "gradient-boosting",
+                "persistence", "same-day-last-week", "climatology");
+    }
+
+    @Test
+    @Order(4)
+    void aForecastBeyondKnownWeatherUsesClimatologyAndIsPublished() throws Exception {
+        var response = post("/api/v1/predictions/forecasts", """
+                {"series": "gas:53:sim:P1D", "horizonDays": 3}""");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode body = JSON.readTree(response.body());
+        assertThat(body.path("modelId").asString()).isEqualTo("forecast.gas:53:sim:P1D.h3");
+        assertThat(body.path("lastKnownDay").asString()).isEqualTo("2024-04-29");
+        List<String> dates = new ArrayList<>();
+        body.path("steps").forEach(s -> {
+            dates.add(s.path("date").asString());
+            assertThat(s.path("weatherBasis").asString()).isEqualTo("CLIMATOLOGY");
+            assertThat(s.path("lower95Mwh").asDouble()).isLessThanOrEqualTo(s.path("energyMwh").asDouble());
+            assertThat(s.path("upper80Mwh").asDouble()).isGreaterThanOrEqualTo(s.path("energyMwh").asDouble());
+        });
+        assertThat(dates).containsExactly("2024-04-30", "2024-05-01", "2024-05-02");
+
+        String issuedAt = body.path("issuedAt").asString();
+        await().atMost(Duration.ofSeconds(30)).until(() -> read(Topics.FORECASTS.name(), ConsumptionForecast.class)
+                .stream().filter(f -> f.seriesId().equals(DAILY) && f.issuedAt().equals(Instant.parse(issuedAt)))
+                .count() == 3);
+        var lifecycle = read(Topics.MODELS.name(), ModelLifecycleChanged.class).stream()
+                .filter(e -> e.modelId().equals("forecast.gas:53:sim:P1D.h3")).map(ModelLifecycleChanged::stage)
+                .toList();
+        assertThat(lifecycle).contains(ModelLifecycleChanged.Stage.TRAINED, ModelLifecycleChanged.Stage.PROMOTED);
+        assertThat(registry.byAlias("forecast.gas:53:sim:P1D.h3", ModelRegistry.CHAMPION)).isPresent();
+    }
+
+    @Test
+    @Order(5)
+    void aColderWhatIfRaisesGasDemand() throws Exception {
+        var response = post("/api/v1/predictions/what-if", """
+                {"series": "gas:53:sim:P1D", "date": "2024-04-15", "tempDeltaC": -5}""");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode body = JSON.readTree(response.body());
+        assertThat(body.path("scenario").path("tempMeanC").asDouble())
+                .isCloseTo(temperature(LocalDate.of(2024, 4, 15)) - 5, org.assertj.core.data.Offset.offset(1e-9));
+        // 5 degrees colder below the 15 °C base is about 200 MWh more with 40 MWh per degree day.
+        assertThat(body.path("deltaMwh").asDouble()).isGreaterThan(100);
+    }
+
+    @Test
+    @Order(6)
+    void driftOfAForecasterTrainsANewVersion() throws Exception {
+        String modelId = "forecast.gas:53:sim:P1D.h3";
+        int before = registry.versions(modelId).size();
+        var drift = new DriftDetected(null, "report-" + UUID.randomUUID(), modelId, "1",
+                Instant.parse("2024-04-01T00:00:00Z"), Instant.parse("2024-04-29T00:00:00Z"), DriftStatus.SIGNIFICANT,
+                "HOLM", List.of(), Instant.now());
+        Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestBroker.bootstrapServers());
+        // The drift listener starts at the latest offset: wait until it has its partition before publishing.
+        await().atMost(Duration.ofSeconds(30)).until(() -> consumerGroupHasOffsets("prediction-drift"));
+        try (var producer = new KafkaProducer<String, EnergyWatchEvent>(config, new StringSerializer(),
+                EventSerde.any("/energywatch/drift-test"))) {
+            producer.send(new ProducerRecord<>(Topics.DRIFT.name(), modelId, drift)).get();
+        }
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> registry.versions(modelId).size() == before + 1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> read(Topics.MODELS.name(), ModelLifecycleChanged.class)
+                .stream().anyMatch(e -> e.stage() == ModelLifecycleChanged.Stage.TRAINED
+                        && e.reason() != null && e.reason().contains(drift.reportId())));
+    }
+
+    @Test
+    @Order(7)
+    void anOutOfRangeHorizonIsAProblem() throws Exception {
+        var response = post("/api/v1/predictions/forecasts", """
+                {"series": "gas:53:sim:P1D", "horizonDays": 91}""");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        assertThat(JSON.readTree(response.body()).path("errors").get(0).path("field").asString())
+                .isEqualTo("horizonDays");
+    }
+
+    private boolean consumerGroupHasOffsets(String group) throws Exception {
+        try (var admin = org.apache.kafka.clients.admin.Admin.create(Map.of(
+                org.apache.kafka.clients.admin.AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                KafkaTestBroker.bootstrapServers()))) {
+            var groups = admin.describeConsumerGroups(List.of(group)).all().get();
+            return groups.get(group).members().stream().anyMatch(m -> !m.assignment().topicPartitions().isEmpty());
+        }
+    }
+
+    private <T extends EnergyWatchEvent> List<T> read(String topic, Class<T> type) {
+        Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestBroker.bootstrapServers(),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        var out = new ArrayList<T>();
+        try (var consumer = new KafkaConsumer<String, T>(config, new StringDeserializer(),
+                EventSerde.of(type, "unused"))) {
+            var partitions = consumer.partitionsFor(topic).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            var end = consumer.endOffsets(partitions);
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> out.add(r.value()));
+            }
+        }
+        return out;
+    }
+
+    private HttpResponse<String> post(String path, String json) throws Exception {
+        return http.send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + environment.getRequiredProperty("local.server.port") + path);
+    }
+}
