@@ -27,6 +27,7 @@ final class Demo {
                         List.of("enrichedRecords", "byCarrier", "byRegion",
                         "weatherMissingRecords", "strikeRecords", "dailyAggregates", "latest"),
                         Duration.ofMinutes(5), context),
+                new BacktestStep(context),
                 new SummaryStep("drift", "drift-service", "/api/v1/drift/summary",
                         s -> s.path("window").path("rows").asLong(), List.of("window", "totalReports",
                         "reportsByStatus", "models"), Duration.ofMinutes(2), context));

@@ -23,6 +23,8 @@ import org.springframework.data.mongodb.core.query.Update;
  */
 public final class MongoDailyHistory implements DailyHistory {
 
+    private static final String NATIVE_DAY = "nativeDay";
+
     private final MongoTemplate mongo;
     private final String collection;
     private final ZoneId zone;
@@ -39,11 +41,15 @@ public final class MongoDailyHistory implements DailyHistory {
         String series = DailySeriesIds.daily(m.seriesId());
         LocalDate day = enriched.localDate();
         long seconds = Duration.between(m.intervalStart(), m.intervalEnd()).toSeconds();
+        var interval = new Document("energyMwh", m.energyMwh()).append("seconds", seconds);
+        // A source's own daily value is kept apart from the sub-daily intervals of the same day: both share the daily
+        // series id (electricity:11:sim:PT30M and electricity:11:sim:P1D), and the daily value is authoritative.
+        String field = DailySeriesIds.DAILY.equals(m.resolution()) ? NATIVE_DAY
+                : "intervals." + m.intervalStart().getEpochSecond();
         var update = new Update()
                 .set("series", series)
                 .set("date", day.toString())
-                .set("intervals." + m.intervalStart().getEpochSecond(),
-                        new Document("energyMwh", m.energyMwh()).append("seconds", seconds))
+                .set(field, interval)
                 .set("tempMeanC", enriched.weather().missing() ? null : enriched.weather().tempMeanC())
                 .set("strike", enriched.social().strike())
                 .set("strikerRatePercent", enriched.social().strikerRatePercent() == null ? 0.0
@@ -71,6 +77,13 @@ public final class MongoDailyHistory implements DailyHistory {
                 intervals.put(Long.parseLong(e.getKey()), new DayAccumulation.Interval(
                         energy == null ? null : energy.doubleValue(), ((Number) i.get("seconds")).longValue()));
             }
+        }
+        Document nativeDay = d.get(NATIVE_DAY, Document.class);
+        if (nativeDay != null) {
+            Number energy = (Number) nativeDay.get("energyMwh");
+            intervals.clear();
+            intervals.put(0L, new DayAccumulation.Interval(energy == null ? null : energy.doubleValue(),
+                    ((Number) nativeDay.get("seconds")).longValue()));
         }
         Number temp = (Number) d.get("tempMeanC");
         Number rate = (Number) d.get("strikerRatePercent");

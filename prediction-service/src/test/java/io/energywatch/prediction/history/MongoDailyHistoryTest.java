@@ -1,0 +1,75 @@
+package io.energywatch.prediction.history;
+
+import com.mongodb.client.MongoClients;
+import io.energywatch.contracts.ConsumptionEnriched;
+import io.energywatch.contracts.ConsumptionEnriched.CalendarContext;
+import io.energywatch.contracts.ConsumptionEnriched.SocialContext;
+import io.energywatch.contracts.ConsumptionEnriched.WeatherContext;
+import io.energywatch.contracts.ConsumptionMeasured;
+import io.energywatch.contracts.Lineage;
+import io.energywatch.contracts.MeasurementUnit;
+import io.energywatch.contracts.QualityStatus;
+import io.energywatch.contracts.SeriesId;
+import io.energywatch.testsupport.MongoWireTestServer;
+import org.junit.jupiter.api.Test;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The daily history on the MongoDB wire server, for sources that publish both sub-daily and daily values. */
+class MongoDailyHistoryTest {
+
+    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+    private static final LocalDate DAY = LocalDate.of(2024, 2, 6);
+    private static final Lineage LINEAGE = new Lineage("simulator", "job", null, Instant.parse("2024-04-01T00:00:00Z"));
+
+    @Test
+    void aSourcesOwnDailyValueIsTheDaysEnergyEvenWhenItsHalfHoursAreKnownToo() {
+        try (var client = MongoClients.create(MongoWireTestServer.shared().uri("daily-history-test"))) {
+            var history = new MongoDailyHistory(new MongoTemplate(client, "daily-history-test"),
+                    "prediction_daily_history", PARIS);
+            Instant start = DAY.atStartOfDay(PARIS).toInstant();
+            for (int slot = 0; slot < 48; slot++) {
+                Instant s = start.plusSeconds(1800L * slot);
+                history.record(enriched(ConsumptionMeasured.of(SeriesId.parse("electricity:11:sim:PT30M"), "11", s,
+                        s.plusSeconds(1800), 10_000.0, MeasurementUnit.MW, QualityStatus.SIMULATED, List.of(),
+                        LINEAGE)));
+            }
+            // The source's daily value starts at the same instant as the first half-hour.
+            history.record(enriched(ConsumptionMeasured.of(SeriesId.parse("electricity:11:sim:P1D"), "11", start,
+                    start.plusSeconds(86_400), 240_500.0, MeasurementUnit.MWH, QualityStatus.SIMULATED, List.of(),
+                    LINEAGE)));
+
+            var days = history.load("electricity:11:sim:P1D").records();
+            assertThat(days).singleElement().satisfies(d -> assertThat(d.energyMwh()).isEqualTo(240_500.0));
+        }
+    }
+
+    @Test
+    void withoutADailyValueTheHalfHoursOfACompleteDayAddUp() {
+        try (var client = MongoClients.create(MongoWireTestServer.shared().uri("daily-history-test-2"))) {
+            var history = new MongoDailyHistory(new MongoTemplate(client, "daily-history-test-2"),
+                    "prediction_daily_history", PARIS);
+            Instant start = DAY.atStartOfDay(PARIS).toInstant();
+            for (int slot = 0; slot < 48; slot++) {
+                Instant s = start.plusSeconds(1800L * slot);
+                history.record(enriched(ConsumptionMeasured.of(SeriesId.parse("electricity:11:sim:PT30M"), "11", s,
+                        s.plusSeconds(1800), 10_000.0, MeasurementUnit.MW, QualityStatus.SIMULATED, List.of(),
+                        LINEAGE)));
+            }
+            assertThat(history.load("electricity:11:sim:P1D").records()).singleElement()
+                    .satisfies(d -> assertThat(d.energyMwh()).isEqualTo(240_000.0));
+        }
+    }
+
+    private static ConsumptionEnriched enriched(ConsumptionMeasured m) {
+        return new ConsumptionEnriched(null, m, DAY,
+                new WeatherContext(false, 2.0, 9.0, 5.5, null, null, null, 12.5, 0.0, "region", List.of("sim")),
+                new CalendarContext(DAY.getDayOfWeek(), false, false, null, false, null), SocialContext.none());
+    }
+}
