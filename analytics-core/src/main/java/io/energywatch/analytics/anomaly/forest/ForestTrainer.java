@@ -86,7 +86,9 @@ public final class ForestTrainer {
 
     private TrainedForest train(double[][] rows, List<FeatureFrame> frames, List<Feature> features) {
         int n = rows.length;
-        double subsample = Math.min(1.0, config.subsampleSize() / (double) n);
+        // Smile takes a fraction and refuses 1.0; on a window no larger than the subsample size, each tree takes all
+        // rows but one, which keeps the trees' randomness.
+        double subsample = Math.min((n - 1) / (double) n, config.subsampleSize() / (double) n);
         var smile = IsolationForest.fit(rows,
                 new IsolationForest.Options(config.trees(), config.maxDepth(), subsample, 0));
         FlatIsolationForest flat = FlatIsolationForest.compile(smile);

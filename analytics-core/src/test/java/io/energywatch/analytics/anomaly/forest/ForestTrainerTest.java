@@ -52,6 +52,15 @@ class ForestTrainerTest {
     }
 
     @Test
+    void aWindowNoLargerThanTheSubsampleSizeStillTrains() {
+        // 200 rows is below the 256-row subsample: Smile refuses a sampling fraction of 1.0.
+        var frames = referenceFrames(config, 200, 3);
+        var trained = new ForestTrainer(ForestConfig.defaults()).train(frames);
+        assertThat(trained.forest().toBytes()).isNotEmpty();
+        assertThat(Double.parseDouble(trained.parameters().get("subsample_fraction"))).isLessThan(1.0);
+    }
+
+    @Test
     void theGroupForestRaisesTheCombinedScoreOfAnOutlyingRow() {
         var trained = new ForestTrainer(ForestConfig.defaults()).train(referenceFrames(config, 20 * 48, 2));
         var random = new Random(3);

@@ -1,0 +1,71 @@
+package io.energywatch.anomaly.alerts;
+
+import io.energywatch.contracts.AnomalyType;
+import io.energywatch.contracts.Severity;
+import io.energywatch.service.web.PageResponse;
+import io.energywatch.service.web.ProblemError;
+import io.energywatch.service.web.ProblemException;
+import jakarta.validation.Valid;
+import org.jspecify.annotations.Nullable;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+import java.util.Set;
+
+/** The anomaly list, one anomaly, operator feedback and the statistics the demo prints. */
+@RestController
+@RequestMapping("/api/v1/anomalies")
+class AnomalyController {
+
+    private static final Set<String> SORTS = Set.of("time", "score");
+
+    private final AnomalyStore store;
+    private final AnomalyReview review;
+
+    AnomalyController(AnomalyStore store, AnomalyReview review) {
+        this.store = store;
+        this.review = review;
+    }
+
+    @GetMapping
+    PageResponse<AnomalyDocument> list(@RequestParam(required = false) @Nullable String series,
+                                       @RequestParam(required = false) @Nullable String region,
+                                       @RequestParam(required = false) @Nullable Severity severity,
+                                       @RequestParam(required = false) @Nullable AnomalyStatus status,
+                                       @RequestParam(required = false) @Nullable AnomalyType type,
+                                       @RequestParam(required = false) @Nullable String from,
+                                       @RequestParam(required = false) @Nullable String to,
+                                       @RequestParam(defaultValue = "0") int page,
+                                       @RequestParam(defaultValue = "" + PageResponse.DEFAULT_SIZE) int size,
+                                       @RequestParam(defaultValue = "time") String sort) {
+        PageResponse.validate(page, size);
+        if (!SORTS.contains(sort)) {
+            throw ProblemException.badRequest("invalid-request", "sort must be time or score",
+                    List.of(ProblemError.field("sort", sort, "must be time or score")));
+        }
+        var filter = new AnomalyFilter(series, region, severity, status, type, TimeParameters.from(from),
+                TimeParameters.to(to));
+        return store.find(filter, page, size, sort);
+    }
+
+    @GetMapping("/stats")
+    AnomalyStats stats() {
+        return store.stats();
+    }
+
+    @GetMapping("/{id}")
+    AnomalyDocument one(@PathVariable String id) {
+        return store.find(id).orElseThrow(() -> ProblemException.notFound("anomaly", id));
+    }
+
+    @PostMapping("/{id}/feedback")
+    AnomalyDocument feedback(@PathVariable String id, @Valid @RequestBody FeedbackRequest request) {
+        return review.judge(id, request);
+    }
+}

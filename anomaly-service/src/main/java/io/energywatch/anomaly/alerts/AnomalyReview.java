@@ -1,0 +1,46 @@
+package io.energywatch.anomaly.alerts;
+
+import io.energywatch.service.web.ProblemException;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Applies an operator's verdict: the feedback is kept in {@code anomaly_feedback}, the status changes in MongoDB (the
+ * record of truth) and then in Elasticsearch. The model trainer reads these verdicts (see ANOMALY.md).
+ */
+@Component
+class AnomalyReview {
+
+    private final AnomalyStore store;
+    private final AnomalyIndex index;
+    private final Clock clock;
+
+    AnomalyReview(AnomalyStore store, AnomalyIndex index) {
+        this.store = store;
+        this.index = index;
+        this.clock = Clock.systemUTC();
+    }
+
+    AnomalyDocument judge(String anomalyId, FeedbackRequest request) {
+        AnomalyDocument anomaly = store.find(anomalyId).orElseThrow(() -> ProblemException.notFound("anomaly",
+                anomalyId));
+        var feedback = new Feedback(UUID.randomUUID().toString(), anomalyId, request.verdict(), request.comment(),
+                request.author(), anomaly.seriesId(), anomaly.intervalStart(), anomaly.modelId(),
+                anomaly.modelVersion(), clock.instant());
+        AnomalyDocument judged = store.applyVerdict(anomaly, feedback);
+        try {
+            index.updateStatus(judged);
+        } catch (IOException | RuntimeException e) {
+            // The verdict is stored; the search index is behind until the same verdict is posted again.
+            throw new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, "search-index-unavailable",
+                    "Search index not updated", "the verdict is stored but Elasticsearch was not updated: " + e.getMessage(),
+                    List.of());
+        }
+        return judged;
+    }
+}

@@ -1,0 +1,46 @@
+package io.energywatch.anomaly.alerts;
+
+import io.energywatch.service.web.ProblemError;
+import io.energywatch.service.web.ProblemException;
+import org.jspecify.annotations.Nullable;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+
+/** Query-parameter times (shared/DESIGN.md): an ISO-8601 instant, or a local date meaning the Europe/Paris day. */
+final class TimeParameters {
+
+    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+
+    private TimeParameters() {
+    }
+
+    /** The inclusive lower bound: the instant, or the start of the local day. */
+    static @Nullable Instant from(@Nullable String value) {
+        return parse("from", value, false);
+    }
+
+    /** The exclusive upper bound: the instant, or the end of the local day (the next day's start). */
+    static @Nullable Instant to(@Nullable String value) {
+        return parse("to", value, true);
+    }
+
+    private static @Nullable Instant parse(String name, @Nullable String value, boolean endOfDay) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            if (value.length() == 10) {
+                LocalDate day = LocalDate.parse(value);
+                return (endOfDay ? day.plusDays(1) : day).atStartOfDay(PARIS).toInstant();
+            }
+            return Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw ProblemException.badRequest("invalid-request", name + " is neither an ISO-8601 instant nor a date",
+                    List.of(ProblemError.field(name, value, "expected e.g. 2024-07-14 or 2024-07-14T10:00:00Z")));
+        }
+    }
+}

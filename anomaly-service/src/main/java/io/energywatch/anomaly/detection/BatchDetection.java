@@ -1,0 +1,63 @@
+package io.energywatch.anomaly.detection;
+
+import io.energywatch.analytics.anomaly.Detection;
+import io.energywatch.analytics.anomaly.DetectorConfig;
+import io.energywatch.analytics.anomaly.Observation;
+import io.energywatch.analytics.anomaly.StreamingDetector;
+import io.energywatch.contracts.AnomalyDetected.FeatureContribution;
+
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * {@code /detect}'s scoring: a fresh detector with the default configuration (no per-file tuning), fed the rows in
+ * order, so each row's verdict depends only on the rows before it and appending rows never changes earlier ones.
+ */
+final class BatchDetection {
+
+    private BatchDetection() {
+    }
+
+    static List<DetectedRow> detect(List<UploadedRow> rows, ZoneId zone) {
+        var detector = new StreamingDetector(DetectorConfig.defaults().withZone(zone));
+        List<DetectedRow> out = new ArrayList<>(rows.size());
+        for (UploadedRow row : rows) {
+            Detection d = detector.next(Observation.of(row.timestamp(), row.value()));
+            out.add(new DetectedRow(row.timestamp(), row.value(), d.score(), d.anomaly(), d.severity(), d.type(),
+                    Double.isFinite(d.expected()) ? d.expected() : null,
+                    d.anomaly() ? new DetectedRow.Explanation(d.contributions(), d.recommendation()) : null));
+        }
+        return out;
+    }
+
+    static String csv(List<DetectedRow> rows) {
+        var sb = new StringBuilder("timestamp,value,anomaly_score,is_anomaly,severity,type,expected,explanation\n");
+        for (DetectedRow r : rows) {
+            sb.append(r.timestamp()).append(',')
+                    .append(r.value() == null ? "" : r.value()).append(',')
+                    .append(String.format(Locale.ROOT, "%.6f", r.anomalyScore())).append(',')
+                    .append(r.isAnomaly()).append(',')
+                    .append(r.severity() == null ? "" : r.severity()).append(',')
+                    .append(r.type() == null ? "" : r.type()).append(',')
+                    .append(r.expected() == null ? "" : String.format(Locale.ROOT, "%.4f", r.expected())).append(',')
+                    .append(r.explanation() == null ? "" : quoted(explain(r.explanation()))).append('\n');
+        }
+        return sb.toString();
+    }
+
+    private static String explain(DetectedRow.Explanation e) {
+        String parts = e.contributions().stream().map(BatchDetection::share).collect(Collectors.joining("; "));
+        return parts + " | " + e.recommendation();
+    }
+
+    private static String share(FeatureContribution c) {
+        return String.format(Locale.ROOT, "%s=%.0f%%", c.feature(), 100 * c.contribution());
+    }
+
+    private static String quoted(String s) {
+        return '"' + s.replace("\"", "\"\"") + '"';
+    }
+}
