@@ -93,6 +93,8 @@ class PredictionPipelineTest {
     }
 
     @Autowired
+    io.energywatch.prediction.models.ScheduledRetraining scheduledRetraining;
+    @Autowired
     Environment environment;
     @Autowired
     DailyHistory history;
@@ -270,6 +272,19 @@ class PredictionPipelineTest {
 
     @Test
     @Order(7)
+    void theScheduledRetrainingTrainsANewVersionOfEveryForecasterWithAChampion() {
+        String modelId = "forecast.gas:53:sim:P1D.h3";
+        int before = registry.versions(modelId).size();
+
+        int retrained = scheduledRetraining.retrain();
+
+        assertThat(retrained).isGreaterThanOrEqualTo(1);
+        assertThat(registry.versions(modelId)).hasSize(before + 1);
+        assertThat(registry.byAlias(modelId, "champion")).isPresent();
+    }
+
+    @Test
+    @Order(8)
     void anOutOfRangeHorizonIsAProblem() throws Exception {
         var response = post("/api/v1/predictions/forecasts", """
                 {"series": "gas:53:sim:P1D", "horizonDays": 91}""");

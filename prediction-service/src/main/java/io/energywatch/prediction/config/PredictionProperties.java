@@ -78,8 +78,10 @@ public record PredictionProperties(
      * @param mlflowExperiment    experiment the training runs are logged under
      * @param mlflowTimeout       timeout of artifact uploads and downloads
      * @param driftGroupId        consumer group of the drift listener
+     * @param retrainingCron      when every forecaster with a champion is retrained on its grown history (Spring cron)
      */
     public record Models(@NotNull Path registryDir, String mlflowTrackingUri, @NotBlank String mlflowExperiment,
-                         @NotNull Duration mlflowTimeout, @NotBlank String driftGroupId) {
+                         @NotNull Duration mlflowTimeout, @NotBlank String driftGroupId,
+                         @NotBlank String retrainingCron) {
     }
 }

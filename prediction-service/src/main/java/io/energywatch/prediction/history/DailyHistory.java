@@ -11,4 +11,7 @@ public interface DailyHistory {
 
     /** The daily series of {@code dailySeriesId} (a {@code P1D} id); empty when nothing was consumed for it. */
     DailySeries load(String dailySeriesId);
+
+    /** Every daily series id with a history. */
+    java.util.List<String> seriesIds();
 }

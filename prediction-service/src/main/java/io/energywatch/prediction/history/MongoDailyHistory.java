@@ -67,6 +67,11 @@ public final class MongoDailyHistory implements DailyHistory {
         return DailySeries.of(records);
     }
 
+    @Override
+    public java.util.List<String> seriesIds() {
+        return mongo.getCollection(collection).distinct("series", String.class).into(new ArrayList<>());
+    }
+
     private static DayAccumulation accumulation(Document d) {
         Map<Long, DayAccumulation.Interval> intervals = new LinkedHashMap<>();
         Document stored = d.get("intervals", Document.class);

@@ -34,6 +34,11 @@ class BacktestsTest {
         }
 
         @Override
+        public List<String> seriesIds() {
+            return List.of(SERIES);
+        }
+
+        @Override
         public DailySeries load(String dailySeriesId) {
             if (!dailySeriesId.equals(SERIES)) {
                 return DailySeries.of(List.of());
