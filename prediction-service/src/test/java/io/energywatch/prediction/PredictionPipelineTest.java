@@ -280,7 +280,23 @@ class PredictionPipelineTest {
 
         assertThat(retrained).isGreaterThanOrEqualTo(1);
         assertThat(registry.versions(modelId)).hasSize(before + 1);
-        assertThat(registry.byAlias(modelId, "champion")).isPresent();
+        String champion = registry.byAlias(modelId, "champion").orElseThrow().version();
+        var events = read(Topics.MODELS.name(), ModelLifecycleChanged.class).stream()
+                .filter(e -> e.modelId().equals(modelId)).toList();
+        // Whenever a new version became champion, the one it replaced was retired just before.
+        for (int i = 1; i < events.size(); i++) {
+            var e = events.get(i);
+            if (e.stage() == ModelLifecycleChanged.Stage.PROMOTED && events.get(i - 1).stage()
+                    == ModelLifecycleChanged.Stage.RETIRED) {
+                assertThat(events.get(i - 1).version()).isNotEqualTo(e.version());
+                assertThat(events.get(i - 1).reason()).isEqualTo("replaced by version " + e.version());
+            }
+        }
+        assertThat(events.getLast().stage()).isIn(ModelLifecycleChanged.Stage.PROMOTED,
+                ModelLifecycleChanged.Stage.REJECTED);
+        if (events.getLast().stage() == ModelLifecycleChanged.Stage.PROMOTED) {
+            assertThat(events.getLast().version()).isEqualTo(champion);
+        }
     }
 
     @Test

@@ -136,6 +136,10 @@ public final class ForecasterTrainer {
                 || forecaster.validation().mapePercent() <= currentMape * (1 + promotionTolerance);
         if (promote) {
             registry.setAlias(modelId, ModelRegistry.CHAMPION, version.version());
+            // The models topic is compacted by model id: the retirement goes first, so the last record of the model
+            // is its new champion.
+            current.filter(previous -> !previous.version().equals(version.version())).ifPresent(previous ->
+                    publish(previous, Stage.RETIRED, dailySeriesId, "replaced by version " + version.version()));
             publish(version, Stage.PROMOTED, dailySeriesId, current.isEmpty() ? "first champion"
                     : String.format("validation MAPE %.2f%% against the champion's %.2f%%",
                     forecaster.validation().mapePercent(), currentMape));
