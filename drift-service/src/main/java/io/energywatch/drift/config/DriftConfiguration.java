@@ -1,15 +1,14 @@
 package io.energywatch.drift.config;
 
 import co.elastic.clients.transport.rest5_client.low_level.Rest5Client;
+import io.energywatch.service.search.ElasticsearchClients;
 import io.energywatch.analytics.drift.DriftAnalyzer;
 import io.energywatch.analytics.registry.LocalModelRegistry;
 import io.energywatch.analytics.registry.ModelRegistry;
-import org.apache.hc.core5.util.Timeout;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import java.net.URI;
 import java.time.Clock;
 
 /**
@@ -40,14 +39,6 @@ class DriftConfiguration {
     @Bean(destroyMethod = "close")
     Rest5Client elasticsearchRestClient(DriftProperties properties) {
         var indices = properties.indices();
-        URI[] nodes = indices.uris().stream().map(String::trim).map(URI::create).toArray(URI[]::new);
-        return Rest5Client.builder(nodes)
-                .setRequestConfigCallback(request -> request
-                        .setConnectionRequestTimeout(Timeout.of(indices.connectTimeout()))
-                        .setResponseTimeout(Timeout.of(indices.socketTimeout())))
-                .setConnectionConfigCallback(connection -> connection
-                        .setConnectTimeout(Timeout.of(indices.connectTimeout()))
-                        .setSocketTimeout(Timeout.of(indices.socketTimeout())))
-                .build();
+        return ElasticsearchClients.rest(indices.uris(), indices.connectTimeout(), indices.socketTimeout());
     }
 }

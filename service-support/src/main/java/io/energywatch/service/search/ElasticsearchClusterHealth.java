@@ -1,20 +1,19 @@
-package io.energywatch.fusion.config;
+package io.energywatch.service.search;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
-import org.springframework.stereotype.Component;
 
 /**
  * Elasticsearch health by {@code _cluster/health} (the integ-test distribution has no {@code GET /}): DOWN when the
- * cluster does not answer or is red, so {@code /actuator/health} tells why enriched records are not searchable.
+ * cluster does not answer or is red, so {@code /actuator/health} tells why documents are not searchable. Register it
+ * as a bean named {@code elasticsearch}.
  */
-@Component("elasticsearch")
-class ElasticsearchHealthIndicator extends AbstractHealthIndicator {
+public class ElasticsearchClusterHealth extends AbstractHealthIndicator {
 
     private final ElasticsearchClient client;
 
-    ElasticsearchHealthIndicator(ElasticsearchClient client) {
+    public ElasticsearchClusterHealth(ElasticsearchClient client) {
         super("Elasticsearch health check failed");
         this.client = client;
     }
