@@ -115,6 +115,11 @@ public class RawStore {
 
     /** A batch ready to be written: no I/O has happened yet. */
     public record PreparedBatch(String jobId, int attempt, long batchNumber, List<PreparedPart> parts) {
+
+        /** The documents the batch stores, all collections together (benchmarks insert exactly these). */
+        public List<Document> documents() {
+            return parts.stream().flatMap(p -> p.docs().stream()).toList();
+        }
     }
 
     /** The records of one collection in a prepared batch. */
@@ -273,7 +278,6 @@ public class RawStore {
      */
     private static Document toDocument(EnergyWatchEvent e, String payload, String jobId, int attempt, Date now) {
         Document d = new Document("_id", RawCollection.storeKey(e))
-                .append("key", RawCollection.kafkaKey(e))
                 .append(PAYLOAD, payload)
                 .append(JOB, jobId)
                 .append(ATTEMPT, attempt)

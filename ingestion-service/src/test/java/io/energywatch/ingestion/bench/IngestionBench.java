@@ -1,7 +1,6 @@
 package io.energywatch.ingestion.bench;
 
 import io.energywatch.contracts.EnergyWatchEvent;
-import io.energywatch.contracts.EventJson;
 import io.energywatch.contracts.EventSerde;
 import io.energywatch.ingestion.IngestionApi;
 import io.energywatch.ingestion.IngestionServiceApplication;
@@ -32,7 +31,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -127,23 +125,18 @@ public final class IngestionBench {
         }
     }
 
-    /** The stored form of the service (payload JSON plus key fields), inserted in unordered batches. */
+    /** Exactly the documents the service stores (RawStore.prepare), inserted in unordered batches of 5,000. */
     private static double rawMongo(String uri, List<EnergyWatchEvent> events) {
         try (var client = MongoClients.create(uri)) {
             var collection = client.getDatabase("bench").getCollection("raw_insert");
-            long start = System.nanoTime();
-            List<Document> batch = new ArrayList<>(5000);
-            for (EnergyWatchEvent e : events) {
-                batch.add(new Document("_id", RawStore.storeKey(e)).append("payload",
-                        EventJson.MAPPER.writeValueAsString(e)).append("jobId", "bench").append("attempt", 1)
-                        .append("storedAt", new Date()));
-                if (batch.size() == 5000) {
-                    insert(collection, batch);
-                    batch.clear();
-                }
+            List<Document> documents = new ArrayList<>(events.size());
+            for (int from = 0; from < events.size(); from += 5000) {
+                documents.addAll(RawStore.prepare(events.subList(from, Math.min(events.size(), from + 5000)), "bench",
+                        1, from / 5000).documents());
             }
-            if (!batch.isEmpty()) {
-                insert(collection, batch);
+            long start = System.nanoTime();
+            for (int from = 0; from < documents.size(); from += 5000) {
+                insert(collection, documents.subList(from, Math.min(documents.size(), from + 5000)));
             }
             double rate = events.size() / seconds(start);
             collection.drop();

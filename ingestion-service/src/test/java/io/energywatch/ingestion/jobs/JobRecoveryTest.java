@@ -124,7 +124,6 @@ class JobRecoveryTest {
     /** Writes a record the way RawStore does, as the first attempt of the job left it. */
     private void storeAsFirstAttempt(ConsumptionMeasured m, String jobId) {
         mongo.getCollection("measurements").insertOne(new Document("_id", RawStore.storeKey(m))
-                .append("key", m.seriesId())
                 .append("payload", EventJson.MAPPER.writeValueAsString(m))
                 .append("jobId", jobId).append("attempt", 1)
                 .append("storedAt", new Date()).append("seriesId", m.seriesId())
