@@ -62,9 +62,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The prediction service on the real embedded Kafka broker and the Mongo wire server: hourly enriched records of 120
- * days go in; backtests, the summary, forecasts (published on the forecasts topic), what-if and drift retraining are
- * checked on what comes out.
+ * The prediction service on the real embedded Kafka broker, the Mongo wire server and the real Elasticsearch: hourly
+ * enriched records of 120 days go in; backtests, the summary, forecasts (published on the forecasts topic and indexed),
+ * what-if and drift retraining are checked on what comes out.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -82,6 +82,7 @@ class PredictionPipelineTest {
 
     @DynamicPropertySource
     static void servers(DynamicPropertyRegistry registry) throws Exception {
+        io.energywatch.testsupport.RealServers.elasticsearch(registry);
         RealServers.kafka(registry);
         registry.add("spring.mongodb.uri", () -> MongoWireTestServer.shared().uri("prediction-test"));
         String registryDir = Files.createTempDirectory("prediction-registry").toString();
@@ -231,6 +232,25 @@ class PredictionPipelineTest {
                 .filter(e -> e.modelId().equals("forecast.gas:53:sim:P1D.h3")).map(ModelLifecycleChanged::stage)
                 .toList();
         assertThat(lifecycle).contains(ModelLifecycleChanged.Stage.TRAINED, ModelLifecycleChanged.Stage.PROMOTED);
+
+        // The three steps are indexed behind the forecasts alias, in the monthly indices of their target days.
+        String es = io.energywatch.testsupport.ElasticsearchTestServer.shared().url();
+        String query = """
+                {"query":{"bool":{"filter":[{"term":{"seriesId":"%s"}},{"term":{"issuedAt":"%s"}}]}},
+                 "sort":[{"targetDate":"asc"}],"size":10}""".formatted(DAILY, issuedAt);
+        JsonNode[] hits = new JsonNode[1];
+        await().atMost(Duration.ofSeconds(60)).until(() -> {
+            var search = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(es
+                            + "/energywatch-forecasts/_search")).header("Content-Type", "application/json")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(query)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            hits[0] = search.statusCode() == 200 ? JSON.readTree(search.body()).path("hits") : null;
+            return hits[0] != null && hits[0].path("total").path("value").asInt() == 3;
+        });
+        assertThat(hits[0].path("hits").get(0).path("_index").asString()).isEqualTo("energywatch-forecasts-2024.04");
+        assertThat(hits[0].path("hits").get(1).path("_index").asString()).isEqualTo("energywatch-forecasts-2024.05");
+        assertThat(hits[0].path("hits").get(0).path("_source").path("energyMwh").asDouble())
+                .isEqualTo(body.path("steps").get(0).path("energyMwh").asDouble());
         assertThat(registry.byAlias("forecast.gas:53:sim:P1D.h3", ModelRegistry.CHAMPION)).isPresent();
     }
 

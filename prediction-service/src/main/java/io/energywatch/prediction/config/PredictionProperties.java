@@ -33,7 +33,21 @@ public record PredictionProperties(
         @Valid @NotNull History history,
         @Valid @NotNull Engine engine,
         @Valid @NotNull Forecast forecast,
-        @Valid @NotNull Models models) {
+        @Valid @NotNull Models models,
+        @Valid @NotNull Indices indices) {
+
+    /**
+     * Where forecasts are indexed for dashboards.
+     *
+     * @param uris           Elasticsearch nodes
+     * @param forecasts      alias over the monthly forecast indices ({@code <alias>-yyyy.MM})
+     * @param groupId        consumer group of the indexing listener on the forecasts topic
+     * @param connectTimeout connection timeout
+     * @param socketTimeout  response timeout
+     */
+    public record Indices(@NotEmpty List<String> uris, @NotBlank String forecasts, @NotBlank String groupId,
+                          @NotNull Duration connectTimeout, @NotNull Duration socketTimeout) {
+    }
 
     /**
      * @param collection MongoDB collection of the daily history

@@ -1,0 +1,94 @@
+package io.energywatch.prediction.indexing;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.transport.rest5_client.low_level.Rest5Client;
+import io.energywatch.contracts.ConsumptionForecast;
+import io.energywatch.contracts.EventSerde;
+import io.energywatch.prediction.config.PredictionProperties;
+import io.energywatch.service.search.ElasticsearchClients;
+import io.energywatch.service.search.ElasticsearchClusterHealth;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.listener.ContainerProperties;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.stereotype.Component;
+import org.springframework.util.backoff.ExponentialBackOff;
+
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The forecasts topic's Elasticsearch sink: the topic is the record of what was forecast, the index its dashboard view.
+ * Offsets are committed once Elasticsearch acknowledged a batch; a failure is retried with backoff, without end, so an
+ * Elasticsearch outage delays the view and loses nothing.
+ */
+@Configuration(proxyBeanMethods = false)
+class ForecastIndexing {
+
+    static final String CONTAINER_FACTORY = "forecastIndexingContainerFactory";
+
+    @Bean(destroyMethod = "close")
+    Rest5Client elasticsearchRestClient(PredictionProperties properties) {
+        var indices = properties.indices();
+        return ElasticsearchClients.rest(indices.uris(), indices.connectTimeout(), indices.socketTimeout());
+    }
+
+    @Bean
+    ElasticsearchClient elasticsearchClient(Rest5Client rest) {
+        return ElasticsearchClients.client(rest);
+    }
+
+    @Bean("elasticsearch")
+    ElasticsearchClusterHealth elasticsearchHealth(ElasticsearchClient client) {
+        return new ElasticsearchClusterHealth(client);
+    }
+
+    @Bean
+    ForecastIndex forecastIndex(ElasticsearchClient client, PredictionProperties properties) {
+        return new ForecastIndex(client, properties.indices().forecasts());
+    }
+
+    @Bean(CONTAINER_FACTORY)
+    ConcurrentKafkaListenerContainerFactory<String, ConsumptionForecast> forecastIndexingContainerFactory(
+            KafkaProperties kafka, PredictionProperties properties) {
+        Map<String, Object> config = new HashMap<>(kafka.buildConsumerProperties());
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, properties.indices().groupId());
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        var factory = new ConcurrentKafkaListenerContainerFactory<String, ConsumptionForecast>();
+        factory.setConsumerFactory(new DefaultKafkaConsumerFactory<>(config, new StringDeserializer(),
+                EventSerde.of(ConsumptionForecast.class, "unused")));
+        factory.setBatchListener(true);
+        factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.BATCH);
+        var backOff = new ExponentialBackOff(500, 2.0);
+        backOff.setMaxInterval(30_000);
+        factory.setCommonErrorHandler(new DefaultErrorHandler(backOff));
+        return factory;
+    }
+
+    @Component
+    static class Listener {
+
+        private final ForecastIndex index;
+
+        Listener(ForecastIndex index) {
+            this.index = index;
+        }
+
+        @KafkaListener(id = "prediction-forecast-indexing",
+                topics = "#{T(io.energywatch.contracts.Topics).FORECASTS.name()}",
+                containerFactory = CONTAINER_FACTORY)
+        void onForecasts(List<ConsumptionForecast> steps) throws IOException {
+            index.index(steps.stream().filter(Objects::nonNull).toList());
+        }
+    }
+}
