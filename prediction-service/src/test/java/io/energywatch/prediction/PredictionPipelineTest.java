@@ -314,6 +314,9 @@ class PredictionPipelineTest {
         }
         assertThat(events.getLast().stage()).isIn(ModelLifecycleChanged.Stage.PROMOTED,
                 ModelLifecycleChanged.Stage.REJECTED);
+        // The verdict compares the new version and the champion on the same last 28 days.
+        assertThat(events.getLast().reason())
+                .matches("MAPE [0-9.]+% against the champion's [0-9.]+% on 2024-04-02\\.\\.2024-04-29");
         if (events.getLast().stage() == ModelLifecycleChanged.Stage.PROMOTED) {
             assertThat(events.getLast().version()).isEqualTo(champion);
         }

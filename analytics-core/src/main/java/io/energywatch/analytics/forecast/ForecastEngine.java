@@ -63,6 +63,21 @@ public final class ForecastEngine {
                 features.names(), champion, results);
     }
 
+    /**
+     * The metrics of an already trained forecaster over the days of [{@code from}, {@code to}] that have an energy and
+     * the features the model needs, each day predicted as it would have been (lags read the series itself). This is
+     * how a champion is judged on the same window as a challenger's backtest.
+     */
+    public ForecastMetrics evaluate(TrainedForecaster model, DailySeries series, LocalDate from, LocalDate to) {
+        var features = new FeatureBuilder(settings.features().withHorizon(model.horizonDays()));
+        FeatureMatrix window = features.matrix(series, from, to);
+        if (window.rows() == 0) {
+            throw new IllegalArgumentException("no day between " + from + " and " + to
+                    + " has both an energy and the features the model needs");
+        }
+        return ForecastMetrics.of(window.y(), predict(model.predictor(), series, window.dates()));
+    }
+
     /** Validates every candidate, fits the best on the whole window and calibrates its intervals. */
     public TrainedForecaster train(DailySeries series, LocalDate trainFrom, LocalDate trainTo,
                                    List<Algorithm> candidates, int horizonDays) {

@@ -48,6 +48,22 @@ class ForecastEngineTest {
     }
 
     @Test
+    void aTrainedForecasterIsJudgedOnAWindowExactlyAsTheBacktestOfItsAlgorithmWouldBe() {
+        DailySeries s = synthetic(3 * 365);
+        LocalDate cut = LocalDate.of(2021, 10, 31);
+        TrainedForecaster ridge = ENGINE.train(s, START, cut, List.of(Algorithm.RIDGE), 1);
+        BacktestResult backtest = ENGINE.backtest(s, START, cut, cut.plusDays(1), cut.plusDays(28),
+                List.of(Algorithm.RIDGE), 1);
+
+        ForecastMetrics evaluated = ENGINE.evaluate(ridge, s, cut.plusDays(1), cut.plusDays(28));
+
+        // The same algorithm, trained on the same days, scored on the same window: the same errors.
+        assertThat(evaluated.mapePercent()).isCloseTo(backtest.of(Algorithm.RIDGE).test().mapePercent(),
+                within(1e-9));
+        assertThat(evaluated.mapePercent()).isLessThan(1.0);
+    }
+
+    @Test
     void persistenceAtAOneDayHorizonPredictsYesterday() {
         DailySeries s = synthetic(400);
         BacktestResult r = ENGINE.backtest(s, START, LocalDate.of(2019, 12, 31), LocalDate.of(2020, 1, 1),

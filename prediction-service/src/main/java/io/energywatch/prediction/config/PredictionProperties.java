@@ -79,11 +79,12 @@ public record PredictionProperties(
      * @param maxHorizonDays     longest forecast a request may ask for
      * @param minTrainingDays    fewer usable history days than this and no model is trained
      * @param algorithms         candidates of a forecast's champion selection (ids of {@code Algorithm})
-     * @param promotionTolerance a new version replaces the champion when its validation MAPE is at most this much
-     *                           worse (relative): newer data is worth a little validation noise
+     * @param promotionWindowDays the last days of the history on which a new version must beat the champion: the
+     *                            new version's algorithm is trained up to the window and tested on it, the champion
+     *                            is scored on it as it is
      */
     public record Forecast(@Min(1) int maxHorizonDays, @Min(14) int minTrainingDays, @NotEmpty List<String> algorithms,
-                           @DecimalMin("0") double promotionTolerance) {
+                           @Min(7) int promotionWindowDays) {
     }
 
     /**

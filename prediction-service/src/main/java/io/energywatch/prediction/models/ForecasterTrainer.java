@@ -53,20 +53,20 @@ public final class ForecasterTrainer {
     private final EventPublisher publisher;
     private final List<Algorithm> candidates;
     private final int minTrainingDays;
-    private final double promotionTolerance;
+    private final int promotionWindowDays;
     private final ZoneId zone;
     private final Clock clock;
 
     public ForecasterTrainer(DailyHistory history, ForecastEngine engine, ModelRegistry registry,
                              EventPublisher publisher, List<Algorithm> candidates, int minTrainingDays,
-                             double promotionTolerance, ZoneId zone, Clock clock) {
+                             int promotionWindowDays, ZoneId zone, Clock clock) {
         this.history = history;
         this.engine = engine;
         this.registry = registry;
         this.publisher = publisher;
         this.candidates = List.copyOf(candidates);
         this.minTrainingDays = minTrainingDays;
-        this.promotionTolerance = promotionTolerance;
+        this.promotionWindowDays = promotionWindowDays;
         this.zone = zone;
         this.clock = clock;
     }
@@ -129,24 +129,37 @@ public final class ForecasterTrainer {
                 profiles(rows), metrics, serialise(forecaster)));
         publish(version, Stage.TRAINED, dailySeriesId, reason);
 
-        var current = registry.byAlias(modelId, ModelRegistry.CHAMPION);
-        double currentMape = current.map(v -> v.trainingMetrics().getOrDefault("validation_mape_percent",
-                Double.POSITIVE_INFINITY)).orElse(Double.POSITIVE_INFINITY);
-        boolean promote = current.isEmpty()
-                || forecaster.validation().mapePercent() <= currentMape * (1 + promotionTolerance);
+        var current = champion(dailySeriesId, horizonDays);
+        boolean promote;
+        String verdict;
+        if (current.isEmpty()) {
+            promote = true;
+            verdict = "first champion";
+        } else {
+            // Both on the same backtest window: the last days, which the new version's algorithm is trained without.
+            LocalDate testFrom = last.minusDays(promotionWindowDays - 1L);
+            try {
+                double challenger = engine.backtest(series, first, testFrom.minusDays(1), testFrom, last,
+                        List.of(forecaster.algorithm()), horizonDays).of(forecaster.algorithm()).test().mapePercent();
+                double champion = engine.evaluate(current.get().forecaster(), series, testFrom, last).mapePercent();
+                promote = challenger < champion;
+                verdict = String.format("MAPE %.2f%% against the champion's %.2f%% on %s..%s", challenger, champion,
+                        testFrom, last);
+            } catch (IllegalArgumentException e) {
+                promote = false;
+                verdict = "cannot be compared with the champion on " + testFrom + ".." + last + ": " + e.getMessage();
+            }
+        }
         if (promote) {
             registry.setAlias(modelId, ModelRegistry.CHAMPION, version.version());
             // The models topic is compacted by model id: the retirement goes first, so the last record of the model
             // is its new champion.
-            current.filter(previous -> !previous.version().equals(version.version())).ifPresent(previous ->
-                    publish(previous, Stage.RETIRED, dailySeriesId, "replaced by version " + version.version()));
-            publish(version, Stage.PROMOTED, dailySeriesId, current.isEmpty() ? "first champion"
-                    : String.format("validation MAPE %.2f%% against the champion's %.2f%%",
-                    forecaster.validation().mapePercent(), currentMape));
+            current.map(Trained::version).filter(previous -> !previous.version().equals(version.version()))
+                    .ifPresent(previous -> publish(previous, Stage.RETIRED, dailySeriesId,
+                            "replaced by version " + version.version()));
+            publish(version, Stage.PROMOTED, dailySeriesId, verdict);
         } else {
-            publish(version, Stage.REJECTED, dailySeriesId, String.format(
-                    "validation MAPE %.2f%% is worse than the champion's %.2f%% beyond the tolerance",
-                    forecaster.validation().mapePercent(), currentMape));
+            publish(version, Stage.REJECTED, dailySeriesId, verdict);
         }
         return new Trained(version, forecaster, promote);
     }

@@ -54,7 +54,7 @@ class ModelsConfiguration {
                         "energywatch.prediction.forecast.algorithms: unknown algorithm " + id)))
                 .toList();
         return new ForecasterTrainer(history, engine, registry, publisher, candidates, forecast.minTrainingDays(),
-                forecast.promotionTolerance(), properties.zone(), Clock.systemUTC());
+                forecast.promotionWindowDays(), properties.zone(), Clock.systemUTC());
     }
 
     @Bean(DRIFT_CONTAINER_FACTORY)
