@@ -49,14 +49,40 @@ final class BacktestStep implements DemoStep {
         String last = "";
         while (Instant.now().isBefore(deadline)) {
             HttpResponse<String> response = post(url);
-            if (response.statusCode() == 200 || response.statusCode() == 201) {
-                return List.of(print(context.json().readTree(response.body())));
+            if (response.statusCode() == 202) {
+                URI job = url.resolve(response.headers().firstValue("Location").orElseThrow(
+                        () -> new StackException("the backtest job has no Location")));
+                JsonNode finished = awaitJob(job, deadline);
+                if ("SUCCEEDED".equals(finished.path("status").asString())) {
+                    return List.of(print(finished.path("result")));
+                }
+                return List.of(new StepResult(name(), StepResult.Outcome.FAILED, SERIES,
+                        finished.path("error").asString()));
             }
             last = response.statusCode() + " " + context.json().readTree(response.body()).path("detail").asString();
             context.out().println("backtest: not ready yet (" + last + "); retrying");
             Pause.of(POLL);
         }
         return List.of(new StepResult(name(), StepResult.Outcome.FAILED, SERIES, last));
+    }
+
+    private JsonNode awaitJob(URI job, Instant deadline) {
+        while (true) {
+            try {
+                HttpResponse<String> got = context.http().send(HttpRequest.newBuilder(job).timeout(Duration.ofSeconds(30))
+                        .GET().build(), HttpResponse.BodyHandlers.ofString());
+                JsonNode body = context.json().readTree(got.body());
+                if (!"RUNNING".equals(body.path("status").asString()) || Instant.now().isAfter(deadline)) {
+                    return body;
+                }
+            } catch (IOException | JacksonException e) {
+                throw new StackException("GET " + job + " failed: " + e.getMessage(), e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new StackException("interrupted", e);
+            }
+            Pause.of(Duration.ofSeconds(1));
+        }
     }
 
     private StepResult print(JsonNode backtest) {

@@ -165,8 +165,25 @@ class PredictionPipelineTest {
                 {"series": "gas:53:sim:PT1H", "trainFrom": "2024-01-01", "trainTo": "2024-03-31",
                  "testFrom": "2024-04-01", "testTo": "2024-04-29"}""");
 
-        assertThat(response.statusCode()).isEqualTo(200);
-        JsonNode body = JSON.readTree(response.body());
+        // Long work answers 202 with a job and its Location; the job carries the result once it succeeded.
+        assertThat(response.statusCode()).isEqualTo(202);
+        String location = response.headers().firstValue("Location").orElseThrow();
+        assertThat(location).contains("/api/v1/predictions/backtests/");
+        JsonNode[] job = new JsonNode[1];
+        await().atMost(Duration.ofSeconds(120)).until(() -> {
+            var got = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(location)).GET().build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            job[0] = JSON.readTree(got.body());
+            return !"RUNNING".equals(job[0].path("status").asString());
+        });
+        assertThat(job[0].path("status").asString()).isEqualTo("SUCCEEDED");
+        JsonNode body = job[0].path("result");
+        // An invalid request never becomes a job: it is refused at once, every field named.
+        var invalid = post("/api/v1/predictions/backtests", """
+                {"series": "gas:53:sim:PT1H", "trainFrom": "2024-03-31", "trainTo": "2024-01-01"}""");
+        assertThat(invalid.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(invalid.body()).path("errors").findValuesAsString("field"))
+                .containsExactly("testFrom", "testTo");
         assertThat(body.path("series").asString()).isEqualTo(DAILY);
         assertThat(body.path("testRows").asInt()).isEqualTo(29);
         List<String> algorithms = new ArrayList<>();

@@ -14,4 +14,9 @@ class BacktestConfiguration {
     Backtests backtests(DailyHistory history, ForecastEngine engine, PredictionProperties properties) {
         return new Backtests(history, engine, properties.forecast().maxHorizonDays(), Clock.systemUTC());
     }
+
+    @Bean
+    BacktestJobs backtestJobs(Backtests backtests) {
+        return new BacktestJobs(backtests, Clock.systemUTC());
+    }
 }

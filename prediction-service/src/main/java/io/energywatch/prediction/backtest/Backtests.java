@@ -31,7 +31,18 @@ public final class Backtests {
         this.clock = clock;
     }
 
+    /** A backtest request checked against the history: ready to run. */
+    public record Prepared(String series, DailySeries daily, BacktestRequest request, List<Algorithm> algorithms,
+                           int horizonDays) {
+    }
+
+    /** Validates and runs a backtest in the caller's thread. */
     public BacktestResponse run(BacktestRequest request) {
+        return execute(prepare(request));
+    }
+
+    /** The fast part: every invalid field named in one problem, the series' history loaded. */
+    public Prepared prepare(BacktestRequest request) {
         var errors = new ArrayList<ProblemError>();
         String series = null;
         if (request.series() == null || request.series().isBlank()) {
@@ -76,10 +87,17 @@ public final class Backtests {
         if (daily.size() == 0) {
             throw ProblemException.notFound("daily history of series", series);
         }
+        return new Prepared(series, daily, request, List.copyOf(algorithms), horizon);
+    }
+
+    /** The long part: trains and tests every algorithm; seeded, so the same request gives the same answer. */
+    public BacktestResponse execute(Prepared prepared) {
+        String series = prepared.series();
+        BacktestRequest request = prepared.request();
         BacktestResult result;
         try {
-            result = engine.backtest(daily, request.trainFrom(), request.trainTo(), request.testFrom(),
-                    request.testTo(), algorithms, horizon);
+            result = engine.backtest(prepared.daily(), request.trainFrom(), request.trainTo(), request.testFrom(),
+                    request.testTo(), prepared.algorithms(), prepared.horizonDays());
         } catch (IllegalArgumentException e) {
             // Too few usable days for the folds, or none in the test window: the request cannot be met on this data.
             throw new ProblemException(org.springframework.http.HttpStatus.UNPROCESSABLE_CONTENT,
