@@ -104,6 +104,7 @@ final class ElasticsearchNode implements ManagedServer {
                 + workspace.display(workspace.elasticsearch())));
         var command = new ArrayList<String>();
         if (SystemUser.currentIsRoot()) {
+            requireReachableByServiceUser(home);
             command.addAll(List.of("runuser", "-u", SERVICE_USER.name(), "--"));
         }
         // env passes the settings through runuser, which may reset the environment.
@@ -112,6 +113,27 @@ final class ElasticsearchNode implements ManagedServer {
                 "ES_JAVA_OPTS=-Xms512m -Xmx512m " + String.join(" ", processes.markers(name())),
                 home.resolve("bin").resolve("elasticsearch").toString(), "-d", "-p", pidFile().path().toString()));
         return launcher.start(command, Map.of("ES_JAVA_HOME", jdk.home().toString()), home, log());
+    }
+
+    /**
+     * The node runs as {@code energywatch}, who must be able to enter every folder above the distribution; a checkout
+     * under a folder only root can enter (such as /root) would make it fail with an obscure error in its own log.
+     */
+    private static void requireReachableByServiceUser(Path home) throws IOException {
+        Path launcher = home.resolve("bin").resolve("elasticsearch");
+        try {
+            int exit = new ProcessBuilder("runuser", "-u", SERVICE_USER.name(), "--", "test", "-x", launcher.toString())
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
+            if (exit != 0) {
+                throw new StackException("Elasticsearch runs as the system user '" + SERVICE_USER.name()
+                        + "', who cannot reach " + launcher + ": a folder above the checkout is closed to other users"
+                        + " (such as /root). Clone EnergyWatch under a folder others can enter (/opt, /srv, /home/...)"
+                        + " or open the folders on the way with chmod o+x.");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StackException("interrupted while checking " + launcher, e);
+        }
     }
 
     /** Cluster health, not {@code GET /}: the integ-test distribution has no root endpoint. */

@@ -30,7 +30,7 @@ import java.util.zip.ZipInputStream;
  *
  * <p>Elasticsearch refuses to run as root, so when the tests run as root it is started as the system user
  * {@code energywatch}, created if absent. Each JVM gets its own config, data and log folders; the unpacked distribution
- * is shared, guarded by a file lock.
+ * is shared, guarded by a file lock; both live under the system temp folder, which the node's user can reach.
  */
 public final class ElasticsearchTestServer {
 
@@ -70,9 +70,11 @@ public final class ElasticsearchTestServer {
 
     private static ElasticsearchTestServer start() {
         try {
-            Path work = Path.of(System.getProperty("energywatch.workdir", "target/.energywatch")).toAbsolutePath();
-            Path home = unpack(work.resolve("test-es"));
-            Path runDir = Files.createTempDirectory(Files.createDirectories(work.resolve("test-es")), "run-");
+            // Under the system temp folder, not the checkout: the node runs as another user, who must be able to reach
+            // it, and a checkout may sit in a folder only root can enter (such as /root).
+            Path base = Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir"), "energywatch-test-es"));
+            Path home = unpack(base);
+            Path runDir = Files.createTempDirectory(base, "run-");
             Path conf = runDir.resolve("config");
             copyTree(home.resolve("config"), conf);
             int httpPort = FreePorts.find();
