@@ -1,27 +1,20 @@
 package io.energywatch.anomaly.models;
 
+import io.energywatch.service.kafka.EventListeners;
 import io.energywatch.analytics.registry.LocalModelRegistry;
 import io.energywatch.analytics.registry.ModelRegistry;
 import io.energywatch.anomaly.alerts.AnomalyStore;
 import io.energywatch.anomaly.config.AnomalyProperties;
 import io.energywatch.contracts.DriftDetected;
-import io.energywatch.contracts.EventSerde;
 import io.energywatch.service.kafka.EventPublisher;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
-import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
-import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.DefaultErrorHandler;
-import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
 import org.springframework.util.backoff.FixedBackOff;
 
 import java.time.Clock;
-import java.util.HashMap;
-import java.util.Map;
 
 /** The model side's wiring: the local registry, champions, frame history, trainer and the drift listener's container. */
 @Configuration(proxyBeanMethods = false)
@@ -56,14 +49,8 @@ class ModelsConfiguration {
     @Bean(DRIFT_CONTAINER_FACTORY)
     ConcurrentKafkaListenerContainerFactory<String, DriftDetected> driftContainerFactory(KafkaProperties kafka,
                                                                                        AnomalyProperties properties) {
-        Map<String, Object> config = new HashMap<>(kafka.buildConsumerProperties());
-        config.put(ConsumerConfig.GROUP_ID_CONFIG, properties.models().driftGroupId());
-        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        var values = new ErrorHandlingDeserializer<>(EventSerde.of(DriftDetected.class, "unused"));
-        var factory = new ConcurrentKafkaListenerContainerFactory<String, DriftDetected>();
-        factory.setConsumerFactory(new DefaultKafkaConsumerFactory<>(config, new StringDeserializer(), values));
-        factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.RECORD);
+        var factory = EventListeners.factory(kafka, DriftDetected.class, properties.models().driftGroupId(),
+                EventListeners.Start.LATEST, EventListeners.Delivery.RECORD, 0);
         // A retraining that fails is tried three more times, then skipped: the next drift report or schedule retries.
         factory.setCommonErrorHandler(new DefaultErrorHandler(new FixedBackOff(5_000, 3)));
         return factory;

@@ -1,27 +1,22 @@
 package io.energywatch.drift.window;
 
+import io.energywatch.service.kafka.EventListeners;
 import io.energywatch.contracts.ConsumptionEnriched;
 import io.energywatch.contracts.DeadLetters;
-import io.energywatch.contracts.EventSerde;
 import io.energywatch.contracts.Topics;
 import io.energywatch.drift.config.DriftProperties;
 import io.energywatch.service.kafka.EventPublisher;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
-import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.serializer.DeserializationException;
 import org.springframework.kafka.support.KafkaUtils;
-import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
 import org.springframework.kafka.support.serializer.SerializationUtils;
 import org.springframework.util.backoff.FixedBackOff;
 
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -38,16 +33,8 @@ class WindowConfiguration {
     @Bean(CONTAINER_FACTORY)
     ConcurrentKafkaListenerContainerFactory<String, ConsumptionEnriched> driftWindowContainerFactory(
             KafkaProperties kafka, DriftProperties properties, EventPublisher publisher) {
-        Map<String, Object> config = new HashMap<>(kafka.buildConsumerProperties());
-        config.put(ConsumerConfig.GROUP_ID_CONFIG, properties.window().groupId());
-        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2_000);
-        var values = new ErrorHandlingDeserializer<>(EventSerde.of(ConsumptionEnriched.class, "unused"));
-        var consumers = new DefaultKafkaConsumerFactory<>(config, new StringDeserializer(), values);
-
-        var factory = new ConcurrentKafkaListenerContainerFactory<String, ConsumptionEnriched>();
-        factory.setConsumerFactory(consumers);
-        factory.setBatchListener(true);
+        var factory = EventListeners.factory(kafka, ConsumptionEnriched.class, properties.window().groupId(),
+                EventListeners.Start.EARLIEST, EventListeners.Delivery.BATCH, 2_000);
         // An unreadable record will not become readable: dead-letter it at once, with the bytes and the reason.
         factory.setCommonErrorHandler(new DefaultErrorHandler((record, failure) -> {
             DeserializationException unreadable = SerializationUtils.getExceptionFromHeader(record,

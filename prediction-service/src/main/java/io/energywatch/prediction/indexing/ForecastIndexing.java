@@ -1,29 +1,23 @@
 package io.energywatch.prediction.indexing;
 
+import io.energywatch.service.kafka.EventListeners;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.transport.rest5_client.low_level.Rest5Client;
 import io.energywatch.contracts.ConsumptionForecast;
-import io.energywatch.contracts.EventSerde;
 import io.energywatch.prediction.config.PredictionProperties;
 import io.energywatch.service.search.ElasticsearchClients;
 import io.energywatch.service.search.ElasticsearchClusterHealth;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
-import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
-import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.stereotype.Component;
 import org.springframework.util.backoff.ExponentialBackOff;
 
 import java.io.IOException;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -60,15 +54,8 @@ class ForecastIndexing {
     @Bean(CONTAINER_FACTORY)
     ConcurrentKafkaListenerContainerFactory<String, ConsumptionForecast> forecastIndexingContainerFactory(
             KafkaProperties kafka, PredictionProperties properties) {
-        Map<String, Object> config = new HashMap<>(kafka.buildConsumerProperties());
-        config.put(ConsumerConfig.GROUP_ID_CONFIG, properties.indices().groupId());
-        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        var factory = new ConcurrentKafkaListenerContainerFactory<String, ConsumptionForecast>();
-        factory.setConsumerFactory(new DefaultKafkaConsumerFactory<>(config, new StringDeserializer(),
-                EventSerde.of(ConsumptionForecast.class, "unused")));
-        factory.setBatchListener(true);
-        factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.BATCH);
+        var factory = EventListeners.factory(kafka, ConsumptionForecast.class, properties.indices().groupId(),
+                EventListeners.Start.EARLIEST, EventListeners.Delivery.BATCH, 0);
         var backOff = new ExponentialBackOff(500, 2.0);
         backOff.setMaxInterval(30_000);
         factory.setCommonErrorHandler(new DefaultErrorHandler(backOff));
