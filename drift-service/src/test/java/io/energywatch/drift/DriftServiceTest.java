@@ -71,7 +71,7 @@ class DriftServiceTest {
         registry.add("energywatch.drift.registry.root", REGISTRY::toString);
         registry.add("energywatch.drift.window.group-id", () -> "drift-window-" + RUN);
         registry.add("energywatch.drift.store.collection", () -> "drift_reports_" + RUN);
-        registry.add("energywatch.drift.indices.connect-timeout", () -> "200ms");
+        registry.add("spring.elasticsearch.connection-timeout", () -> "200ms");
     }
 
     @Autowired

@@ -5,7 +5,6 @@ import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
@@ -15,7 +14,6 @@ import org.springframework.validation.annotation.Validated;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Period;
-import java.util.List;
 
 /**
  * Every tunable of the anomaly service; defaults in application.yml.
@@ -53,9 +51,7 @@ public record AnomalyProperties(
     public record Stores(@NotBlank String anomalies, @NotBlank String feedback, @NotBlank String models) {
     }
 
-    public record Indices(@NotEmpty List<String> uris, @NotBlank String anomalies, @Min(1) int shards,
-                          @PositiveOrZero int replicas, @NotNull Duration connectTimeout,
-                          @NotNull Duration socketTimeout) {
+    public record Indices(@NotBlank String anomalies, @Min(1) int shards, @PositiveOrZero int replicas) {
     }
 
     /**

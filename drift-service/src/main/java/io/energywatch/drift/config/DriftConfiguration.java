@@ -1,7 +1,5 @@
 package io.energywatch.drift.config;
 
-import co.elastic.clients.transport.rest5_client.low_level.Rest5Client;
-import io.energywatch.service.search.ElasticsearchClients;
 import io.energywatch.analytics.drift.DriftAnalyzer;
 import io.energywatch.analytics.registry.LocalModelRegistry;
 import io.energywatch.analytics.registry.ModelRegistry;
@@ -34,11 +32,5 @@ class DriftConfiguration {
     @ConditionalOnMissingBean
     ModelRegistry modelRegistry(DriftProperties properties) {
         return new LocalModelRegistry(properties.registry().root());
-    }
-
-    @Bean(destroyMethod = "close")
-    Rest5Client elasticsearchRestClient(DriftProperties properties) {
-        var indices = properties.indices();
-        return ElasticsearchClients.rest(indices.uris(), indices.connectTimeout(), indices.socketTimeout());
     }
 }

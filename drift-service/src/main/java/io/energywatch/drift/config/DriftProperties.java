@@ -10,7 +10,6 @@ import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
@@ -104,12 +103,10 @@ public record DriftProperties(@Valid @NotNull Thresholds thresholds, @NotNull Co
     }
 
     /**
-     * @param uris       Elasticsearch nodes (spring.elasticsearch.uris)
      * @param drift      alias over the monthly report indices
      * @param retryDelay how often reports not yet indexed are indexed again
      */
-    public record Indices(@NotEmpty List<String> uris, @NotBlank String drift, @Min(1) @Max(64) int shards,
-                          @Min(0) @Max(8) int replicas, @NotNull Duration connectTimeout,
-                          @NotNull Duration socketTimeout, @NotNull Duration retryDelay) {
+    public record Indices(@NotBlank String drift, @Min(1) @Max(64) int shards, @Min(0) @Max(8) int replicas,
+                          @NotNull Duration retryDelay) {
     }
 }

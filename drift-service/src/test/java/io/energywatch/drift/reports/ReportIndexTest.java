@@ -31,8 +31,7 @@ class ReportIndexTest {
     void aReportIsIndexedInItsMonthlyIndexAndFoundThroughTheAliasByADriftedFeature() throws Exception {
         String alias = "energywatch-drift-it-" + UUID.randomUUID().toString().substring(0, 8);
         try (Rest5Client client = Rest5Client.builder(URI.create(ElasticsearchTestServer.shared().url())).build()) {
-            var indices = new DriftProperties.Indices(List.of(ElasticsearchTestServer.shared().url()), alias, 1, 0,
-                    Duration.ofSeconds(2), Duration.ofSeconds(30), Duration.ofSeconds(60));
+            var indices = new DriftProperties.Indices(alias, 1, 0, Duration.ofSeconds(60));
             var index = new ReportIndex(client, indices, json);
             var report = report("r-" + UUID.randomUUID());
 

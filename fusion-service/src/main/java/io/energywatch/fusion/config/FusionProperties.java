@@ -6,14 +6,12 @@ import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 
 /**
  * Every tunable of the fusion service; defaults in application.yml.
@@ -55,17 +53,13 @@ public record FusionProperties(@Valid @NotNull Streams streams, @Valid @NotNull 
     }
 
     /**
-     * @param uris      Elasticsearch nodes (spring.elasticsearch.uris)
      * @param enriched  alias over the monthly enriched indices (energywatch.stores.indices.enriched)
      * @param daily     alias over the monthly daily-aggregate indices (energywatch.stores.indices.daily)
      * @param shards    primary shards of each monthly index
      * @param replicas  replicas of each monthly index: 0 on a single node, 1 or more in production
-     * @param connectTimeout connection timeout of the client
-     * @param socketTimeout  read timeout of the client
      */
-    public record Indices(@NotEmpty List<String> uris, @NotBlank String enriched, @NotBlank String daily,
-                          @Min(1) @Max(64) int shards, @Min(0) @Max(8) int replicas,
-                          @NotNull Duration connectTimeout, @NotNull Duration socketTimeout) {
+    public record Indices(@NotBlank String enriched, @NotBlank String daily,
+                          @Min(1) @Max(64) int shards, @Min(0) @Max(8) int replicas) {
     }
 
     /**

@@ -39,14 +39,10 @@ public record PredictionProperties(
     /**
      * Where forecasts are indexed for dashboards.
      *
-     * @param uris           Elasticsearch nodes
      * @param forecasts      alias over the monthly forecast indices ({@code <alias>-yyyy.MM})
      * @param groupId        consumer group of the indexing listener on the forecasts topic
-     * @param connectTimeout connection timeout
-     * @param socketTimeout  response timeout
      */
-    public record Indices(@NotEmpty List<String> uris, @NotBlank String forecasts, @NotBlank String groupId,
-                          @NotNull Duration connectTimeout, @NotNull Duration socketTimeout) {
+    public record Indices(@NotBlank String forecasts, @NotBlank String groupId) {
     }
 
     /**

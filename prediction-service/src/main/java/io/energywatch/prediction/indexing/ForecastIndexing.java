@@ -2,11 +2,8 @@ package io.energywatch.prediction.indexing;
 
 import io.energywatch.service.kafka.EventListeners;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.transport.rest5_client.low_level.Rest5Client;
 import io.energywatch.contracts.ConsumptionForecast;
 import io.energywatch.prediction.config.PredictionProperties;
-import io.energywatch.service.search.ElasticsearchClients;
-import io.energywatch.service.search.ElasticsearchClusterHealth;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -29,22 +26,6 @@ import java.util.Objects;
 class ForecastIndexing {
 
     static final String CONTAINER_FACTORY = "forecastIndexingContainerFactory";
-
-    @Bean(destroyMethod = "close")
-    Rest5Client elasticsearchRestClient(PredictionProperties properties) {
-        var indices = properties.indices();
-        return ElasticsearchClients.rest(indices.uris(), indices.connectTimeout(), indices.socketTimeout());
-    }
-
-    @Bean
-    ElasticsearchClient elasticsearchClient(Rest5Client rest) {
-        return ElasticsearchClients.client(rest);
-    }
-
-    @Bean("elasticsearch")
-    ElasticsearchClusterHealth elasticsearchHealth(ElasticsearchClient client) {
-        return new ElasticsearchClusterHealth(client);
-    }
 
     @Bean
     ForecastIndex forecastIndex(ElasticsearchClient client, PredictionProperties properties) {
