@@ -46,7 +46,7 @@ public record CloudEventHeaders(String id, String type, String source, Instant t
         put(headers, ID, id);
         put(headers, TYPE, type);
         put(headers, SOURCE, source);
-        put(headers, TIME, time.toString());
+        put(headers, TIME, IsoInstants.format(time));
         put(headers, SPEC_VERSION, specVersion);
         put(headers, CONTENT_TYPE, contentType);
         if (subject != null) {
