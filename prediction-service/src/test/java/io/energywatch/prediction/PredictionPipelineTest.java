@@ -269,6 +269,43 @@ class PredictionPipelineTest {
         assertThat(hits[0].path("hits").get(0).path("_source").path("energyMwh").asDouble())
                 .isEqualTo(body.path("steps").get(0).path("energyMwh").asDouble());
         assertThat(registry.byAlias("forecast.gas:53:sim:P1D.h3", ModelRegistry.CHAMPION)).isPresent();
+
+        // The training run behind the forecast is one document of the model-runs alias, in the month of its last
+        // trained day, identified by model id and version; its verdict event made it the champion.
+        JsonNode run = awaitModelRun("forecast.gas:53:sim:P1D.h3@1", "PROMOTED");
+        assertThat(run.path("_index").asString()).isEqualTo("energywatch-model-runs-2024.04");
+        JsonNode source = run.path("_source");
+        assertThat(source.path("seriesId").asString()).isEqualTo(DAILY);
+        assertThat(source.path("horizonDays").asInt()).isEqualTo(3);
+        assertThat(source.path("trigger").asString()).isEqualTo("on-demand");
+        assertThat(source.path("champion").asBoolean()).isTrue();
+        assertThat(source.path("algorithm").asString()).isEqualTo(body.path("algorithm").asString());
+        assertThat(source.path("trainingFrom").asString()).isEqualTo("2023-12-31T23:00:00Z");
+        assertThat(source.path("trainingTo").asString()).isEqualTo("2024-04-29T22:00:00Z");
+        assertThat(source.path("trainingRows").asInt()).isBetween(100, DAYS);
+        assertThat(source.path("validation").path("mapePercent").asDouble()).isPositive();
+        assertThat(source.path("candidateValidation")).hasSize(6);
+        // The history has the day's maximum and minimum temperature: both are features of the run.
+        assertThat(source.path("features").valueStream().map(JsonNode::asString).toList())
+                .contains("tempMeanC", "tempMaxC", "tempMinC").doesNotContain("windKmh");
+        assertThat(source.path("verdict").asString()).isEqualTo("first champion");
+    }
+
+    /** The run document {@code runId} once its stage is {@code stage}, as a search hit (index and source). */
+    private JsonNode awaitModelRun(String runId, String stage) {
+        String es = io.energywatch.testsupport.ElasticsearchTestServer.shared().url();
+        String query = """
+                {"query":{"bool":{"filter":[{"term":{"runId":"%s"}},{"term":{"stage":"%s"}}]}}}"""
+                .formatted(runId, stage);
+        JsonNode[] hits = new JsonNode[1];
+        await().atMost(Duration.ofSeconds(60)).until(() -> {
+            var search = http.send(HttpRequest.newBuilder(URI.create(es + "/energywatch-model-runs/_search"))
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(query))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            hits[0] = search.statusCode() == 200 ? JSON.readTree(search.body()).path("hits") : null;
+            return hits[0] != null && hits[0].path("total").path("value").asInt() == 1;
+        });
+        return hits[0].path("hits").get(0);
     }
 
     @Test
@@ -283,6 +320,51 @@ class PredictionPipelineTest {
                 .isCloseTo(temperature(LocalDate.of(2024, 4, 15)) - 5, org.assertj.core.data.Offset.offset(1e-9));
         // 5 degrees colder below the 15 °C base is about 200 MWh more with 40 MWh per degree day.
         assertThat(body.path("deltaMwh").asDouble()).isGreaterThan(100);
+    }
+
+    @Test
+    @Order(5)
+    void aWhatIfInTheSeedsFormAnswersWithItsIntervalsAndItsInputs() throws Exception {
+        LocalDate day = LocalDate.of(2024, 4, 15);
+        double tempMax = temperature(day) + 3 - 6;
+        double tempMin = temperature(day) - 3 - 6;
+        var response = post("/api/v1/predictions/what-if", """
+                {"series": "gas:53:sim:P1D", "date": "2024-04-15", "tempMaxC": %s, "tempMinC": %s, "windKmh": 40,
+                 "humidityPercent": 85, "visibilityKm": 2.5, "cloudCoverPercent": 100, "strike": false}"""
+                .formatted(tempMax, tempMin));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode scenario = JSON.readTree(response.body()).path("scenario");
+        double energy = scenario.path("energyMwh").asDouble();
+        assertThat(scenario.path("lower95Mwh").asDouble()).isLessThanOrEqualTo(scenario.path("lower80Mwh").asDouble());
+        assertThat(scenario.path("lower80Mwh").asDouble()).isLessThan(energy);
+        assertThat(scenario.path("upper80Mwh").asDouble()).isGreaterThan(energy);
+        assertThat(scenario.path("upper95Mwh").asDouble()).isGreaterThanOrEqualTo(scenario.path("upper80Mwh").asDouble());
+        assertThat(JSON.readTree(response.body()).path("deltaMwh").asDouble()).isGreaterThan(100);
+        assertThat(scenario.path("tempMeanC").asDouble()).isCloseTo((tempMax + tempMin) / 2,
+                org.assertj.core.data.Offset.offset(1e-9));
+        var inputs = new java.util.LinkedHashMap<String, JsonNode>();
+        scenario.path("inputs").forEach(i -> inputs.put(i.path("name").asString(), i));
+        assertThat(inputs.keySet()).containsExactly("tempMeanC", "tempMaxC", "tempMinC", "windKmh",
+                "humidityPercent", "visibilityKm", "cloudCoverPercent");
+        assertThat(inputs.get("tempMaxC").path("source").asString()).isEqualTo("GIVEN");
+        assertThat(inputs.get("tempMaxC").path("usedByModel").asBoolean()).isTrue();
+        // Fusion gave no wind to this series' history: the model does not read it, the answer says so.
+        assertThat(inputs.get("windKmh").path("usedByModel").asBoolean()).isFalse();
+        assertThat(scenario.path("imputed")).isEmpty();
+    }
+
+    @Test
+    @Order(5)
+    void anImpossibleWhatIfIsAProblemNamingItsFields() throws Exception {
+        var response = post("/api/v1/predictions/what-if", """
+                {"series": "gas:53:sim:P1D", "date": "2024-04-15", "tempMaxC": 4, "tempMinC": 9,
+                 "humidityPercent": 140}""");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        assertThat(JSON.readTree(response.body()).path("errors").findValuesAsString("field"))
+                .containsExactlyInAnyOrder("tempMinC", "humidityPercent");
     }
 
     @Test
@@ -305,6 +387,22 @@ class PredictionPipelineTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> read(Topics.MODELS.name(), ModelLifecycleChanged.class)
                 .stream().anyMatch(e -> e.stage() == ModelLifecycleChanged.Stage.TRAINED
                         && e.reason() != null && e.reason().contains(drift.reportId())));
+        // Its training run is indexed with its trigger and, once decided, the promotion backtest's scores.
+        String version = registry.versions(modelId).getLast().version();
+        String[] verdict = new String[1];
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            verdict[0] = read(Topics.MODELS.name(), ModelLifecycleChanged.class).stream()
+                    .filter(e -> e.modelId().equals(modelId) && e.version().equals(version)
+                            && e.stage() != ModelLifecycleChanged.Stage.TRAINED)
+                    .map(e -> e.stage().name()).findFirst().orElse(null);
+            return verdict[0] != null;
+        });
+        JsonNode run = awaitModelRun(modelId + "@" + version, verdict[0]).path("_source");
+        assertThat(run.path("trigger").asString()).isEqualTo("drift");
+        assertThat(run.path("reason").asString()).contains(drift.reportId());
+        assertThat(run.path("champion").asBoolean()).isEqualTo(verdict[0].equals("PROMOTED"));
+        assertThat(run.path("backtest").path("challengerMapePercent").asDouble()).isPositive();
+        assertThat(run.path("backtest").path("championMapePercent").asDouble()).isPositive();
     }
 
     @Test

@@ -16,6 +16,10 @@ import java.util.List;
  * days' temperatures for the building mass's inertia), calendar (day of week, holidays, bridge days, the Christmas and
  * August breaks, yearly harmonics, day length), strikes with their striker rate, and the energy lags and 7-day rolling
  * mean that the horizon allows. A row is only built when every input it needs is known.
+ *
+ * <p>A builder {@linkplain #fittedTo fitted to a training window} also uses the optional weather measures
+ * ({@link WeatherVariable}) that window has often enough; a day missing one of them gets an imputed value learned on
+ * the same window, so an optional measure never removes a row.
  */
 public final class FeatureBuilder implements Serializable {
 
@@ -30,9 +34,24 @@ public final class FeatureBuilder implements Serializable {
     private final List<String> names;
     private final int[] lags;
     private final boolean rolling;
+    /** The optional weather measures used, in feature order. */
+    private final List<WeatherVariable> weather;
+    /**
+     * Per entry of {@link #weather}: the value a day without the measure gets. For a temperature extreme it is the
+     * training mean of (extreme − mean temperature), added to the day's own mean temperature; otherwise the training
+     * mean of the measure.
+     */
+    private final double[] imputation;
 
+    /** A builder without optional weather features: what the mean temperature, the calendar and the lags give. */
     public FeatureBuilder(FeatureSettings settings) {
+        this(settings, List.of(), new double[0]);
+    }
+
+    private FeatureBuilder(FeatureSettings settings, List<WeatherVariable> weather, double[] imputation) {
         this.settings = settings;
+        this.weather = List.copyOf(weather);
+        this.imputation = imputation.clone();
         var usable = new ArrayList<Integer>();
         for (int lag : LAGS) {
             if (lag >= settings.horizonDays()) {
@@ -53,7 +72,68 @@ public final class FeatureBuilder implements Serializable {
         if (rolling) {
             n.add("energyMean" + ROLLING_DAYS + "d");
         }
+        for (WeatherVariable v : this.weather) {
+            n.add(v.id());
+        }
         this.names = List.copyOf(n);
+    }
+
+    /**
+     * This builder with the optional weather measures of the training window [{@code from}, {@code to}]: a measure is
+     * a feature when at least {@link FeatureSettings#weatherFeatureMinShare()} of the window's days that have an
+     * energy and a mean temperature have it. Its imputation is learned on those days only, so a test window never
+     * calibrates anything.
+     */
+    public FeatureBuilder fittedTo(DailySeries series, LocalDate from, LocalDate to) {
+        int days = 0;
+        int[] count = new int[WeatherVariable.values().length];
+        double[] sum = new double[count.length];
+        for (DailyRecord r : series.between(from, to)) {
+            if (!r.hasEnergy() || !r.hasTemperature()) {
+                continue;
+            }
+            days++;
+            for (WeatherVariable v : WeatherVariable.values()) {
+                double value = r.weather().value(v);
+                if (Double.isFinite(value)) {
+                    count[v.ordinal()]++;
+                    sum[v.ordinal()] += v.temperature() ? value - r.tempMeanC() : value;
+                }
+            }
+        }
+        var used = new ArrayList<WeatherVariable>();
+        var values = new ArrayList<Double>();
+        for (WeatherVariable v : WeatherVariable.values()) {
+            int c = count[v.ordinal()];
+            if (c > 0 && c >= settings.weatherFeatureMinShare() * days) {
+                used.add(v);
+                values.add(sum[v.ordinal()] / c);
+            }
+        }
+        return new FeatureBuilder(settings, used, values.stream().mapToDouble(Double::doubleValue).toArray());
+    }
+
+    /** The optional weather measures this builder uses, in feature order. */
+    public List<WeatherVariable> weatherFeatures() {
+        return weather;
+    }
+
+    /**
+     * The value a day with mean temperature {@code tempMeanC} gets for {@code variable} when it does not have it; NaN
+     * when the variable is not one of this builder's features.
+     */
+    public double imputed(WeatherVariable variable, double tempMeanC) {
+        int k = weather.indexOf(variable);
+        if (k < 0) {
+            return Double.NaN;
+        }
+        return variable.temperature() ? tempMeanC + imputation[k] : imputation[k];
+    }
+
+    /** A builder serialised before the optional weather features existed reads back without them. */
+    @Serial
+    private Object readResolve() {
+        return weather == null ? new FeatureBuilder(settings) : this;
     }
 
     public FeatureSettings settings() {
@@ -139,6 +219,11 @@ public final class FeatureBuilder implements Serializable {
                 sum += v;
             }
             x[i++] = sum / ROLLING_DAYS;
+        }
+        for (int k = 0; k < weather.size(); k++) {
+            WeatherVariable v = weather.get(k);
+            double value = record.weather().value(v);
+            x[i++] = Double.isFinite(value) ? value : imputed(v, t);
         }
         return x;
     }

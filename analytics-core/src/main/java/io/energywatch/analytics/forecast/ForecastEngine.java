@@ -29,7 +29,8 @@ public final class ForecastEngine {
         if (!testFrom.isAfter(trainTo)) {
             throw new IllegalArgumentException("test window must start after the training window ends");
         }
-        var features = new FeatureBuilder(settings.features().withHorizon(horizonDays));
+        var features = new FeatureBuilder(settings.features().withHorizon(horizonDays))
+                .fittedTo(series, trainFrom, trainTo);
         FeatureMatrix train = features.matrix(series, trainFrom, trainTo);
         FeatureMatrix test = features.matrix(series, testFrom, testTo);
         if (test.rows() == 0) {
@@ -69,6 +70,8 @@ public final class ForecastEngine {
      * how a champion is judged on the same window as a challenger's backtest.
      */
     public ForecastMetrics evaluate(TrainedForecaster model, DailySeries series, LocalDate from, LocalDate to) {
+        // Optional weather measures are imputed, never missing, so they do not change which days have a row: the
+        // builder without them selects the same days the model's own builder would.
         var features = new FeatureBuilder(settings.features().withHorizon(model.horizonDays()));
         FeatureMatrix window = features.matrix(series, from, to);
         if (window.rows() == 0) {
@@ -81,7 +84,8 @@ public final class ForecastEngine {
     /** Validates every candidate, fits the best on the whole window and calibrates its intervals. */
     public TrainedForecaster train(DailySeries series, LocalDate trainFrom, LocalDate trainTo,
                                    List<Algorithm> candidates, int horizonDays) {
-        var features = new FeatureBuilder(settings.features().withHorizon(horizonDays));
+        var features = new FeatureBuilder(settings.features().withHorizon(horizonDays))
+                .fittedTo(series, trainFrom, trainTo);
         FeatureMatrix train = features.matrix(series, trainFrom, trainTo);
         Map<String, Double> mapes = new LinkedHashMap<>();
         Algorithm best = null;
@@ -104,7 +108,8 @@ public final class ForecastEngine {
 
     /**
      * Forecasts the days of {@code future} (the days after the history's last known energy, at most the model's
-     * horizon). A future day without a temperature gets the climatological normal, and its step says so.
+     * horizon). A future day without a temperature gets the climatological normal, and its step says so; weather
+     * measures a day lacks are imputed by the model's feature builder.
      */
     public List<ForecastStep> forecast(TrainedForecaster model, DailySeries history, List<DailyRecord> future) {
         var normals = new TemperatureClimatology(history, settings.climatologyWindowDays());
@@ -115,7 +120,7 @@ public final class ForecastEngine {
                 filled.add(day.withEnergy(Double.NaN));
                 bases.add(WeatherBasis.FORECAST);
             } else {
-                filled.add(DailyRecord.future(day.date(), normals.normal(day.date()), day.strike(),
+                filled.add(DailyRecord.future(day.date(), normals.normal(day.date()), day.weather(), day.strike(),
                         day.strikerRatePercent()));
                 bases.add(WeatherBasis.CLIMATOLOGY);
             }

@@ -4,6 +4,7 @@ import java.io.Serial;
 import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A champion fitted on a whole training window for one horizon, with the conformal intervals calibrated on its
@@ -25,5 +26,10 @@ public record TrainedForecaster(
 
     public TrainedForecaster {
         validationMapeByAlgorithm = Map.copyOf(validationMapeByAlgorithm);
+    }
+
+    /** The feature builder of a regression champion, fitted to its training window; empty for a baseline. */
+    public Optional<FeatureBuilder> features() {
+        return predictor instanceof Predictor.Regression r ? Optional.of(r.features()) : Optional.empty();
     }
 }

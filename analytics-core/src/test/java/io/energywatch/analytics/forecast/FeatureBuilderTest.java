@@ -99,4 +99,99 @@ class FeatureBuilderTest {
         assertThat(builder.matrix(s, LocalDate.of(2022, 3, 1), LocalDate.of(2022, 4, 9)).rows())
                 .isEqualTo(40 - 14 - 1);
     }
+
+    /** 40 days from 1 March 2022; tmax = mean + 4, tmin = mean − 2; wind 10 + day on the days {@code windy} accepts. */
+    private static DailySeries weathered(java.util.function.IntPredicate windy) {
+        var records = new ArrayList<DailyRecord>();
+        LocalDate from = LocalDate.of(2022, 3, 1);
+        for (int i = 0; i < 40; i++) {
+            double mean = 8 + (i % 5);
+            double wind = windy.test(i) ? 10 + i : Double.NaN;
+            records.add(new DailyRecord(from.plusDays(i), 1000 + i, mean, false, 0,
+                    new DailyWeather(mean - 2, mean + 4, wind, Double.NaN, Double.NaN, Double.NaN)));
+        }
+        return DailySeries.of(records);
+    }
+
+    @Test
+    void aWeatherMeasureIsAFeatureOnlyWhenEnoughTrainingDaysHaveIt() {
+        LocalDate from = LocalDate.of(2022, 3, 1);
+        LocalDate to = from.plusDays(39);
+        var base = new FeatureBuilder(FeatureSettings.national(1));
+
+        // Wind on 36 of 40 days (90%) is used; wind on 20 of 40 days (50%) is not; humidity on none never is.
+        var often = base.fittedTo(weathered(i -> i % 10 != 0), from, to);
+        var half = base.fittedTo(weathered(i -> i % 2 == 0), from, to);
+
+        assertThat(base.names()).doesNotContain("tempMaxC", "tempMinC", "windKmh");
+        assertThat(often.weatherFeatures()).containsExactly(WeatherVariable.TEMP_MAX, WeatherVariable.TEMP_MIN,
+                WeatherVariable.WIND);
+        assertThat(often.names()).endsWith("tempMaxC", "tempMinC", "windKmh");
+        assertThat(half.weatherFeatures()).containsExactly(WeatherVariable.TEMP_MAX, WeatherVariable.TEMP_MIN);
+        assertThat(half.names()).doesNotContain("windKmh", "humidityPercent", "cloudCoverPercent", "visibilityKm");
+    }
+
+    @Test
+    void aMeasuredValueIsUsedAsItIsAndAMissingOneGetsItsTrainingImputation() {
+        LocalDate from = LocalDate.of(2022, 3, 1);
+        DailySeries s = weathered(i -> i % 10 != 0);
+        var builder = new FeatureBuilder(FeatureSettings.national(1)).fittedTo(s, from, from.plusDays(39));
+        // Training mean of the wind over the 36 windy days: 10 + mean of {0..39} without 0, 10, 20, 30.
+        double meanWind = 10 + (780 - 60) / 36.0;
+
+        double[] measured = builder.row(s, from.plusDays(21));
+        double[] imputed = builder.row(s, from.plusDays(20)); // no wind measured that day
+
+        assertThat(feature(builder, measured, "windKmh")).isEqualTo(31.0);
+        assertThat(feature(builder, measured, "tempMaxC")).isEqualTo(feature(builder, measured, "tempMeanC") + 4);
+        assertThat(feature(builder, imputed, "windKmh")).isCloseTo(meanWind, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(builder.imputed(WeatherVariable.WIND, 3.0)).isCloseTo(meanWind,
+                org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(builder.imputed(WeatherVariable.HUMIDITY, 3.0)).isNaN();
+    }
+
+    @Test
+    void aMissingTemperatureExtremeFollowsTheDaysOwnMeanTemperature() {
+        LocalDate from = LocalDate.of(2022, 3, 1);
+        DailySeries s = weathered(i -> true);
+        var builder = new FeatureBuilder(FeatureSettings.national(1)).fittedTo(s, from, from.plusDays(39));
+        LocalDate tomorrow = from.plusDays(40);
+        // A cold day with only its mean temperature known: the extremes keep the training offsets (+4, −2) around it.
+        DailySeries withTomorrow = s.with(List.of(DailyRecord.future(tomorrow, -3.0, false, 0)));
+
+        double[] row = builder.row(withTomorrow, tomorrow);
+
+        assertThat(row).isNotNull();
+        assertThat(feature(builder, row, "tempMaxC")).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(feature(builder, row, "tempMinC")).isCloseTo(-5.0, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(feature(builder, row, "windKmh")).isCloseTo(10 + 19.5, org.assertj.core.data.Offset.offset(1e-9));
+    }
+
+    @Test
+    void theImputationIsLearnedOnTheTrainingWindowOnly() {
+        LocalDate from = LocalDate.of(2022, 3, 1);
+        DailySeries s = weathered(i -> true);
+        // Training on the first 20 days: wind 10..29, mean 19.5; the later, windier days do not count.
+        var builder = new FeatureBuilder(FeatureSettings.national(1)).fittedTo(s, from, from.plusDays(19));
+
+        assertThat(builder.imputed(WeatherVariable.WIND, 0)).isCloseTo(19.5, org.assertj.core.data.Offset.offset(1e-9));
+    }
+
+    @Test
+    void aFittedBuilderSurvivesSerialisation() throws Exception {
+        LocalDate from = LocalDate.of(2022, 3, 1);
+        DailySeries s = weathered(i -> i % 10 != 0);
+        var builder = new FeatureBuilder(FeatureSettings.national(1)).fittedTo(s, from, from.plusDays(39));
+        var bytes = new java.io.ByteArrayOutputStream();
+        try (var out = new java.io.ObjectOutputStream(bytes)) {
+            out.writeObject(builder);
+        }
+        FeatureBuilder copy;
+        try (var in = new java.io.ObjectInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+            copy = (FeatureBuilder) in.readObject();
+        }
+
+        assertThat(copy.names()).isEqualTo(builder.names());
+        assertThat(copy.row(s, from.plusDays(20))).containsExactly(builder.row(s, from.plusDays(20)));
+    }
 }

@@ -139,4 +139,30 @@ class ForecastEngineTest {
             out.writeObject(model);
         }
     }
+
+    @Test
+    void windInTheHistoryBecomesAFeatureAndTheModelLearnsIt() {
+        // Demand of the synthetic series plus 6 MWh per km/h of wind, a draught the mean temperature cannot see.
+        var windy = new ArrayList<DailyRecord>();
+        var meanOnly = new ArrayList<DailyRecord>();
+        for (DailyRecord r : synthetic(3 * 365).records()) {
+            double wind = 15 + 10 * Math.sin(r.date().toEpochDay() * 2.3);
+            double energy = r.energyMwh() + 6 * wind;
+            windy.add(new DailyRecord(r.date(), energy, r.tempMeanC(), false, 0,
+                    new DailyWeather(Double.NaN, Double.NaN, wind, Double.NaN, Double.NaN, Double.NaN)));
+            meanOnly.add(new DailyRecord(r.date(), energy, r.tempMeanC(), false, 0));
+        }
+        LocalDate trainTo = LocalDate.of(2020, 12, 31);
+        LocalDate testTo = LocalDate.of(2021, 12, 31);
+
+        BacktestResult with = ENGINE.backtest(DailySeries.of(windy), START, trainTo, trainTo.plusDays(1), testTo,
+                List.of(Algorithm.RIDGE), 1);
+        BacktestResult without = ENGINE.backtest(DailySeries.of(meanOnly), START, trainTo, trainTo.plusDays(1), testTo,
+                List.of(Algorithm.RIDGE), 1);
+
+        assertThat(with.features()).contains("windKmh").doesNotContain("tempMaxC", "humidityPercent");
+        assertThat(without.features()).doesNotContain("windKmh");
+        assertThat(with.of(Algorithm.RIDGE).test().mapePercent()).isLessThan(0.5)
+                .isLessThan(without.of(Algorithm.RIDGE).test().mapePercent() / 3);
+    }
 }

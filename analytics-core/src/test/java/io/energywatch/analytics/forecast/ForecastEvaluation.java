@@ -33,7 +33,7 @@ public final class ForecastEvaluation {
             System.out.println("no datasets at " + datasets + ": nothing to evaluate");
             return;
         }
-        Map<LocalDate, Double> nationalTemp = populationWeightedTemperature(
+        Map<LocalDate, DayTemperature> nationalTemp = populationWeightedTemperature(
                 datasets.resolve("fr_weather/temperature-quotidienne-regionale.csv"), null);
         Map<LocalDate, Double> strikes = strikerRates(
                 datasets.resolve("sncf_strikes/mouvements-sociaux-depuis-2002_nantesmetropole.csv"));
@@ -93,7 +93,7 @@ public final class ForecastEvaluation {
     }
 
     /** The ODRÉ derived file: date, elec_mean_MW, elec_n, gas_mean_MW, gas_n, elec_GWh, gas_GWh. */
-    static DailySeries nationalElectricity(Path file, Map<LocalDate, Double> temperature,
+    static DailySeries nationalElectricity(Path file, Map<LocalDate, DayTemperature> temperature,
                                            Map<LocalDate, Double> strikes) throws IOException {
         var records = new ArrayList<DailyRecord>();
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
@@ -104,17 +104,28 @@ public final class ForecastEvaluation {
             double energy = f[5].isEmpty() || Integer.parseInt(f[2]) < 46 ? Double.NaN
                     : Double.parseDouble(f[5]) * 1000;
             Double rate = strikes.get(d);
-            records.add(new DailyRecord(d, energy, temperature.getOrDefault(d, Double.NaN), rate != null,
-                    rate == null ? 0 : rate));
+            DayTemperature t = temperature.getOrDefault(d, DayTemperature.UNKNOWN);
+            records.add(new DailyRecord(d, energy, t.meanC(), rate != null, rate == null ? 0 : rate, t.weather()));
         }
         return DailySeries.of(records);
     }
 
+    /** A day's mean, minimum and maximum temperature, °C; NaN when unknown. */
+    record DayTemperature(double meanC, double minC, double maxC) {
+
+        static final DayTemperature UNKNOWN = new DayTemperature(Double.NaN, Double.NaN, Double.NaN);
+
+        DailyWeather weather() {
+            return DailyWeather.extremes(minC, maxC);
+        }
+    }
+
     /**
-     * ODRÉ daily regional temperatures: the population-weighted mean of the regions present that day, or one region's
-     * mean temperature when {@code regionCode} is given.
+     * ODRÉ daily regional temperatures (TMin, TMax, TMoy): the population-weighted means of the regions present that
+     * day, or one region's temperatures when {@code regionCode} is given.
      */
-    static Map<LocalDate, Double> populationWeightedTemperature(Path file, String regionCode) throws IOException {
+    static Map<LocalDate, DayTemperature> populationWeightedTemperature(Path file, String regionCode)
+            throws IOException {
         var sum = new HashMap<LocalDate, double[]>();
         var format = DateTimeFormatter.ofPattern("dd/MM/yy");
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
@@ -128,12 +139,19 @@ public final class ForecastEvaluation {
                 continue;
             }
             LocalDate d = LocalDate.parse(f[1], format);
-            double[] acc = sum.computeIfAbsent(d, k -> new double[2]);
+            double[] acc = sum.computeIfAbsent(d, k -> new double[5]);
             acc[0] += region.population() * Double.parseDouble(f[6]);
             acc[1] += region.population();
+            // The extremes are averaged over the regions that give both, the mean over those that give it.
+            if (!f[4].isBlank() && !f[5].isBlank()) {
+                acc[2] += region.population() * Double.parseDouble(f[4]);
+                acc[3] += region.population() * Double.parseDouble(f[5]);
+                acc[4] += region.population();
+            }
         }
-        var out = new HashMap<LocalDate, Double>();
-        sum.forEach((d, acc) -> out.put(d, acc[0] / acc[1]));
+        var out = new HashMap<LocalDate, DayTemperature>();
+        sum.forEach((d, acc) -> out.put(d, new DayTemperature(acc[0] / acc[1],
+                acc[4] == 0 ? Double.NaN : acc[2] / acc[4], acc[4] == 0 ? Double.NaN : acc[3] / acc[4])));
         return out;
     }
 
@@ -158,7 +176,7 @@ public final class ForecastEvaluation {
     }
 
     /** The seed file's daily gas of one operator and region, with its social-movement flag (no striker rate). */
-    static DailySeries seedGas(Path folder, String operator, String region, Map<LocalDate, Double> temperature)
+    static DailySeries seedGas(Path folder, String operator, String region, Map<LocalDate, DayTemperature> temperature)
             throws IOException {
         var records = new ArrayList<DailyRecord>();
         for (String part : List.of("df_part1.csv", "df_part2.csv", "df_part3.csv")) {
@@ -171,7 +189,8 @@ public final class ForecastEvaluation {
                 LocalDate d = LocalDate.parse(f[0]);
                 double energy = f[28].isEmpty() ? Double.NaN : Double.parseDouble(f[28]);
                 boolean movement = f[30].equalsIgnoreCase("True");
-                records.add(new DailyRecord(d, energy, temperature.getOrDefault(d, Double.NaN), movement, 0));
+                DayTemperature t = temperature.getOrDefault(d, DayTemperature.UNKNOWN);
+                records.add(new DailyRecord(d, energy, t.meanC(), movement, 0, t.weather()));
             }
         }
         return DailySeries.of(records);

@@ -3,6 +3,7 @@ package io.energywatch.prediction.config;
 import io.energywatch.analytics.forecast.FeatureSettings;
 import io.energywatch.analytics.forecast.ForecastEngineSettings;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -37,12 +38,15 @@ public record PredictionProperties(
         @Valid @NotNull Indices indices) {
 
     /**
-     * Where forecasts are indexed for dashboards.
+     * Where forecasts and training runs are indexed for dashboards.
      *
-     * @param forecasts      alias over the monthly forecast indices ({@code <alias>-yyyy.MM})
-     * @param groupId        consumer group of the indexing listener on the forecasts topic
+     * @param forecasts         alias over the monthly forecast indices ({@code <alias>-yyyy.MM})
+     * @param groupId           consumer group of the indexing listener on the forecasts topic
+     * @param modelRuns         alias over the monthly training-run indices ({@code <alias>-yyyy.MM})
+     * @param modelRunsGroupId  consumer group of the indexing listener on the models topic
      */
-    public record Indices(@NotBlank String forecasts, @NotBlank String groupId) {
+    public record Indices(@NotBlank String forecasts, @NotBlank String groupId, @NotBlank String modelRuns,
+                          @NotBlank String modelRunsGroupId) {
     }
 
     /**
@@ -56,8 +60,13 @@ public record PredictionProperties(
      * @param hddBaseC    heating degree-day base
      * @param cddBaseC    cooling degree-day base
      * @param latitudeDeg latitude for day lengths (series of one region would use the region's; national is the default)
+     * @param weatherFeatureMinShare share of the training days (with an energy and a mean temperature) that must have
+     *                    an optional weather measure (max/min temperature, wind, humidity, cloud cover, visibility) for
+     *                    it to become a feature; days without it get an imputed value
      */
-    public record Engine(double hddBaseC, double cddBaseC, double latitudeDeg, @DecimalMin("0") double ridgeLambda,
+    public record Engine(double hddBaseC, double cddBaseC, double latitudeDeg,
+                         @DecimalMin("0") @DecimalMax("1") double weatherFeatureMinShare,
+                         @DecimalMin("0") double ridgeLambda,
                          @Min(1) int forestTrees, @Min(1) int forestMaxDepth, @Min(2) int forestMaxNodes,
                          @Min(1) int forestNodeSize, @Min(1) int boostingTrees, @Min(1) int boostingMaxDepth,
                          @Min(2) int boostingMaxNodes, @Min(1) int boostingNodeSize,
@@ -65,7 +74,8 @@ public record PredictionProperties(
                          @Min(1) @Max(10) int cvFolds, long seed) {
 
         public ForecastEngineSettings settings() {
-            return new ForecastEngineSettings(new FeatureSettings(hddBaseC, cddBaseC, latitudeDeg, 1), ridgeLambda,
+            return new ForecastEngineSettings(
+                    new FeatureSettings(hddBaseC, cddBaseC, latitudeDeg, 1, weatherFeatureMinShare), ridgeLambda,
                     forestTrees, forestMaxDepth, forestMaxNodes, forestNodeSize, boostingTrees, boostingMaxDepth,
                     boostingMaxNodes, boostingNodeSize, boostingShrinkage, climatologyWindowDays, cvFolds, seed);
         }

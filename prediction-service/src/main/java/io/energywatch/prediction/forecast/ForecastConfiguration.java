@@ -18,4 +18,10 @@ class ForecastConfiguration {
         return new Forecasts(history, engine, trainer, publisher, properties.forecast().maxHorizonDays(),
                 properties.zone(), Clock.systemUTC());
     }
+
+    @Bean
+    WhatIfs whatIfs(DailyHistory history, ForecastEngine engine, ForecasterTrainer trainer,
+                    PredictionProperties properties) {
+        return new WhatIfs(history, engine, trainer, properties.forecast().maxHorizonDays());
+    }
 }

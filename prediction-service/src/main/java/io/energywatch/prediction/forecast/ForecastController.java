@@ -11,9 +11,11 @@ import org.springframework.web.bind.annotation.RestController;
 class ForecastController {
 
     private final Forecasts forecasts;
+    private final WhatIfs whatIfs;
 
-    ForecastController(Forecasts forecasts) {
+    ForecastController(Forecasts forecasts, WhatIfs whatIfs) {
         this.forecasts = forecasts;
+        this.whatIfs = whatIfs;
     }
 
     @PostMapping("/forecasts")
@@ -23,6 +25,6 @@ class ForecastController {
 
     @PostMapping("/what-if")
     WhatIfResponse whatIf(@RequestBody WhatIfRequest request) {
-        return forecasts.whatIf(request);
+        return whatIfs.answer(request);
     }
 }

@@ -4,7 +4,6 @@ import io.energywatch.analytics.forecast.DailyRecord;
 import io.energywatch.analytics.forecast.DailySeries;
 import io.energywatch.analytics.forecast.ForecastEngine;
 import io.energywatch.analytics.forecast.ForecastStep;
-import io.energywatch.analytics.forecast.TemperatureClimatology;
 import io.energywatch.contracts.ConsumptionForecast;
 import io.energywatch.contracts.Topics;
 import io.energywatch.prediction.history.DailyHistory;
@@ -25,7 +24,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-/** Forecasts and what-if scenarios with the champion forecaster of a series and horizon. */
+/** Forecasts with the champion forecaster of a series and horizon. */
 public final class Forecasts {
 
     private final DailyHistory history;
@@ -33,7 +32,6 @@ public final class Forecasts {
     private final ForecasterTrainer trainer;
     private final EventPublisher publisher;
     private final int maxHorizonDays;
-    private final int climatologyWindowDays;
     private final ZoneId zone;
     private final Clock clock;
 
@@ -44,7 +42,6 @@ public final class Forecasts {
         this.trainer = trainer;
         this.publisher = publisher;
         this.maxHorizonDays = maxHorizonDays;
-        this.climatologyWindowDays = engine.settings().climatologyWindowDays();
         this.zone = zone;
         this.clock = clock;
     }
@@ -65,7 +62,8 @@ public final class Forecasts {
         for (int k = 1; k <= horizon; k++) {
             LocalDate d = last.plusDays(k);
             // A day already partly measured has its weather known from fusion; later days get climatology.
-            future.add(daily.get(d).map(r -> DailyRecord.future(d, r.tempMeanC(), r.strike(), r.strikerRatePercent()))
+            future.add(daily.get(d).map(r -> DailyRecord.future(d, r.tempMeanC(), r.weather(), r.strike(),
+                            r.strikerRatePercent()))
                     .orElse(DailyRecord.future(d, Double.NaN, false, 0)));
         }
         List<ForecastStep> steps = engine.forecast(model.forecaster(), daily, future);
@@ -84,52 +82,6 @@ public final class Forecasts {
         await(published);
         return new ForecastResponse(series, model.version().modelId(), model.version().version(),
                 model.forecaster().algorithm().id(), issuedAt, last, horizon, views);
-    }
-
-    public WhatIfResponse whatIf(WhatIfRequest request) {
-        String series = series(request.series());
-        if (request.date() == null) {
-            throw ProblemException.badRequest("invalid-what-if", "date is required",
-                    List.of(ProblemError.field("date", null, "required (a local date)")));
-        }
-        if (request.tempMeanC() != null && request.tempDeltaC() != null) {
-            throw ProblemException.badRequest("invalid-what-if", "give tempMeanC or tempDeltaC, not both",
-                    List.of(ProblemError.field("tempDeltaC", request.tempDeltaC(), "conflicts with tempMeanC")));
-        }
-        DailySeries daily = history.load(series);
-        LocalDate last = daily.lastDayWithEnergy()
-                .orElseThrow(() -> ProblemException.notFound("daily history of series", series));
-        LocalDate first = daily.records().getFirst().date();
-        long ahead = ChronoUnit.DAYS.between(last, request.date());
-        if (request.date().isBefore(first.plusDays(15)) || ahead > maxHorizonDays) {
-            throw ProblemException.badRequest("invalid-what-if", "date must be between " + first.plusDays(15)
-                            + " and " + last.plusDays(maxHorizonDays),
-                    List.of(ProblemError.field("date", request.date(), "outside the history and the horizon")));
-        }
-        // A past day is replayed with the day-ahead model; a future day needs a model for that far ahead.
-        int horizon = (int) Math.max(1, ahead);
-        var model = trainer.upToDateChampion(series, horizon);
-        var recorded = daily.get(request.date());
-        double recordedTemp = recorded.map(DailyRecord::tempMeanC).filter(Double::isFinite)
-                .orElseGet(() -> new TemperatureClimatology(daily, climatologyWindowDays).normal(request.date()));
-        boolean recordedStrike = recorded.map(DailyRecord::strike).orElse(false);
-        double recordedRate = recorded.map(DailyRecord::strikerRatePercent).orElse(0.0);
-        double temp = request.tempMeanC() != null ? request.tempMeanC()
-                : recordedTemp + (request.tempDeltaC() == null ? 0 : request.tempDeltaC());
-        boolean strike = request.strike() == null ? recordedStrike : request.strike();
-        double rate = request.strikerRatePercent() != null ? request.strikerRatePercent() : strike ? recordedRate : 0;
-        ForecastStep base = engine.forecast(model.forecaster(), daily,
-                List.of(DailyRecord.future(request.date(), recordedTemp, recordedStrike, recordedRate))).getFirst();
-        ForecastStep scenario = engine.forecast(model.forecaster(), daily,
-                List.of(DailyRecord.future(request.date(), temp, strike, rate))).getFirst();
-        double delta = scenario.energyMwh() - base.energyMwh();
-        return new WhatIfResponse(series, request.date(), model.version().modelId(), model.version().version(),
-                model.forecaster().algorithm().id(),
-                new WhatIfResponse.Case(recordedTemp, recordedStrike, recordedRate, base.energyMwh(),
-                        base.lower80Mwh(), base.upper80Mwh()),
-                new WhatIfResponse.Case(temp, strike, rate, scenario.energyMwh(), scenario.lower80Mwh(),
-                        scenario.upper80Mwh()),
-                delta, base.energyMwh() == 0 ? 0 : 100 * delta / base.energyMwh());
     }
 
     private static String series(String id) {

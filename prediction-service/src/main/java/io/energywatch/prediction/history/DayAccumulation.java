@@ -1,6 +1,7 @@
 package io.energywatch.prediction.history;
 
 import io.energywatch.analytics.forecast.DailyRecord;
+import io.energywatch.analytics.forecast.DailyWeather;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -11,9 +12,21 @@ import org.jspecify.annotations.Nullable;
  * What is known of one local day of a series: its intervals' energies (by interval start, epoch seconds), its weather
  * and its social movements. The day's energy is known only once intervals with a value cover the whole local day (23,
  * 24 or 25 hours); a partial day has an unknown energy, never a low one.
+ *
+ * @param weather the day's weather beyond its mean temperature, each measure NaN when unknown
  */
 public record DayAccumulation(LocalDate date, Map<Long, Interval> intervals, @Nullable Double tempMeanC,
-                              boolean strike, double strikerRatePercent) {
+                              DailyWeather weather, boolean strike, double strikerRatePercent) {
+
+    public DayAccumulation {
+        weather = weather == null ? DailyWeather.UNKNOWN : weather;
+    }
+
+    /** A day of which only the mean temperature is known of the weather. */
+    public DayAccumulation(LocalDate date, Map<Long, Interval> intervals, @Nullable Double tempMeanC, boolean strike,
+                           double strikerRatePercent) {
+        this(date, intervals, tempMeanC, DailyWeather.UNKNOWN, strike, strikerRatePercent);
+    }
 
     /** One interval: its energy (null when the measurement was missing) and its length. */
     public record Interval(@Nullable Double energyMwh, long seconds) {
@@ -30,6 +43,6 @@ public record DayAccumulation(LocalDate date, Map<Long, Interval> intervals, @Nu
             }
         }
         return new DailyRecord(date, covered >= daySeconds ? energy : Double.NaN,
-                tempMeanC == null ? Double.NaN : tempMeanC, strike, strikerRatePercent);
+                tempMeanC == null ? Double.NaN : tempMeanC, strike, strikerRatePercent, weather);
     }
 }

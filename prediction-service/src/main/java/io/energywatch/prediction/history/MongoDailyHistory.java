@@ -2,6 +2,8 @@ package io.energywatch.prediction.history;
 
 import io.energywatch.analytics.forecast.DailyRecord;
 import io.energywatch.analytics.forecast.DailySeries;
+import io.energywatch.analytics.forecast.DailyWeather;
+import io.energywatch.analytics.forecast.WeatherVariable;
 import io.energywatch.contracts.ConsumptionEnriched;
 import io.energywatch.contracts.ConsumptionMeasured;
 import java.time.Duration;
@@ -24,6 +26,12 @@ import org.springframework.data.mongodb.core.query.Update;
 public final class MongoDailyHistory implements DailyHistory {
 
     private static final String NATIVE_DAY = "nativeDay";
+    // The enriched stream's weather has no visibility: a history built from it never has that measure.
+    private static final String TEMP_MIN = WeatherVariable.TEMP_MIN.id();
+    private static final String TEMP_MAX = WeatherVariable.TEMP_MAX.id();
+    private static final String WIND = WeatherVariable.WIND.id();
+    private static final String HUMIDITY = WeatherVariable.HUMIDITY.id();
+    private static final String CLOUD_COVER = WeatherVariable.CLOUD_COVER.id();
 
     private final MongoTemplate mongo;
     private final String collection;
@@ -46,11 +54,18 @@ public final class MongoDailyHistory implements DailyHistory {
         // series id (electricity:11:sim:PT30M and electricity:11:sim:P1D), and the daily value is authoritative.
         String field = DailySeriesIds.DAILY.equals(m.resolution()) ? NATIVE_DAY
                 : "intervals." + m.intervalStart().getEpochSecond();
+        var weather = enriched.weather();
+        boolean known = !weather.missing();
         var update = new Update()
                 .set("series", series)
                 .set("date", day.toString())
                 .set(field, interval)
-                .set("tempMeanC", enriched.weather().missing() ? null : enriched.weather().tempMeanC())
+                .set("tempMeanC", known ? weather.tempMeanC() : null)
+                .set(TEMP_MIN, known ? weather.tempMinC() : null)
+                .set(TEMP_MAX, known ? weather.tempMaxC() : null)
+                .set(WIND, known ? weather.windKmh() : null)
+                .set(HUMIDITY, known ? weather.humidityPercent() : null)
+                .set(CLOUD_COVER, known ? weather.cloudCoverPercent() : null)
                 .set("strike", enriched.social().strike())
                 .set("strikerRatePercent", enriched.social().strikerRatePercent() == null ? 0.0
                         : enriched.social().strikerRatePercent());
@@ -92,8 +107,16 @@ public final class MongoDailyHistory implements DailyHistory {
         }
         Number temp = (Number) d.get("tempMeanC");
         Number rate = (Number) d.get("strikerRatePercent");
+        var weather = new DailyWeather(measure(d, TEMP_MIN), measure(d, TEMP_MAX), measure(d, WIND),
+                measure(d, HUMIDITY), measure(d, CLOUD_COVER), Double.NaN);
         return new DayAccumulation(LocalDate.parse(d.getString("date")), intervals,
-                temp == null ? null : temp.doubleValue(), Boolean.TRUE.equals(d.getBoolean("strike")),
+                temp == null ? null : temp.doubleValue(), weather, Boolean.TRUE.equals(d.getBoolean("strike")),
                 rate == null ? 0 : rate.doubleValue());
+    }
+
+    /** A stored weather measure; NaN when absent (days stored before the measure was kept have none). */
+    private static double measure(Document d, String field) {
+        Number n = (Number) d.get(field);
+        return n == null ? Double.NaN : n.doubleValue();
     }
 }

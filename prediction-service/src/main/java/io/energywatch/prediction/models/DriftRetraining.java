@@ -29,7 +29,7 @@ class DriftRetraining {
         if (key.isEmpty() || !trainer.hasVersions(drift.modelId())) {
             return;
         }
-        var trained = trainer.train(key.get().dailySeriesId(), key.get().horizonDays(),
+        var trained = trainer.train(key.get().dailySeriesId(), key.get().horizonDays(), TrainingTrigger.DRIFT,
                 "drift report " + drift.reportId() + " (" + drift.overallStatus() + ")");
         log.info("Forecaster {} v{} retrained after drift report {}; champion: {}", drift.modelId(),
                 trained.version().version(), drift.reportId(), trained.champion());

@@ -46,6 +46,10 @@ public final class ForecasterTrainer {
     private static final int PROFILE_BINS = 10;
     private static final int PROFILE_RESERVOIR = 500;
     private static final long PUBLISH_TIMEOUT_SECONDS = 30;
+    /** Metric of a PROMOTED or REJECTED event: the new version's MAPE on the promotion window, percent. */
+    public static final String PROMOTION_CHALLENGER_MAPE = "promotion_challenger_mape_percent";
+    /** Metric of a PROMOTED or REJECTED event: the champion's MAPE on the same window, percent. */
+    public static final String PROMOTION_CHAMPION_MAPE = "promotion_champion_mape_percent";
 
     private final DailyHistory history;
     private final ForecastEngine engine;
@@ -87,15 +91,17 @@ public final class ForecasterTrainer {
                 return new Trained(champion.get(), f, true);
             }
         }
-        return train(dailySeriesId, horizonDays, "history extended to " + last);
+        return train(dailySeriesId, horizonDays, TrainingTrigger.ON_DEMAND, "history extended to " + last);
     }
 
     /** Trains, registers and (when good enough) promotes a new version. */
-    public synchronized Trained train(String dailySeriesId, int horizonDays, String reason) {
+    public synchronized Trained train(String dailySeriesId, int horizonDays, TrainingTrigger trigger, String reason) {
         DailySeries series = history.load(dailySeriesId);
         LocalDate last = lastDay(dailySeriesId, series);
         LocalDate first = series.records().getFirst().date();
-        var features = new FeatureBuilder(engine.settings().features().withHorizon(horizonDays));
+        // The builder the engine fits on the same window: the same optional weather features and imputations.
+        var features = new FeatureBuilder(engine.settings().features().withHorizon(horizonDays))
+                .fittedTo(series, first, last);
         FeatureMatrix rows = features.matrix(series, first, last);
         if (rows.rows() < minTrainingDays) {
             throw new ProblemException(org.springframework.http.HttpStatus.UNPROCESSABLE_CONTENT,
@@ -122,16 +128,19 @@ public final class ForecasterTrainer {
         parameters.put("candidates", String.join(",", candidates.stream().map(Algorithm::id).toList()));
         parameters.put("seed", Long.toString(engine.settings().seed()));
         parameters.put("threshold", "95% conformal interval half-width, MWh");
+        parameters.put(TrainingTrigger.PARAMETER, trigger.id());
         var window = new TrainingWindow(first.atStartOfDay(zone).toInstant(),
                 last.plusDays(1).atStartOfDay(zone).toInstant(), rows.rows());
         ModelVersion version = registry.register(new ModelRegistration(modelId, "forecast",
                 forecaster.algorithm().id(), window, parameters, forecaster.intervals().halfWidth95(),
                 profiles(rows), metrics, serialise(forecaster)));
-        publish(version, Stage.TRAINED, dailySeriesId, reason);
+        publish(version, Stage.TRAINED, dailySeriesId, reason, Map.of());
 
         var current = champion(dailySeriesId, horizonDays);
         boolean promote;
         String verdict;
+        // The promotion backtest's scores travel with the verdict, for the training run's record.
+        Map<String, Double> comparison = new LinkedHashMap<>();
         if (current.isEmpty()) {
             promote = true;
             verdict = "first champion";
@@ -143,6 +152,8 @@ public final class ForecasterTrainer {
                         List.of(forecaster.algorithm()), horizonDays).of(forecaster.algorithm()).test().mapePercent();
                 double champion = engine.evaluate(current.get().forecaster(), series, testFrom, last).mapePercent();
                 promote = challenger < champion;
+                comparison.put(PROMOTION_CHALLENGER_MAPE, challenger);
+                comparison.put(PROMOTION_CHAMPION_MAPE, champion);
                 verdict = String.format("MAPE %.2f%% against the champion's %.2f%% on %s..%s", challenger, champion,
                         testFrom, last);
             } catch (IllegalArgumentException e) {
@@ -156,10 +167,10 @@ public final class ForecasterTrainer {
             // is its new champion.
             current.map(Trained::version).filter(previous -> !previous.version().equals(version.version()))
                     .ifPresent(previous -> publish(previous, Stage.RETIRED, dailySeriesId,
-                            "replaced by version " + version.version()));
-            publish(version, Stage.PROMOTED, dailySeriesId, verdict);
+                            "replaced by version " + version.version(), Map.of()));
+            publish(version, Stage.PROMOTED, dailySeriesId, verdict, comparison);
         } else {
-            publish(version, Stage.REJECTED, dailySeriesId, verdict);
+            publish(version, Stage.REJECTED, dailySeriesId, verdict, comparison);
         }
         return new Trained(version, forecaster, promote);
     }
@@ -179,9 +190,11 @@ public final class ForecasterTrainer {
                 dailySeriesId));
     }
 
-    private void publish(ModelVersion v, Stage stage, String scope, String reason) {
+    private void publish(ModelVersion v, Stage stage, String scope, String reason, Map<String, Double> extra) {
+        var metrics = new LinkedHashMap<>(v.trainingMetrics());
+        metrics.putAll(extra);
         var event = new ModelLifecycleChanged(null, v.modelId(), v.version(), ModelKind.FORECASTER, v.algorithm(),
-                stage, scope, v.trainingWindow().from(), v.trainingWindow().to(), finite(v.trainingMetrics()), reason,
+                stage, scope, v.trainingWindow().from(), v.trainingWindow().to(), finite(metrics), reason,
                 clock.instant());
         try {
             publisher.publish(Topics.MODELS, v.modelId(), event).get(PUBLISH_TIMEOUT_SECONDS, TimeUnit.SECONDS);

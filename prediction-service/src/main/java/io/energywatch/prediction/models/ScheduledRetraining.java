@@ -40,7 +40,7 @@ public class ScheduledRetraining {
             // Forecasters exist per requested horizon (ForecastModelIds): look for a champion at each.
             for (int horizon = 1; horizon <= maxHorizonDays; horizon++) {
                 if (trainer.champion(series, horizon).isPresent()) {
-                    var trained = trainer.train(series, horizon, "scheduled retraining");
+                    var trained = trainer.train(series, horizon, TrainingTrigger.SCHEDULE, "scheduled retraining");
                     log.info("forecaster {} h{} retrained as v{}; champion: {}", series, horizon,
                             trained.version().version(), trained.champion());
                     count++;

@@ -67,9 +67,38 @@ class MongoDailyHistoryTest {
         }
     }
 
+    @Test
+    void theDayKeepsEveryWeatherMeasureTheEnrichedStreamGivesAndNothingForAMissingOne() {
+        try (var client = MongoClients.create(MongoWireTestServer.shared().uri("daily-history-test-3"))) {
+            var history = new MongoDailyHistory(new MongoTemplate(client, "daily-history-test-3"),
+                    "prediction_daily_history", PARIS);
+            Instant start = DAY.atStartOfDay(PARIS).toInstant();
+            var weather = new WeatherContext(false, 2.0, 9.0, 5.5, 31.0, 87.0, null, 12.5, 0.0, "region",
+                    List.of("sim"));
+            history.record(enriched(ConsumptionMeasured.of(SeriesId.parse("electricity:11:sim:P1D"), "11", start,
+                    start.plusSeconds(86_400), 240_500.0, MeasurementUnit.MWH, QualityStatus.SIMULATED, List.of(),
+                    LINEAGE), weather));
+
+            var day = history.load("electricity:11:sim:P1D").get(DAY).orElseThrow();
+
+            assertThat(day.tempMeanC()).isEqualTo(5.5);
+            assertThat(day.weather().tempMinC()).isEqualTo(2.0);
+            assertThat(day.weather().tempMaxC()).isEqualTo(9.0);
+            assertThat(day.weather().windKmh()).isEqualTo(31.0);
+            assertThat(day.weather().humidityPercent()).isEqualTo(87.0);
+            assertThat(day.weather().cloudCoverPercent()).isNaN();
+            // The enriched stream carries no visibility.
+            assertThat(day.weather().visibilityKm()).isNaN();
+        }
+    }
+
     private static ConsumptionEnriched enriched(ConsumptionMeasured m) {
-        return new ConsumptionEnriched(null, m, DAY,
-                new WeatherContext(false, 2.0, 9.0, 5.5, null, null, null, 12.5, 0.0, "region", List.of("sim")),
+        return enriched(m, new WeatherContext(false, 2.0, 9.0, 5.5, null, null, null, 12.5, 0.0, "region",
+                List.of("sim")));
+    }
+
+    private static ConsumptionEnriched enriched(ConsumptionMeasured m, WeatherContext weather) {
+        return new ConsumptionEnriched(null, m, DAY, weather,
                 new CalendarContext(DAY.getDayOfWeek(), false, false, null, false, null), SocialContext.none());
     }
 }
