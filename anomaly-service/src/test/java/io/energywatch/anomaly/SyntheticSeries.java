@@ -53,7 +53,7 @@ public final class SyntheticSeries {
             var day = hour(i).atZone(PARIS).toLocalDate();
             events.add(new ConsumptionEnriched(null, measured, day,
                     new ConsumptionEnriched.WeatherContext(true, null, null, null, null, null, null, null, null, null,
-                            List.of()),
+                            null, List.of()),
                     new ConsumptionEnriched.CalendarContext(day.getDayOfWeek(), day.getDayOfWeek().getValue() >= 6,
                             false, null, false, null),
                     ConsumptionEnriched.SocialContext.none()));

@@ -45,6 +45,8 @@ public record ConsumptionEnriched(
             @Nullable Double windKmh,
             @Nullable Double humidityPercent,
             @Nullable Double cloudCoverPercent,
+            @JsonPropertyDescription("mean visibility, km; absent from records written before the field existed")
+            @Nullable Double visibilityKm,
             @JsonPropertyDescription("heating degree days against the configured base") @Nullable Double heatingDegreeDays,
             @JsonPropertyDescription("cooling degree days against the configured base") @Nullable Double coolingDegreeDays,
             @JsonPropertyDescription("how the value was obtained: region, population-weighted-national, ...") @Nullable String basis,

@@ -34,7 +34,7 @@ final class SampleEvents {
 
     static ConsumptionEnriched enriched() {
         return new ConsumptionEnriched(null, consumption(), LocalDate.of(2024, 1, 16),
-                new ConsumptionEnriched.WeatherContext(false, 3.5, 11.0, 7.25, 22.0, 71.0, 40.0, 10.75, 0.0,
+                new ConsumptionEnriched.WeatherContext(false, 3.5, 11.0, 7.25, 22.0, 71.0, 40.0, 18.5, 10.75, 0.0,
                         "population-weighted-national", List.of("historique-meteo")),
                 new ConsumptionEnriched.CalendarContext(java.time.DayOfWeek.TUESDAY, false, false, null, false, 540.0),
                 new ConsumptionEnriched.SocialContext(true, 18.4, List.of("Salaires"), List.of(movement().movementId())));

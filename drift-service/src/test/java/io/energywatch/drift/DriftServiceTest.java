@@ -256,7 +256,7 @@ class DriftServiceTest {
                 double temp = meanTempC + 3 * random.nextGaussian();
                 LocalDate day = LocalDate.ofInstant(start, java.time.ZoneId.of("Europe/Paris"));
                 var enriched = new ConsumptionEnriched(null, measured, day,
-                        new ConsumptionEnriched.WeatherContext(false, temp - 4, temp + 4, temp, 12.0, 70.0, 50.0,
+                        new ConsumptionEnriched.WeatherContext(false, temp - 4, temp + 4, temp, 12.0, 70.0, 50.0, null,
                                 Math.max(0, 18 - temp), Math.max(0, temp - 22), "region", List.of("test")),
                         new ConsumptionEnriched.CalendarContext(day.getDayOfWeek(),
                                 day.getDayOfWeek().compareTo(DayOfWeek.SATURDAY) >= 0, false, null, false, 900.0),

@@ -131,8 +131,8 @@ class PredictionPipelineTest {
                     var measured = ConsumptionMeasured.of(HOURLY, "53", h, h.plusSeconds(3600),
                             dailyEnergy(d) / hours, MeasurementUnit.MWH, QualityStatus.SIMULATED, List.of(), LINEAGE);
                     double t = temperature(d);
-                    var weather = new WeatherContext(false, t - 3, t + 3, t, null, null, null, Math.max(0, 15 - t),
-                            Math.max(0, t - 18), "region", List.of("prediction-test"));
+                    var weather = new WeatherContext(false, t - 3, t + 3, t, null, null, null, null,
+                            Math.max(0, 15 - t), Math.max(0, t - 18), "region", List.of("prediction-test"));
                     var calendar = new CalendarContext(d.getDayOfWeek(), d.getDayOfWeek().getValue() >= 6, false,
                             null, false, null);
                     var social = d.equals(STRIKE_DAY) ? new SocialContext(true, 30.0, List.of("pay"), List.of("m1"))

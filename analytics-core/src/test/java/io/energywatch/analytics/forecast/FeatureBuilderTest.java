@@ -102,13 +102,19 @@ class FeatureBuilderTest {
 
     /** 40 days from 1 March 2022; tmax = mean + 4, tmin = mean − 2; wind 10 + day on the days {@code windy} accepts. */
     private static DailySeries weathered(java.util.function.IntPredicate windy) {
+        return weathered(windy, i -> false);
+    }
+
+    /** The same days, with visibility 5 + day on the days {@code clear} accepts. */
+    private static DailySeries weathered(java.util.function.IntPredicate windy, java.util.function.IntPredicate clear) {
         var records = new ArrayList<DailyRecord>();
         LocalDate from = LocalDate.of(2022, 3, 1);
         for (int i = 0; i < 40; i++) {
             double mean = 8 + (i % 5);
             double wind = windy.test(i) ? 10 + i : Double.NaN;
+            double visibility = clear.test(i) ? 5 + i : Double.NaN;
             records.add(new DailyRecord(from.plusDays(i), 1000 + i, mean, false, 0,
-                    new DailyWeather(mean - 2, mean + 4, wind, Double.NaN, Double.NaN, Double.NaN)));
+                    new DailyWeather(mean - 2, mean + 4, wind, Double.NaN, Double.NaN, visibility)));
         }
         return DailySeries.of(records);
     }
@@ -129,6 +135,34 @@ class FeatureBuilderTest {
         assertThat(often.names()).endsWith("tempMaxC", "tempMinC", "windKmh");
         assertThat(half.weatherFeatures()).containsExactly(WeatherVariable.TEMP_MAX, WeatherVariable.TEMP_MIN);
         assertThat(half.names()).doesNotContain("windKmh", "humidityPercent", "cloudCoverPercent", "visibilityKm");
+    }
+
+    @Test
+    void visibilityFollowsTheSameEightyPercentRuleAndImputation() {
+        LocalDate from = LocalDate.of(2022, 3, 1);
+        LocalDate to = from.plusDays(39);
+        var base = new FeatureBuilder(FeatureSettings.national(1));
+
+        // Visibility on 32 of 40 days (80%) is used; on 31 of 40 (77.5%) it is not.
+        DailySeries enough = weathered(i -> true, i -> i >= 8);
+        var often = base.fittedTo(enough, from, to);
+        var tooRare = base.fittedTo(weathered(i -> true, i -> i >= 9), from, to);
+
+        assertThat(often.weatherFeatures()).containsExactly(WeatherVariable.TEMP_MAX, WeatherVariable.TEMP_MIN,
+                WeatherVariable.WIND, WeatherVariable.VISIBILITY);
+        assertThat(often.names()).endsWith("windKmh", "visibilityKm");
+        assertThat(tooRare.weatherFeatures()).doesNotContain(WeatherVariable.VISIBILITY);
+        assertThat(tooRare.names()).doesNotContain("visibilityKm");
+        assertThat(tooRare.imputed(WeatherVariable.VISIBILITY, 3.0)).isNaN();
+
+        // Training mean over days 8..39: 5 + 23.5; a day without visibility gets it, a measured day keeps its own.
+        assertThat(often.imputed(WeatherVariable.VISIBILITY, 3.0)).isCloseTo(28.5,
+                org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(feature(often, often.row(enough, from.plusDays(20)), "visibilityKm")).isEqualTo(25.0);
+        // A future day without the measure gets the training mean.
+        DailySeries withTomorrow = enough.with(List.of(DailyRecord.future(to.plusDays(1), 9.0, false, 0)));
+        assertThat(feature(often, often.row(withTomorrow, to.plusDays(1)), "visibilityKm")).isCloseTo(28.5,
+                org.assertj.core.data.Offset.offset(1e-9));
     }
 
     @Test

@@ -42,7 +42,7 @@ class ClusteringEndpointTest extends AnomalyServiceTest {
                     MeasurementUnit.MW, QualityStatus.DEFINITIVE, List.of(), lineage);
             events.add(new ConsumptionEnriched(null, measured, local.toLocalDate(),
                     new ConsumptionEnriched.WeatherContext(true, null, null, null, null, null, null, null, null, null,
-                            List.of()),
+                            null, List.of()),
                     new ConsumptionEnriched.CalendarContext(local.getDayOfWeek(), !weekday, false, null, false, null),
                     ConsumptionEnriched.SocialContext.none()));
         }

@@ -65,7 +65,7 @@ class EnrichedWindowTest {
                 new Lineage("test", null, null, FIRST));
         return new ConsumptionEnriched(null, measured, LocalDate.of(2025, 1, 6),
                 new ConsumptionEnriched.WeatherContext(false, null, null, tempMeanC, null, null, null, null, null, null,
-                        List.of()),
+                        null, List.of()),
                 new ConsumptionEnriched.CalendarContext(DayOfWeek.MONDAY, false, false, null, false, null),
                 ConsumptionEnriched.SocialContext.none());
     }

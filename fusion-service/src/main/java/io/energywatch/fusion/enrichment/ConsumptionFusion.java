@@ -274,6 +274,7 @@ final class ConsumptionFusion implements Processor<String, EnergyWatchEvent, Str
                 && Objects.equals(a.tempMeanC(), b.tempMeanC()) && Objects.equals(a.windKmh(), b.windKmh())
                 && Objects.equals(a.humidityPercent(), b.humidityPercent())
                 && Objects.equals(a.cloudCoverPercent(), b.cloudCoverPercent())
+                && Objects.equals(a.visibilityKm(), b.visibilityKm())
                 && a.source().equals(b.source()) && a.stations().equals(b.stations());
     }
 

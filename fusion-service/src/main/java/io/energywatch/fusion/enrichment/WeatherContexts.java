@@ -31,7 +31,7 @@ final class WeatherContexts {
     }
 
     static WeatherContext missing() {
-        return new WeatherContext(true, null, null, null, null, null, null, null, null, null, List.of());
+        return new WeatherContext(true, null, null, null, null, null, null, null, null, null, null, List.of());
     }
 
     WeatherContext regional(@Nullable WeatherObserved w) {
@@ -42,7 +42,8 @@ final class WeatherContexts {
         sources.add(w.source());
         sources.addAll(w.stations());
         return new WeatherContext(false, w.tempMinC(), w.tempMaxC(), w.tempMeanC(), w.windKmh(), w.humidityPercent(),
-                w.cloudCoverPercent(), hdd(w.tempMeanC()), cdd(w.tempMeanC()), BASIS_REGION, sources);
+                w.cloudCoverPercent(), w.visibilityKm(), hdd(w.tempMeanC()), cdd(w.tempMeanC()), BASIS_REGION,
+                sources);
     }
 
     /** {@code byRegion}: the day's observations by region code; regions outside the registry are not weighted. */
@@ -64,7 +65,8 @@ final class WeatherContexts {
                 weighted(observed, byRegion, WeatherObserved::tempMaxC), mean,
                 weighted(observed, byRegion, WeatherObserved::windKmh),
                 weighted(observed, byRegion, WeatherObserved::humidityPercent),
-                weighted(observed, byRegion, WeatherObserved::cloudCoverPercent), hdd(mean), cdd(mean),
+                weighted(observed, byRegion, WeatherObserved::cloudCoverPercent),
+                weighted(observed, byRegion, WeatherObserved::visibilityKm), hdd(mean), cdd(mean),
                 BASIS_NATIONAL + " " + observed.size() + "/" + Regions.ALL.size() + " regions", sources);
     }
 

@@ -55,9 +55,15 @@ final class Events {
                 LINEAGE);
     }
 
+    /** historique-meteo's day: the extremes given, wind 12 km/h, humidity 80%, visibility 9.5 km, cloud cover 50%. */
     static WeatherObserved weather(String region, LocalDate date, double min, double max) {
-        return new WeatherObserved(null, region, date, min, max, null, 12.0, 80.0, null, 50.0, null,
-                "historique-meteo", List.of(), List.of(), LINEAGE);
+        return weather(region, date, min, max, 12.0, 80.0, 9.5, 50.0);
+    }
+
+    static WeatherObserved weather(String region, LocalDate date, double min, double max, Double windKmh,
+                                   Double humidityPercent, Double visibilityKm, Double cloudCoverPercent) {
+        return new WeatherObserved(null, region, date, min, max, null, windKmh, humidityPercent, visibilityKm,
+                cloudCoverPercent, null, "historique-meteo", List.of(), List.of(), LINEAGE);
     }
 
     static WeatherObserved weatherMean(String region, LocalDate date, double mean) {

@@ -40,6 +40,27 @@ class NationalWeatherTest {
     }
 
     @Test
+    void windHumidityVisibilityAndCloudCoverAreWeightedOverTheRegionsThatHaveThem() {
+        try (var fusion = new FusionDriver()) {
+            // Corse (94) has no visibility: the visibility is weighted over 11 and 93 only.
+            fusion.observe(Events.weather("11", DAY, 1.0, 7.0, 10.0, 80.0, 4.0, 90.0),
+                    Events.weather("93", DAY, 8.0, 16.0, 30.0, 60.0, 20.0, 10.0),
+                    Events.weather("94", DAY, 9.0, 17.0, 20.0, 70.0, null, 30.0));
+            fusion.measure(halfHour(NATIONAL, at("2024-02-01T08:00:00Z"), 61_000));
+
+            WeatherContext w = fusion.drain().getFirst().weather();
+            long p11 = Regions.require("11").population();
+            long p93 = Regions.require("93").population();
+            long p94 = Regions.require("94").population();
+            long all = p11 + p93 + p94;
+            assertThat(w.windKmh()).isCloseTo((10.0 * p11 + 30.0 * p93 + 20.0 * p94) / all, within(0.005));
+            assertThat(w.humidityPercent()).isCloseTo((80.0 * p11 + 60.0 * p93 + 70.0 * p94) / all, within(0.005));
+            assertThat(w.cloudCoverPercent()).isCloseTo((90.0 * p11 + 10.0 * p93 + 30.0 * p94) / all, within(0.005));
+            assertThat(w.visibilityKm()).isCloseTo((4.0 * p11 + 20.0 * p93) / (p11 + p93), within(0.005));
+        }
+    }
+
+    @Test
     void eachRegionalWeatherArrivingLaterUpdatesTheNationalRecords() {
         try (var fusion = new FusionDriver()) {
             fusion.measure(halfHour(NATIONAL, at("2024-02-01T08:00:00Z"), 61_000));

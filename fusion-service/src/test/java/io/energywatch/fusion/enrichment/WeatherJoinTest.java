@@ -38,6 +38,10 @@ class WeatherJoinTest {
             assertThat(e.weather().missing()).isFalse();
             assertThat(e.weather().tempMeanC()).isEqualTo(5.5);
             assertThat(e.weather().tempMinC()).isEqualTo(2.0);
+            assertThat(e.weather().windKmh()).isEqualTo(12.0);
+            assertThat(e.weather().humidityPercent()).isEqualTo(80.0);
+            assertThat(e.weather().visibilityKm()).isEqualTo(9.5);
+            assertThat(e.weather().cloudCoverPercent()).isEqualTo(50.0);
             assertThat(e.weather().heatingDegreeDays()).isEqualTo(12.5);
             assertThat(e.weather().coolingDegreeDays()).isZero();
             assertThat(e.weather().basis()).isEqualTo("region");
@@ -67,6 +71,20 @@ class WeatherJoinTest {
                     .containsExactlyElementsOf(first.stream().map(ConsumptionEnriched::eventId).toList());
             assertThat(again).extracting(e -> e.measurement().intervalStart())
                     .containsExactly(at("2024-01-15T08:00:00Z"), at("2024-01-15T09:00:00Z"));
+        }
+    }
+
+    @Test
+    void aCorrectionOfTheVisibilityAloneReEmitsTheDay() {
+        try (var fusion = new FusionDriver()) {
+            fusion.observe(weather("53", JAN_15, 2.0, 9.0));
+            fusion.measure(hour(BRETAGNE, at("2024-01-15T08:00:00Z"), 812.0));
+            fusion.drain();
+
+            fusion.observe(weather("53", JAN_15, 2.0, 9.0, 12.0, 80.0, 0.4, 50.0));
+
+            assertThat(fusion.drain()).singleElement()
+                    .satisfies(e -> assertThat(e.weather().visibilityKm()).isEqualTo(0.4));
         }
     }
 
@@ -198,6 +216,7 @@ class WeatherJoinTest {
             assertThat(w.windKmh()).isNull();
             assertThat(w.humidityPercent()).isNull();
             assertThat(w.cloudCoverPercent()).isNull();
+            assertThat(w.visibilityKm()).isNull();
             assertThat(w.heatingDegreeDays()).isNull();
             assertThat(w.coolingDegreeDays()).isNull();
             assertThat(w.sources()).isEmpty();

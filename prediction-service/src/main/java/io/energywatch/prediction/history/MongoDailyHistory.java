@@ -26,12 +26,12 @@ import org.springframework.data.mongodb.core.query.Update;
 public final class MongoDailyHistory implements DailyHistory {
 
     private static final String NATIVE_DAY = "nativeDay";
-    // The enriched stream's weather has no visibility: a history built from it never has that measure.
     private static final String TEMP_MIN = WeatherVariable.TEMP_MIN.id();
     private static final String TEMP_MAX = WeatherVariable.TEMP_MAX.id();
     private static final String WIND = WeatherVariable.WIND.id();
     private static final String HUMIDITY = WeatherVariable.HUMIDITY.id();
     private static final String CLOUD_COVER = WeatherVariable.CLOUD_COVER.id();
+    private static final String VISIBILITY = WeatherVariable.VISIBILITY.id();
 
     private final MongoTemplate mongo;
     private final String collection;
@@ -66,6 +66,7 @@ public final class MongoDailyHistory implements DailyHistory {
                 .set(WIND, known ? weather.windKmh() : null)
                 .set(HUMIDITY, known ? weather.humidityPercent() : null)
                 .set(CLOUD_COVER, known ? weather.cloudCoverPercent() : null)
+                .set(VISIBILITY, known ? weather.visibilityKm() : null)
                 .set("strike", enriched.social().strike())
                 .set("strikerRatePercent", enriched.social().strikerRatePercent() == null ? 0.0
                         : enriched.social().strikerRatePercent());
@@ -108,7 +109,7 @@ public final class MongoDailyHistory implements DailyHistory {
         Number temp = (Number) d.get("tempMeanC");
         Number rate = (Number) d.get("strikerRatePercent");
         var weather = new DailyWeather(measure(d, TEMP_MIN), measure(d, TEMP_MAX), measure(d, WIND),
-                measure(d, HUMIDITY), measure(d, CLOUD_COVER), Double.NaN);
+                measure(d, HUMIDITY), measure(d, CLOUD_COVER), measure(d, VISIBILITY));
         return new DayAccumulation(LocalDate.parse(d.getString("date")), intervals,
                 temp == null ? null : temp.doubleValue(), weather, Boolean.TRUE.equals(d.getBoolean("strike")),
                 rate == null ? 0 : rate.doubleValue());

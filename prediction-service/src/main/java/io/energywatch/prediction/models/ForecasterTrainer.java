@@ -38,8 +38,8 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Trains a series' forecaster for a horizon on its whole daily history, registers the version with its feature profiles
- * (drift is measured against them), promotes it to champion when it is not worse than the current one, and announces
- * each step on {@code energywatch.models.v1}.
+ * (drift is measured against them), promotes it to champion only when it beats the current one on the same backtest
+ * window, and announces each step on {@code energywatch.models.v1}.
  */
 public final class ForecasterTrainer {
 

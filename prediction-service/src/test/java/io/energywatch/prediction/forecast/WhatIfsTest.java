@@ -36,8 +36,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.kafka.support.SendResult;
 
 /**
- * What-if scenarios on a heating-driven series whose history has the maximum and minimum temperature and the wind of
- * every day, but no humidity, cloud cover or visibility: the champion (ridge) reads the first three only.
+ * What-if scenarios on a heating-driven series whose history has the maximum and minimum temperature, the wind and the
+ * visibility of every day, but no humidity or cloud cover: the champion (ridge) reads the first four only.
  */
 class WhatIfsTest {
 
@@ -54,10 +54,18 @@ class WhatIfsTest {
         return 15 + 10 * Math.sin(d.toEpochDay() * 2.3);
     }
 
-    /** 1000 MWh + 40 per heating degree day + 3 per km/h of wind, 150 less at weekends. */
+    static double visibility(LocalDate d) {
+        return 20 + 12 * Math.sin(d.toEpochDay() * 1.3);
+    }
+
+    /**
+     * 1000 MWh + 40 per heating degree day + 3 per km/h of wind + 5 per km of visibility below 20 km (lighting), 150
+     * less at weekends.
+     */
     static double energy(LocalDate d) {
         boolean weekend = d.getDayOfWeek() == DayOfWeek.SATURDAY || d.getDayOfWeek() == DayOfWeek.SUNDAY;
-        return 1000 + 40 * Math.max(0, 15 - mean(d)) + 3 * wind(d) - (weekend ? 150 : 0);
+        return 1000 + 40 * Math.max(0, 15 - mean(d)) + 3 * wind(d) + 5 * (20 - visibility(d))
+                - (weekend ? 150 : 0);
     }
 
     private static final class FixedHistory implements DailyHistory {
@@ -79,7 +87,7 @@ class WhatIfsTest {
                 for (int i = 0; i < DAYS; i++) {
                     LocalDate d = FIRST.plusDays(i);
                     records.add(new DailyRecord(d, energy(d), mean(d), false, 0, new DailyWeather(mean(d) - 4,
-                            mean(d) + 5, wind(d), Double.NaN, Double.NaN, Double.NaN)));
+                            mean(d) + 5, wind(d), Double.NaN, Double.NaN, visibility(d))));
                 }
             }
             return DailySeries.of(records);
@@ -184,6 +192,8 @@ class WhatIfsTest {
         assertThat(input(s, "tempMeanC")).isEqualTo(new Input("tempMeanC", s.tempMeanC(), Source.DERIVED, true));
         assertThat(input(s, "tempMaxC")).isEqualTo(new Input("tempMaxC", colderMax, Source.GIVEN, true));
         assertThat(input(s, "windKmh")).isEqualTo(new Input("windKmh", wind(day), Source.RECORDED, true));
+        assertThat(input(s, "visibilityKm")).isEqualTo(new Input("visibilityKm", visibility(day), Source.RECORDED,
+                true));
         // The history has no humidity: the model does not read it, and the answer says so.
         assertThat(input(s, "humidityPercent")).isEqualTo(new Input("humidityPercent", 80.0, Source.GIVEN, false));
         assertThat(input(s, "cloudCoverPercent")).isEqualTo(new Input("cloudCoverPercent", null, Source.ABSENT,
@@ -199,18 +209,41 @@ class WhatIfsTest {
 
         WhatIfResponse r = whatIfs.answer(request(tomorrow, 3.0, -4.0));
 
-        assertThat(r.scenario().imputed()).containsExactly("windKmh");
+        assertThat(r.scenario().imputed()).containsExactly("windKmh", "visibilityKm");
         Input wind = input(r.scenario(), "windKmh");
         assertThat(wind.source()).isEqualTo(Source.IMPUTED);
         // The imputation is the training mean of the wind: close to the 15 km/h its sine swings around.
         assertThat(wind.value()).isCloseTo(15.0, within(1.0));
-        assertThat(r.baseline().imputed()).containsExactly("tempMeanC", "tempMaxC", "tempMinC", "windKmh");
+        Input visibility = input(r.scenario(), "visibilityKm");
+        assertThat(visibility.source()).isEqualTo(Source.IMPUTED);
+        assertThat(visibility.usedByModel()).isTrue();
+        assertThat(visibility.value()).isCloseTo(20.0, within(1.5));
+        assertThat(r.baseline().imputed()).containsExactly("tempMeanC", "tempMaxC", "tempMinC", "windKmh",
+                "visibilityKm");
         assertThat(input(r.baseline(), "tempMeanC").source()).isEqualTo(Source.CLIMATOLOGY);
         // The climatological extremes keep the history's offsets from the mean: +5 and −4 °C.
         assertThat(input(r.baseline(), "tempMaxC").value())
                 .isCloseTo(input(r.baseline(), "tempMeanC").value() + 5, within(1e-6));
         assertThat(r.scenario().lower80Mwh()).isLessThan(r.scenario().energyMwh());
         assertThat(r.scenario().upper95Mwh()).isGreaterThan(r.scenario().energyMwh());
+    }
+
+    @Test
+    void aGivenVisibilityIsReadByTheModelAndFogNeedsMoreEnergy() {
+        LocalDate day = LocalDate.of(2024, 1, 18); // a clear Thursday: about 32 km recorded
+        double recorded = visibility(day);
+        double foggy = 1.0;
+
+        WhatIfResponse r = whatIfs.answer(new WhatIfRequest(SERIES, day, mean(day) + 5, mean(day) - 4, null, null,
+                null, null, foggy, null, null, null));
+
+        assertThat(input(r.scenario(), "visibilityKm")).isEqualTo(new Input("visibilityKm", foggy, Source.GIVEN,
+                true));
+        assertThat(input(r.baseline(), "visibilityKm")).isEqualTo(new Input("visibilityKm", recorded,
+                Source.RECORDED, true));
+        // Only the visibility changes: 5 MWh per km lost in the series, partly shrunk by ridge's penalty.
+        double expected = 5 * (recorded - foggy);
+        assertThat(r.deltaMwh()).isBetween(0.5 * expected, 1.3 * expected);
     }
 
     @Test

@@ -73,7 +73,7 @@ class MongoDailyHistoryTest {
             var history = new MongoDailyHistory(new MongoTemplate(client, "daily-history-test-3"),
                     "prediction_daily_history", PARIS);
             Instant start = DAY.atStartOfDay(PARIS).toInstant();
-            var weather = new WeatherContext(false, 2.0, 9.0, 5.5, 31.0, 87.0, null, 12.5, 0.0, "region",
+            var weather = new WeatherContext(false, 2.0, 9.0, 5.5, 31.0, 87.0, null, 3.5, 12.5, 0.0, "region",
                     List.of("sim"));
             history.record(enriched(ConsumptionMeasured.of(SeriesId.parse("electricity:11:sim:P1D"), "11", start,
                     start.plusSeconds(86_400), 240_500.0, MeasurementUnit.MWH, QualityStatus.SIMULATED, List.of(),
@@ -87,13 +87,34 @@ class MongoDailyHistoryTest {
             assertThat(day.weather().windKmh()).isEqualTo(31.0);
             assertThat(day.weather().humidityPercent()).isEqualTo(87.0);
             assertThat(day.weather().cloudCoverPercent()).isNaN();
-            // The enriched stream carries no visibility.
-            assertThat(day.weather().visibilityKm()).isNaN();
+            assertThat(day.weather().visibilityKm()).isEqualTo(3.5);
+        }
+    }
+
+    @Test
+    void aDayWithoutVisibilityHasNoneAndALaterRecordOfTheDayWithItFillsItIn() {
+        try (var client = MongoClients.create(MongoWireTestServer.shared().uri("daily-history-test-4"))) {
+            var history = new MongoDailyHistory(new MongoTemplate(client, "daily-history-test-4"),
+                    "prediction_daily_history", PARIS);
+            Instant start = DAY.atStartOfDay(PARIS).toInstant();
+            var daily = ConsumptionMeasured.of(SeriesId.parse("electricity:11:sim:P1D"), "11", start,
+                    start.plusSeconds(86_400), 240_500.0, MeasurementUnit.MWH, QualityStatus.SIMULATED, List.of(),
+                    LINEAGE);
+            // A record written before the contract had visibility reads with a null one.
+            history.record(enriched(daily));
+            assertThat(history.load("electricity:11:sim:P1D").get(DAY).orElseThrow().weather().visibilityKm())
+                    .isNaN();
+
+            // Late weather re-emits the day with its visibility, which overwrites the unknown.
+            history.record(enriched(daily, new WeatherContext(false, 2.0, 9.0, 5.5, null, null, null, 8.0, 12.5, 0.0,
+                    "region", List.of("historique-meteo"))));
+            assertThat(history.load("electricity:11:sim:P1D").get(DAY).orElseThrow().weather().visibilityKm())
+                    .isEqualTo(8.0);
         }
     }
 
     private static ConsumptionEnriched enriched(ConsumptionMeasured m) {
-        return enriched(m, new WeatherContext(false, 2.0, 9.0, 5.5, null, null, null, 12.5, 0.0, "region",
+        return enriched(m, new WeatherContext(false, 2.0, 9.0, 5.5, null, null, null, null, 12.5, 0.0, "region",
                 List.of("sim")));
     }
 
