@@ -7,11 +7,10 @@ import io.energywatch.contracts.QualityFlag;
 import io.energywatch.contracts.QualityStatus;
 import io.energywatch.contracts.SeriesId;
 
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 
 /**
@@ -57,8 +56,8 @@ final class OdreConsoBruteParser extends CsvParser {
             String instantText = row.cell(instantColumn);
             Instant start;
             try {
-                start = OffsetDateTime.parse(instantText).toInstant();
-            } catch (DateTimeParseException e) {
+                start = Timestamps.offsetInstant(instantText);
+            } catch (DateTimeException e) {
                 throw new RecordRejected(row.name(instantColumn), "Date - Heure '" + instantText
                         + "' is not an ISO-8601 timestamp with an offset");
             }

@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.EnumMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -50,6 +51,14 @@ public class RawStore {
     static final String JOB = "jobId";
     static final String ATTEMPT = "attempt";
     static final String PAYLOAD = "payload";
+    /**
+     * The outbox entry's store keys, as one string with a key per line: BSON encodes one long string far more cheaply
+     * than an array of 5,000 short ones, and the outbox is written for every batch. No key contains a line break
+     * (series ids, region codes and movement ids are single-line by validation). Entries written as an array by earlier
+     * versions are still read.
+     */
+    static final String KEYS = "keys";
+    private static final char KEY_SEPARATOR = '\n';
 
     private final MongoTemplate mongo;
     private final EventPublisher publisher;
@@ -74,7 +83,7 @@ public class RawStore {
                     + part.target().name();
             mongo.getCollection(OUTBOX).insertOne(new Document("_id", outboxId).append(JOB, prepared.jobId())
                     .append(ATTEMPT, prepared.attempt()).append("collection", part.target().name())
-                    .append("createdAt", new Date()).append("keys", part.keys()));
+                    .append("createdAt", new Date()).append(KEYS, part.keys()));
             outboxIds.add(outboxId);
             var outcome = insert(part, prepared.jobId(), prepared.attempt());
             for (Serialized e : outcome.toPublish()) {
@@ -101,14 +110,19 @@ public class RawStore {
         for (var entry : byCollection.entrySet()) {
             List<Document> docs = new ArrayList<>(entry.getValue().size());
             List<byte[]> payloads = new ArrayList<>(entry.getValue().size());
+            StringBuilder keys = new StringBuilder(entry.getValue().size() * 48);
             for (EnergyWatchEvent e : entry.getValue()) {
                 // Serialised once: the same bytes are stored and published.
                 byte[] json = EventJson.MAPPER.writeValueAsBytes(e);
                 payloads.add(json);
-                docs.add(toDocument(e, new String(json, StandardCharsets.UTF_8), jobId, attempt, now));
+                Document doc = toDocument(e, new String(json, StandardCharsets.UTF_8), jobId, attempt, now);
+                docs.add(doc);
+                if (!keys.isEmpty()) {
+                    keys.append(KEY_SEPARATOR);
+                }
+                keys.append((String) doc.get("_id"));
             }
-            List<String> keys = docs.stream().map(d -> (String) d.get("_id")).distinct().toList();
-            parts.add(new PreparedPart(entry.getKey(), entry.getValue(), docs, payloads, keys));
+            parts.add(new PreparedPart(entry.getKey(), entry.getValue(), docs, payloads, keys.toString()));
         }
         return new PreparedBatch(jobId, attempt, batchNumber, parts);
     }
@@ -123,8 +137,9 @@ public class RawStore {
     }
 
     /** The records of one collection in a prepared batch. */
+    /** {@code keys}: the records' store keys, one per line (see {@link #KEYS}). */
     record PreparedPart(RawCollection target, List<EnergyWatchEvent> events, List<Document> docs, List<byte[]> payloads,
-                        List<String> keys) {
+                        String keys) {
     }
 
     /** Step 4: waits for Kafka's acknowledgements of a staged batch and removes its outbox entries. */
@@ -246,7 +261,7 @@ public class RawStore {
             RawCollection target = RawCollection.valueOf(entry.getString("collection"));
             MongoCollection<Document> collection = mongo.getCollection(target.collection());
             List<EnergyWatchEvent> pending = new ArrayList<>();
-            for (String key : entry.getList("keys", String.class)) {
+            for (String key : outboxKeys(entry)) {
                 Document stored = collection.find(Filters.eq("_id", key)).first();
                 if (stored != null && jobId.equals(stored.getString(JOB))
                         && stored.getInteger(ATTEMPT, 0) == entry.getInteger(ATTEMPT, 0)) {
@@ -258,6 +273,22 @@ public class RawStore {
             relayed += pending.size();
         }
         return relayed;
+    }
+
+    /** The distinct keys of an outbox entry, in batch order (a file may repeat a key within a batch). */
+    static Set<String> outboxKeys(Document entry) {
+        Object keys = entry.get(KEYS);
+        Set<String> distinct = new LinkedHashSet<>();
+        if (keys instanceof String joined) {
+            for (String key : joined.split(String.valueOf(KEY_SEPARATOR))) {
+                if (!key.isEmpty()) {
+                    distinct.add(key);
+                }
+            }
+        } else if (keys != null) {
+            distinct.addAll(entry.getList(KEYS, String.class));
+        }
+        return distinct;
     }
 
     /** Jobs that have outbox entries left. */

@@ -79,7 +79,8 @@ public final class IngestionBench {
         ConfigurableApplicationContext app = new SpringApplication(IngestionServiceApplication.class).run(
                 "--server.port=0", "--spring.kafka.bootstrap-servers=" + kafka, "--spring.mongodb.uri=" + mongo,
                 "--energywatch.ingestion.spool-dir=" + Files.createTempDirectory("ew-bench-spool"),
-                "--energywatch.ingestion.batch-size=5000", "--logging.level.root=WARN");
+                "--energywatch.ingestion.batch-size=5000",
+                "--logging.level.root=WARN");
         // Each measure runs once to warm the JIT (the service was just started), then ROUNDS times interleaved, so a
         // slow moment of the machine hits all three alike. Every round writes into an empty collection.
         Measure kafkaRaw = new Measure("raw Kafka produce (acks=all, idempotent)");
