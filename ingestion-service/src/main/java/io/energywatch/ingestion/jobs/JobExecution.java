@@ -67,8 +67,12 @@ final class JobExecution implements RecordSink, AutoCloseable {
     }
 
     private final ArrayDeque<InFlight> inFlight = new ArrayDeque<>();
+    /** Stores batches in order; MongoDB writes of one batch overlap the sends of the one before. */
     private final ExecutorService writer = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().name("ingestion-writer").daemon(true).factory());
+    /** Sends stored batches in order, so each series' records reach its partition in file order. */
+    private final ExecutorService sender = Executors.newSingleThreadExecutor(
+            Thread.ofPlatform().name("ingestion-sender").daemon(true).factory());
 
     JobExecution(IngestionJob job, RawStore store, EventPublisher publisher, JobRepository jobs,
                  IngestionProperties properties) {
@@ -112,10 +116,14 @@ final class JobExecution implements RecordSink, AutoCloseable {
         }
     }
 
-    /** Stops the writer thread; batches it had not staged yet are dropped, never half-written (see RawStore). */
+    /**
+     * Stops the writer and sender threads; batches not stored yet are dropped, and stored ones not sent stay in the
+     * outbox for the relay: never half-written (see RawStore).
+     */
     @Override
     public void close() {
         writer.shutdownNow();
+        sender.shutdownNow();
     }
 
     /** Totals of the batches Kafka has acknowledged: a report never claims more than is committed. */
@@ -140,8 +148,10 @@ final class JobExecution implements RecordSink, AutoCloseable {
             return;
         }
         var prepared = RawStore.prepare(pendingEvents, job.id(), job.attempt(), ++batches);
-        // Staging runs on the job's single writer thread: batches stay in order, and parsing goes on meanwhile.
-        var staged = CompletableFuture.supplyAsync(() -> store.stage(prepared), writer);
+        // Storing runs on the job's single writer thread and sending on its single sender thread: batches stay in
+        // order on both, and parsing goes on meanwhile.
+        var staged = CompletableFuture.supplyAsync(() -> store.store(prepared), writer)
+                .thenApplyAsync(store::send, sender);
         inFlight.add(new InFlight(staged, deadLetter(), pendingRejections.size(), upToLine, bytesRead, linesRead,
                 recordsRead));
         pendingEvents.clear();

@@ -33,7 +33,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * The raw store and its outbox. A batch is committed in four steps ({@link #stage}, then {@link #complete}): (1) an outbox entry listing the batch's keys is
+ * The raw store and its outbox. A batch is committed in four steps ({@link #store}, {@link #send}, then {@link #complete}): (1) an outbox entry listing the batch's keys is
  * written to {@code ingestion_outbox}; (2) the records are inserted under their natural keys (a key already stored is a
  * duplicate); (3) the new records are published and Kafka's acknowledgements awaited; (4) the outbox entry is deleted.
  * A crash anywhere leaves either nothing stored or an outbox entry naming what may be unpublished, which
@@ -69,15 +69,15 @@ public class RawStore {
     }
 
     /**
-     * Steps 1–3 for a batch: outbox entry, insert, and sends started. The batch counts only once {@link #complete}
-     * returned; several batches may be staged before the oldest is completed, so parsing and MongoDB writes overlap
-     * Kafka's acknowledgements (the producer keeps per-partition order).
+     * Steps 1–2 for a batch: outbox entries, then the records inserted. The batch counts only once {@link #complete}
+     * returned. Several batches may be stored before the oldest is completed, and {@link #send} runs on another
+     * thread than this, so parsing, MongoDB writes and Kafka sends of consecutive batches overlap.
      */
-    public StagedBatch stage(PreparedBatch prepared) {
+    public StoredBatch store(PreparedBatch prepared) {
         long accepted = 0;
         long duplicates = 0;
         List<String> outboxIds = new ArrayList<>();
-        List<CompletableFuture<?>> sends = new ArrayList<>();
+        List<StoredPart> parts = new ArrayList<>();
         for (PreparedPart part : prepared.parts()) {
             String outboxId = prepared.jobId() + "|" + prepared.attempt() + "|" + prepared.batchNumber() + "|"
                     + part.target().name();
@@ -86,14 +86,34 @@ public class RawStore {
                     .append("createdAt", new Date()).append(KEYS, part.keys()));
             outboxIds.add(outboxId);
             var outcome = insert(part, prepared.jobId(), prepared.attempt());
-            for (Serialized e : outcome.toPublish()) {
-                sends.add(publisher.publishSerialized(part.target().topic(), RawCollection.kafkaKey(e.event()),
-                        e.event(), e.json()));
-            }
+            parts.add(new StoredPart(part.target(), outcome.toPublish()));
             accepted += outcome.toPublish().size() + outcome.storedEarlier();
             duplicates += outcome.duplicates();
         }
-        return new StagedBatch(outboxIds, sends, new CommitResult(accepted, duplicates));
+        return new StoredBatch(outboxIds, parts, new CommitResult(accepted, duplicates));
+    }
+
+    /**
+     * Step 3: starts the sends of the records a stored batch added. Batches must be sent in the order they were stored
+     * (one sending thread per job), so each series' records reach its partition in order.
+     */
+    public StagedBatch send(StoredBatch stored) {
+        List<CompletableFuture<?>> sends = new ArrayList<>();
+        for (StoredPart part : stored.parts()) {
+            for (Serialized e : part.toPublish()) {
+                sends.add(publisher.publishSerialized(part.target().topic(), RawCollection.kafkaKey(e.event()),
+                        e.event(), e.json()));
+            }
+        }
+        return new StagedBatch(stored.outboxIds(), sends, stored.result());
+    }
+
+    /** A batch stored, its outbox entries written, its new records not sent yet. */
+    public record StoredBatch(List<String> outboxIds, List<StoredPart> parts, CommitResult result) {
+    }
+
+    /** The records of one collection that a batch added to the store, to be published. */
+    record StoredPart(RawCollection target, List<Serialized> toPublish) {
     }
 
     /**
@@ -165,7 +185,7 @@ public class RawStore {
     }
 
     /** An event with its JSON. */
-    private record Serialized(EnergyWatchEvent event, byte[] json) {
+    record Serialized(EnergyWatchEvent event, byte[] json) {
     }
 
     private InsertOutcome insert(PreparedPart part, String jobId, int attempt) {
