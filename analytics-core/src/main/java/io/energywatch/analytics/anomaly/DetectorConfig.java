@@ -19,13 +19,26 @@ import java.util.Objects;
  * @param seasonalDepthDays   days of history per time-of-day slot (fallback while few weeks are known)
  * @param minWeeklySamples    weeks a slot needs before the weekly baseline is used
  * @param minDailySamples     days a time-of-day slot needs before the daily baseline is used
+ * @param profileWindow       observations over which the current level relative to the seasonal baseline is measured
+ *                            (median of value / baseline, or of value − baseline for series that are not strictly
+ *                            positive): the profile expectation is the baseline scaled to that level, so a day that is
+ *                            colder or a week that is busier than the weeks the baseline remembers keeps a narrow
+ *                            range; 0 turns the profile expectation off
+ * @param profileJumpDays     day-to-day changes of the profile level remembered: at the start of a local day the level
+ *                            is still measured on yesterday's rows, so until the day has {@code profileWindow} rows the
+ *                            profile's scale is widened by the typical change, in proportion to yesterday's share of
+ *                            the level window; 0 = never widened
  * @param relativeScaleFloor  smallest robust scale as a fraction of the typical level, so a perfectly regular series
  *                            does not turn rounding noise into alarms
  * @param alarmZ              robust z-score at which the streaming score reaches 0.5
- * @param tailWindow          observations whose residual z-scores measure how heavy the series' tails are
+ * @param tailWindow          observations whose residual z-scores measure how heavy the series' tails are; 0 turns the
+ *                            heavy-tail widening off
  * @param tailQuantile        quantile of past |z| compared with the Gaussian one; heavier tails shrink the z-scores
  * @param minStuckRun         shortest run of identical values that can be a stuck meter
  * @param stuckRunFactor      a run is stuck when it is this many times longer than every earlier run
+ * @param unlearnedStuckRuns  how many of the series' runs judged stuck are treated as incidents that do not count as
+ *                            earlier runs (so the next stuck meter is judged against the same bar); later ones do, so a
+ *                            series whose flat runs recur learns them; 0 = every run counts
  * @param cusumSlack          CUSUM allowance k, in robust standard deviations
  * @param cusumThreshold      CUSUM decision level h: above it an anomaly is classified as a level shift
  * @param cusumAlarm          CUSUM level at which a persistent shift alone reaches the alarm level (well above h:
@@ -57,12 +70,15 @@ public record DetectorConfig(
         int seasonalDepthDays,
         int minWeeklySamples,
         int minDailySamples,
+        int profileWindow,
+        int profileJumpDays,
         double relativeScaleFloor,
         double alarmZ,
         int tailWindow,
         double tailQuantile,
         int minStuckRun,
         double stuckRunFactor,
+        int unlearnedStuckRuns,
         double cusumSlack,
         double cusumThreshold,
         double cusumAlarm,
@@ -93,8 +109,17 @@ public record DetectorConfig(
                 || minDailySamples > seasonalDepthDays) {
             throw new IllegalArgumentException("seasonal depths must be positive and cover their minimum samples");
         }
-        if (!(tailQuantile > 0.5 && tailQuantile < 1) || tailWindow < 10) {
-            throw new IllegalArgumentException("tailQuantile must be in (0.5, 1) and tailWindow at least 10");
+        if (unlearnedStuckRuns < 0) {
+            throw new IllegalArgumentException("unlearnedStuckRuns must not be negative");
+        }
+        if (profileWindow < 0 || profileWindow == 1 || profileWindow == 2) {
+            throw new IllegalArgumentException("profileWindow must be 0 (off) or at least 3");
+        }
+        if (profileJumpDays < 0 || profileJumpDays > 0 && profileJumpDays < 7) {
+            throw new IllegalArgumentException("profileJumpDays must be 0 (off) or at least 7");
+        }
+        if (!(tailQuantile > 0.5 && tailQuantile < 1) || tailWindow != 0 && tailWindow < 10) {
+            throw new IllegalArgumentException("tailQuantile must be in (0.5, 1) and tailWindow 0 (off) or at least 10");
         }
         if (!(episodeDamping > 0 && episodeDamping <= 1) || episodeEscalation < 1) {
             throw new IllegalArgumentException("episodeDamping must be in (0, 1] and episodeEscalation at least 1");
@@ -109,15 +134,37 @@ public record DetectorConfig(
 
     public static DetectorConfig defaults() {
         return new DetectorConfig(ZoneId.of("Europe/Paris"), 0, 5, 48, Duration.ofDays(2), 96, 1024, 6, 7, 3, 2,
-                0.005, 5.0, 2048, 0.995, 6, 4.0, 1.0, 15.0, 40.0, 3.0, Duration.ofDays(1), Duration.ofDays(14), 4.0,
-                0.998, 48, 0.5, Duration.ofDays(1), 1.5, 0.3, 3, SeverityScale.DEFAULT);
+                0, 0, 0.005, 5.0, 2048, 0.995, 6, 4.0, 0, 1.0, 15.0, 40.0, 3.0, Duration.ofDays(1), Duration.ofDays(14),
+                4.0, 0.998, 48, 0.5, Duration.ofDays(1), 1.5, 0.3, 3, SeverityScale.DEFAULT);
+    }
+
+    /**
+     * For metered consumption (half-hourly to hourly regional or site load), what anomaly-service runs on the enriched
+     * stream; {@link #defaults()} stays what {@code /detect} runs and what the NAB score measures. Against the defaults:
+     * <ul>
+     *   <li>the expectation can be the weekday × time-of-day baseline scaled to the level of the last 16 rows
+     *       ({@code profileWindow}), divided by the degree-day level when the rows carry weather, with its scale widened
+     *       at the start of a day by the day-to-day level changes of the last 28 days ({@code profileJumpDays});</li>
+     *   <li>no heavy-tail widening ({@code tailWindow} 0): a load's tail is its incidents, which must not hide the next
+     *       one; instead the alarm is at 7 robust sigmas of a profile whose residuals are narrow;</li>
+     *   <li>three days of warm-up, and the profile is used once it has seen three day-to-day level changes;</li>
+     *   <li>episodes fade with a 6-hour half-life, so a spike the next day is a new incident;</li>
+     *   <li>the first three stuck runs of a series do not raise the bar for the next one ({@code unlearnedStuckRuns}).</li>
+     * </ul>
+     * Chosen on the simulator's seed-42 quarter (docs/evaluation.md, "Simulator-labelled anomalies").
+     */
+    public static DetectorConfig consumption() {
+        return new DetectorConfig(ZoneId.of("Europe/Paris"), 0, 5, 48, Duration.ofDays(3), 96, 1024, 6, 7, 3, 2,
+                16, 28, 0.005, 7.0, 0, 0.995, 6, 4.0, 3, 1.0, 15.0, 40.0, 3.0, Duration.ofDays(1), Duration.ofDays(14),
+                4.0, 0.998, 48, 0.5, Duration.ofHours(6), 1.5, 0.3, 3, SeverityScale.DEFAULT);
     }
 
     /** The same configuration in another time zone (a request's {@code tz}). */
     public DetectorConfig withZone(ZoneId newZone) {
         return new DetectorConfig(newZone, slotMinutes, minSlotMinutes, warmupPoints, warmup, rollingWindow,
                 residualScaleWindow, seasonalDepthWeeks, seasonalDepthDays, minWeeklySamples, minDailySamples,
-                relativeScaleFloor, alarmZ, tailWindow, tailQuantile, minStuckRun, stuckRunFactor, cusumSlack,
+                profileWindow, profileJumpDays, relativeScaleFloor, alarmZ, tailWindow, tailQuantile, minStuckRun,
+                stuckRunFactor, unlearnedStuckRuns, cusumSlack,
                 cusumThreshold, cusumAlarm, residualClip, driftShortHalfLife, driftLongHalfLife, driftThreshold,
                 weatherForgetting, weatherMinSamples, weatherWeight, episodeHalfLife, episodeEscalation,
                 episodeDamping, explainedFeatures, severities);
@@ -127,7 +174,8 @@ public record DetectorConfig(
     public DetectorConfig withWarmup(int points, Duration duration) {
         return new DetectorConfig(zone, slotMinutes, minSlotMinutes, points, duration, rollingWindow,
                 residualScaleWindow, seasonalDepthWeeks, seasonalDepthDays, minWeeklySamples, minDailySamples,
-                relativeScaleFloor, alarmZ, tailWindow, tailQuantile, minStuckRun, stuckRunFactor, cusumSlack,
+                profileWindow, profileJumpDays, relativeScaleFloor, alarmZ, tailWindow, tailQuantile, minStuckRun,
+                stuckRunFactor, unlearnedStuckRuns, cusumSlack,
                 cusumThreshold, cusumAlarm, residualClip, driftShortHalfLife, driftLongHalfLife, driftThreshold,
                 weatherForgetting, weatherMinSamples, weatherWeight, episodeHalfLife, episodeEscalation,
                 episodeDamping, explainedFeatures, severities);

@@ -11,6 +11,8 @@ import java.util.Arrays;
 public final class SeriesFeatures {
 
     private static final long SECONDS_PER_DAY = 86_400;
+    /** Day-to-day level changes the profile needs before its day-start widening, and so the profile, is used. */
+    private static final int MIN_DAY_JUMPS = 3;
 
     private final DetectorConfig config;
     private final ZoneRules zoneRules;
@@ -20,6 +22,17 @@ public final class SeriesFeatures {
     private final RollingWindow absDelta;
     private final RollingWindow absResidualZ;
     private final WeatherRegression weather;
+    private final RollingWindow profileRatio;
+    private final RollingWindow profileOffset;
+    private final RollingWindow profileWeatherRatio;
+    private final RollingWindow profileDayJumps;
+    private long profileDay = Long.MIN_VALUE;
+    private int profileRowsToday;
+    private double profileLastDayLevel = Double.NaN;
+    private double profileLevel = Double.NaN;
+    private int weatherRatioRun;
+    private final RollingWindow profileAbsResidual;
+    private boolean positive = true;
     private final double gaussianTail;
     private SeasonalBaseline baseline;
     private int slotSeconds;
@@ -31,6 +44,7 @@ public final class SeriesFeatures {
     private int runLength;
     private long runStart;
     private int longestEarlierRun;
+    private int stuckRuns;
     private double cusumUp;
     private double cusumDown;
     private double driftShort = Double.NaN;
@@ -46,9 +60,15 @@ public final class SeriesFeatures {
         this.seasonalAbsResidual = new RollingWindow(config.residualScaleWindow());
         this.weatherAbsResidual = new RollingWindow(config.residualScaleWindow());
         this.absDelta = new RollingWindow(config.residualScaleWindow());
-        this.absResidualZ = new RollingWindow(config.tailWindow());
+        this.absResidualZ = new RollingWindow(Math.max(1, config.tailWindow()));
         this.gaussianTail = gaussianAbsQuantile(config.tailQuantile());
         this.weather = new WeatherRegression(config.weatherForgetting(), 1e6);
+        int profile = Math.max(1, config.profileWindow());
+        this.profileRatio = new RollingWindow(profile);
+        this.profileOffset = new RollingWindow(profile);
+        this.profileWeatherRatio = new RollingWindow(profile);
+        this.profileAbsResidual = new RollingWindow(config.residualScaleWindow());
+        this.profileDayJumps = new RollingWindow(Math.max(1, config.profileJumpDays()));
         if (config.slotMinutes() > 0) {
             configureSlots(config.slotMinutes() * 60L);
         }
@@ -97,9 +117,10 @@ public final class SeriesFeatures {
         }
         int dayOfWeek = 0;
         int daySlot = 0;
+        long day = 0;
         if (baseline != null) {
             long local = epochSecond + zoneRules.getOffset(o.timestamp()).getTotalSeconds();
-            long day = Math.floorDiv(local, SECONDS_PER_DAY);
+            day = Math.floorDiv(local, SECONDS_PER_DAY);
             dayOfWeek = (int) Math.floorMod(day + 3, 7L); // 1970-01-01 was a Thursday; Monday = 0
             daySlot = (int) (Math.floorMod(local, SECONDS_PER_DAY) / slotSeconds);
         }
@@ -140,6 +161,51 @@ public final class SeriesFeatures {
             }
         }
 
+        // Profile expectation: the seasonal baseline scaled to the level of the last few observations relative to it.
+        // With weather, each ratio is first divided by the degree-day regression's level of its day, and the median
+        // multiplied by today's: a colder day starts at its own level instead of yesterday's.
+        double weatherLevel = hasWeather && weather.samples() >= config.weatherMinSamples()
+                ? weather.predict(hdd, cdd) : Double.NaN;
+        if (!(weatherLevel > 0)) {
+            weatherLevel = Double.NaN;
+        }
+        double profileExpected = Double.NaN;
+        double profileScale = Double.NaN;
+        if (!Double.isNaN(seasonalExpected) && config.profileWindow() > 0
+                && profileOffset.size() >= (config.profileWindow() + 1) / 2) {
+            if (!positive) {
+                profileExpected = seasonalExpected + profileOffset.median();
+            } else if (!Double.isNaN(weatherLevel) && weatherRatioRun >= profileWeatherRatio.size()
+                    && profileWeatherRatio.size() == profileRatio.size()) {
+                profileLevel = profileWeatherRatio.median();
+                profileExpected = seasonalExpected * weatherLevel * profileLevel;
+            } else {
+                profileLevel = profileRatio.median();
+                profileExpected = seasonalExpected * profileLevel;
+            }
+            if (profileAbsResidual.size() >= 8) {
+                profileScale = Math.max(profileAbsResidual.residualSigma(), floor);
+            }
+        }
+        // A new local day: remember how much the level moved from yesterday's, and widen the scale while the level
+        // window still holds yesterday's rows.
+        if (config.profileWindow() > 0 && day != profileDay) {
+            if (!Double.isNaN(profileLevel)) {
+                if (!Double.isNaN(profileLastDayLevel) && config.profileJumpDays() > 0) {
+                    profileDayJumps.add(Math.abs(profileLevel / profileLastDayLevel - 1));
+                }
+                profileLastDayLevel = profileLevel;
+            }
+            profileDay = day;
+            profileRowsToday = 0;
+        }
+        double levelUncertainty = 0;
+        if (!Double.isNaN(profileScale) && positive && profileDayJumps.size() >= MIN_DAY_JUMPS) {
+            double yesterdayShare = Math.max(0, config.profileWindow() - profileRowsToday)
+                    / (double) config.profileWindow();
+            levelUncertainty = yesterdayShare * profileDayJumps.residualSigma() * Math.abs(profileExpected);
+        }
+
         // Short-term delta.
         double delta = Double.isNaN(previous) ? Double.NaN : x - previous;
         if (!Double.isNaN(delta) && absDelta.size() >= 8) {
@@ -161,10 +227,18 @@ public final class SeriesFeatures {
             expected = rollingMedian;
             scale = rollingScale;
         }
+        // The level-scaled profile when it explains the series better still.
+        // Trusted once it has seen a few day changes (when day starts are widened), so a young series does not take
+        // its first level jumps for anomalies.
+        boolean profileReady = config.profileJumpDays() == 0 || profileDayJumps.size() >= MIN_DAY_JUMPS;
+        if (profileReady && !Double.isNaN(profileScale) && (Double.isNaN(scale) || profileScale < scale)) {
+            expected = profileExpected;
+            scale = Math.sqrt(profileScale * profileScale + levelUncertainty * levelUncertainty);
+        }
         // Heavy tails: when the past residuals' tail quantile exceeds the Gaussian one, widen the scale by that
         // ratio, so a series whose normal life is spiky needs a proportionally larger departure to alarm.
         double rawZ = Double.isNaN(expected) ? Double.NaN : (x - expected) / scale;
-        if (!Double.isNaN(rawZ) && absResidualZ.size() >= 32) {
+        if (!Double.isNaN(rawZ) && config.tailWindow() > 0 && absResidualZ.size() >= 32) {
             scale *= Math.max(1, absResidualZ.quantile(config.tailQuantile()) / gaussianTail);
         }
         double residualZ = Double.isNaN(expected) ? Double.NaN : (x - expected) / scale;
@@ -173,7 +247,10 @@ public final class SeriesFeatures {
         }
 
         // CUSUM of the clipped residual: a persistent shift of the mean accumulates, one spike does not.
-        if (!Double.isNaN(residualZ)) {
+        // Not during the warm-up, whose expectations are still crude: the level would start the series as a shift.
+        boolean warmedUp = observed >= config.warmupPoints()
+                && epochSecond - firstEpochSecond >= config.warmup().toSeconds();
+        if (!Double.isNaN(residualZ) && warmedUp) {
             double clipped = Math.max(-config.residualClip(), Math.min(config.residualClip(), residualZ));
             double cap = 2 * config.cusumAlarm();
             cusumUp = Math.min(cap, Math.max(0, cusumUp + clipped - config.cusumSlack()));
@@ -191,6 +268,7 @@ public final class SeriesFeatures {
         }
 
         learn(x, delta, run, dayOfWeek, daySlot, seasonalExpected, hasWeather, hdd, cdd, weatherResidual);
+        learnProfile(x, seasonalExpected, profileExpected, weatherLevel);
         return new FeatureFrame(f, expected, scale, residualZ);
     }
 
@@ -213,7 +291,13 @@ public final class SeriesFeatures {
             absDelta.add(Math.abs(delta));
         }
         if (run == 1) {
-            longestEarlierRun = Math.max(longestEarlierRun, runLength);
+            // The first runs long enough to have been judged stuck are incidents, not lessons: they do not raise the
+            // bar for the next stuck meter.
+            boolean judgedStuck = runStart >= config.minStuckRun()
+                    && runLength >= Math.max(config.minStuckRun(), config.stuckRunFactor() * longestEarlierRun);
+            if (!judgedStuck || ++stuckRuns > config.unlearnedStuckRuns()) {
+                longestEarlierRun = Math.max(longestEarlierRun, runLength);
+            }
             runStart = observed;
         }
         runLength = run;
@@ -236,6 +320,30 @@ public final class SeriesFeatures {
         }
         previous = x;
         observed++;
+    }
+
+    private void learnProfile(double x, double seasonalExpected, double profileExpected, double weatherLevel) {
+        if (config.profileWindow() == 0) {
+            return;
+        }
+        if (!Double.isNaN(profileExpected)) {
+            profileAbsResidual.add(Math.abs(x - profileExpected));
+        }
+        positive &= x > 0;
+        if (!Double.isNaN(seasonalExpected)) {
+            profileOffset.add(x - seasonalExpected);
+            profileRowsToday++;
+            if (positive) {
+                double ratio = x / seasonalExpected;
+                profileRatio.add(ratio);
+                if (Double.isNaN(weatherLevel)) {
+                    weatherRatioRun = 0;
+                } else {
+                    profileWeatherRatio.add(ratio / weatherLevel);
+                    weatherRatioRun++;
+                }
+            }
+        }
     }
 
     /** The q quantile of |Z| for a standard normal Z, by bisection on the error function's complement. */

@@ -13,7 +13,8 @@ import java.util.List;
 /**
  * The NAB evaluation command: runs the streaming detector exactly as {@code /detect} does (causal, one fresh detector
  * per series, default configuration, timestamps read as UTC like a request with {@code tz=UTC}) over the corpus and
- * prints the normalised NAB score of each profile. Not a test: run it with the test classpath,
+ * prints the normalised NAB score of each profile. {@code -Dew.<component>=value} overrides one component of the
+ * configuration for ablations (see {@link #withOverrides}). Not a test: run it with the test classpath,
  * {@code java -cp ... io.energywatch.analytics.nab.NabEvaluation ../shared/datasets/nab}.
  */
 public final class NabEvaluation {
@@ -25,7 +26,7 @@ public final class NabEvaluation {
         Path corpusDirectory = Path.of(args.length > 0 ? args[0] : "../shared/datasets/nab");
         boolean verbose = args.length > 1 && args[1].equals("--per-file");
         List<NabSeries> corpus = NabCorpus.read(corpusDirectory);
-        DetectorConfig config = DetectorConfig.defaults().withZone(ZoneId.of("UTC"));
+        DetectorConfig config = withOverrides(DetectorConfig.defaults().withZone(ZoneId.of("UTC")));
         long start = System.nanoTime();
         var scored = new ArrayList<NabScorer.SeriesScores>();
         for (NabSeries series : corpus) {
@@ -48,6 +49,36 @@ public final class NabEvaluation {
                             one.truePositives(), one.falsePositives(), one.falseNegatives());
                 }
             }
+        }
+    }
+
+    /**
+     * {@code config} with the components named by {@code -Dew.<component>=value} system properties replaced (ints,
+     * doubles, booleans and ISO-8601 durations), for ablations: {@code -Dew.alarmZ=4 -Dew.profileWindow=0}.
+     */
+    static DetectorConfig withOverrides(DetectorConfig config) {
+        var components = DetectorConfig.class.getRecordComponents();
+        Object[] values = new Object[components.length];
+        Class<?>[] types = new Class<?>[components.length];
+        try {
+            for (int i = 0; i < components.length; i++) {
+                types[i] = components[i].getType();
+                values[i] = components[i].getAccessor().invoke(config);
+                String override = System.getProperty("ew." + components[i].getName());
+                if (override != null) {
+                    values[i] = switch (types[i].getName()) {
+                        case "int" -> Integer.parseInt(override);
+                        case "double" -> Double.parseDouble(override);
+                        case "boolean" -> Boolean.parseBoolean(override);
+                        case "java.time.Duration" -> java.time.Duration.parse(override);
+                        default -> throw new IllegalArgumentException("cannot override " + components[i].getName());
+                    };
+                    System.out.println("override " + components[i].getName() + " = " + override);
+                }
+            }
+            return DetectorConfig.class.getDeclaredConstructor(types).newInstance(values);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -37,9 +37,17 @@ class DetectionConfiguration {
     static final String LISTENER_ID = "anomaly-detector";
     static final String CONTAINER_FACTORY = "enrichedDetectionContainerFactory";
 
+    /**
+     * The configuration of the enriched stream's detectors: {@link DetectorConfig#consumption()}, made for metered load
+     * (a level-scaled daily profile, no heavy-tail widening); {@code /detect} keeps {@link DetectorConfig#defaults()}.
+     */
+    static DetectorConfig streamConfig() {
+        return DetectorConfig.consumption();
+    }
+
     @Bean
     SeriesDetectors seriesDetectors(AnomalyProperties properties, ChampionModels champions, FrameHistory frames) {
-        return new SeriesDetectors(DetectorConfig.defaults(), champions, frames,
+        return new SeriesDetectors(streamConfig(), champions, frames,
                 new AnomalyFactory(properties.pricePerMwhEur()), properties.detection().rememberedAnomalies(),
                 Clock.systemUTC());
     }

@@ -33,7 +33,7 @@ public final class SeriesDetectors {
 
     /** Model coordinates of anomalies scored by the streaming detector alone. */
     static final String STREAMING_MODEL_ID = "streaming-detector";
-    static final String STREAMING_MODEL_VERSION = "defaults";
+    static final String STREAMING_MODEL_VERSION = "consumption";
 
     private final DetectorConfig config;
     private final ChampionModels champions;

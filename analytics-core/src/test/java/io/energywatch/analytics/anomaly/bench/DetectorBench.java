@@ -21,7 +21,8 @@ import java.util.Random;
 /**
  * Scoring throughput on one thread: the whole detector (features, streaming statistics, flat group forest, explanation
  * of anomalies) against Smile's own {@code IsolationForest.score} and the flat forest alone, on the same rows in the
- * same run. Not a test; pin it to one core: {@code taskset -c 1 java -cp ... DetectorBench}.
+ * same run. Not a test; pin it to one core: {@code taskset -c 1 java -cp ... DetectorBench [consumption]}
+ * ({@code consumption}: {@link DetectorConfig#consumption()}, what anomaly-service runs; default: the defaults).
  */
 public final class DetectorBench {
 
@@ -33,7 +34,11 @@ public final class DetectorBench {
     }
 
     public static void main(String[] args) {
-        DetectorConfig config = DetectorConfig.defaults().withZone(ZoneId.of("Europe/Paris"));
+        // "consumption": the configuration anomaly-service runs on the enriched stream; default: /detect's.
+        boolean consumption = args.length > 0 && args[0].equals("consumption");
+        DetectorConfig config = (consumption ? DetectorConfig.consumption() : DetectorConfig.defaults())
+                .withZone(ZoneId.of("Europe/Paris"));
+        System.out.println("configuration: " + (consumption ? "DetectorConfig.consumption()" : "DetectorConfig.defaults()"));
         List<Observation[]> series = new ArrayList<>();
         for (int s = 0; s < SERIES; s++) {
             series.add(observations(s));

@@ -1,0 +1,138 @@
+package io.energywatch.analytics.anomaly;
+
+import io.energywatch.contracts.AnomalyType;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Random;
+
+import static io.energywatch.analytics.anomaly.SeriesFixtures.PER_DAY;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The consumption configuration's level-scaled profile, day-start widening and unlearned stuck runs. */
+class ConsumptionConfigTest {
+
+    private final DetectorConfig consumption = DetectorConfig.consumption().withZone(ZoneOffset.UTC);
+
+    /**
+     * A load whose daily level moves from day to day like a temperature-driven one (each day × a factor drawn in ±8 %)
+     * over a fixed daily shape, with 0.8 % noise per half-hour: what the simulator's regions look like.
+     */
+    private static double[] levelledLoad(int days, long seed) {
+        var random = new Random(seed);
+        double[] values = new double[days * PER_DAY];
+        double level = 1;
+        for (int d = 0; d < days; d++) {
+            level = Math.max(0.8, Math.min(1.25, level * (1 + 0.08 * (2 * random.nextDouble() - 1))));
+            for (int i = 0; i < PER_DAY; i++) {
+                double hour = i / 2.0;
+                double shape = 1 + 0.2 * Math.sin((hour - 9) / 24 * 2 * Math.PI);
+                values[d * PER_DAY + i] = 5000 * level * shape * (1 + 0.008 * random.nextGaussian());
+            }
+        }
+        return values;
+    }
+
+    @Test
+    void theProfileFollowsTheDaysLevelSoA25PercentSpikeStandsOutAndTheRestOfTheQuarterStaysQuiet() {
+        double[] values = levelledLoad(60, 11);
+        int at = 40 * PER_DAY + 22;
+        values[at] *= 1.25;
+        List<Detection> detections = SeriesFixtures.run(new StreamingDetector(consumption), values);
+
+        Detection spike = detections.get(at);
+        assertThat(spike.anomaly()).isTrue();
+        assertThat(spike.type()).isEqualTo(AnomalyType.SPIKE);
+        // The expectation is the day's level, not the weeks' median: within 3 % of the clean value.
+        assertThat(spike.expected()).isCloseTo(values[at] / 1.25, org.assertj.core.data.Percentage.withPercentage(3));
+        long others = detections.stream().filter(Detection::anomaly).filter(d -> d != spike).count();
+        assertThat(others).isLessThanOrEqualTo(2);
+    }
+
+    @Test
+    void theDefaultsMissTheSameSpikeBecauseTheirWeeklyBaselineIsAsWideAsTheLevelsSwing() {
+        double[] values = levelledLoad(60, 11);
+        int at = 40 * PER_DAY + 22;
+        values[at] *= 1.25;
+        Detection spike = SeriesFixtures.run(
+                new StreamingDetector(DetectorConfig.defaults().withZone(ZoneOffset.UTC)), values).get(at);
+        assertThat(spike.anomaly()).isFalse();
+    }
+
+    @Test
+    void atTheStartOfADayTheProfileScaleIsWidenedByTheTypicalDayToDayLevelChange() {
+        double[] values = levelledLoad(30, 12);
+        var features = new SeriesFeatures(consumption);
+        double midnight = Double.NaN;
+        double noon = Double.NaN;
+        for (int i = 0; i < values.length; i++) {
+            FeatureFrame frame = features.next(Observation.of(SeriesFixtures.at(i), values[i]));
+            if (i == 29 * PER_DAY) {
+                midnight = frame.scale() / frame.expected();
+            }
+            if (i == 29 * PER_DAY + 24) {
+                noon = frame.scale() / frame.expected();
+            }
+        }
+        // Noon: half-hour noise only (about 1 %); midnight: yesterday's level still decides, the scale is wider.
+        assertThat(noon).isBetween(0.004, 0.02);
+        assertThat(midnight).isGreaterThan(1.5 * noon);
+    }
+
+    @Test
+    void everyStuckRunOfASeriesIsReportedWhileTheDefaultsLearnTheFirstOneAsNormal() {
+        double[] values = SeriesFixtures.dailyLoad(30, 20, 13);
+        int[] starts = {10 * PER_DAY + 5, 17 * PER_DAY + 30, 24 * PER_DAY + 12};
+        for (int from : starts) {
+            for (int i = from; i < from + 12; i++) {
+                values[i] = values[from];
+            }
+        }
+        List<Detection> consumptionRun = SeriesFixtures.run(new StreamingDetector(consumption), values);
+        List<Detection> defaultsRun = SeriesFixtures.run(
+                new StreamingDetector(DetectorConfig.defaults().withZone(ZoneOffset.UTC)), values);
+        for (int from : starts) {
+            assertThat(consumptionRun.subList(from, from + 12))
+                    .anySatisfy(d -> assertThat(d.type()).isEqualTo(AnomalyType.STUCK_METER));
+        }
+        // The defaults: after a 12-row run, the bar is 48 rows, so the second and third are not stuck meters.
+        assertThat(defaultsRun.subList(starts[0], starts[0] + 12))
+                .anySatisfy(d -> assertThat(d.type()).isEqualTo(AnomalyType.STUCK_METER));
+        assertThat(defaultsRun.subList(starts[1], starts[1] + 12)).noneMatch(d -> d.type() == AnomalyType.STUCK_METER);
+    }
+
+    @Test
+    void theLevelShiftCusumDoesNotAccumulateDuringTheWarmUp() {
+        var features = new SeriesFeatures(DetectorConfig.defaults().withZone(ZoneOffset.UTC));
+        double[] values = SeriesFixtures.dailyLoad(3, 20, 14);
+        for (int i = 0; i < values.length; i++) {
+            FeatureFrame frame = features.next(Observation.of(SeriesFixtures.at(i), values[i]));
+            if (i < 2 * PER_DAY) {
+                assertThat(frame.has(Feature.LEVEL_CUSUM)).as("row %d", i).isFalse();
+            }
+        }
+    }
+
+    @Test
+    void newComponentsAreValidated() {
+        assertThatThrownBy(() -> withProfile(2, 0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> withProfile(16, 3)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(withProfile(16, 28).profileWindow()).isEqualTo(16);
+        assertThat(DetectorConfig.consumption().warmup()).isEqualTo(Duration.ofDays(3));
+    }
+
+    private static DetectorConfig withProfile(int window, int jumpDays) {
+        DetectorConfig c = DetectorConfig.consumption();
+        return new DetectorConfig(c.zone(), c.slotMinutes(), c.minSlotMinutes(), c.warmupPoints(), c.warmup(),
+                c.rollingWindow(), c.residualScaleWindow(), c.seasonalDepthWeeks(), c.seasonalDepthDays(),
+                c.minWeeklySamples(), c.minDailySamples(), window, jumpDays, c.relativeScaleFloor(), c.alarmZ(),
+                c.tailWindow(), c.tailQuantile(), c.minStuckRun(), c.stuckRunFactor(), c.unlearnedStuckRuns(),
+                c.cusumSlack(), c.cusumThreshold(), c.cusumAlarm(), c.residualClip(), c.driftShortHalfLife(),
+                c.driftLongHalfLife(), c.driftThreshold(), c.weatherForgetting(), c.weatherMinSamples(),
+                c.weatherWeight(), c.episodeHalfLife(), c.episodeEscalation(), c.episodeDamping(),
+                c.explainedFeatures(), c.severities());
+    }
+}
