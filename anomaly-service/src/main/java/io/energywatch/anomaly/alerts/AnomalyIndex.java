@@ -110,10 +110,16 @@ public class AnomalyIndex {
         }
     }
 
-    /** Copies a status change to the indexed document (a partial update: no script needed). */
+    /**
+     * Copies a status change to the indexed document (a partial update: no script needed). A verdict may come before
+     * the indexer has created the document (it is in MongoDB first): then the whole judged document is indexed, and
+     * the indexer's later create finds it there and leaves it.
+     */
     void updateStatus(AnomalyDocument d) throws IOException {
+        ensureTemplate();
         client.update(u -> u.index(indexOf(d.intervalStart())).id(d.anomalyId())
-                        .doc(Map.of("status", d.status().name(), "statusChangedAt", d.statusChangedAt().toString())),
-                Map.class);
+                        .doc(Map.of("status", d.status().name(), "statusChangedAt", d.statusChangedAt().toString()))
+                        .upsert(d),
+                AnomalyDocument.class);
     }
 }

@@ -32,6 +32,9 @@ class AnomalyPipelineTest extends AnomalyServiceTest {
     @Autowired
     ElasticsearchClient elasticsearch;
 
+    @Autowired
+    AnomalyStore store;
+
     @Test
     void spikesInTheEnrichedStreamLandOnceInMongoElasticsearchAndTheTopic() throws IOException {
         var series = SyntheticSeries.series("ext-pipe" + RUN);
@@ -136,6 +139,28 @@ class AnomalyPipelineTest extends AnomalyServiceTest {
 
     private static long sum(JsonNode counts) {
         return counts.valueStream().mapToLong(JsonNode::asLong).sum();
+    }
+
+    /** MongoDB is written before the indexer runs: a verdict in between must not fail nor be lost in the index. */
+    @Test
+    void aVerdictOnAnAnomalyNotIndexedYetIndexesItWithItsStatus() throws IOException {
+        String seriesId = SyntheticSeries.series("ext-early" + RUN).toString();
+        Instant start = SyntheticSeries.hour(30);
+        String id = AnomalyDocument.idOf(seriesId, start);
+        store.insertIfAbsent(List.of(new AnomalyDocument(id, seriesId, "11", "11", start, start.plusSeconds(3600),
+                180.0, 100.0, 90.0, 110.0, 0.9, io.energywatch.contracts.Severity.HIGH,
+                io.energywatch.contracts.AnomalyType.SPIKE, List.of(), "check the meter", 12.0, "anomaly-streaming",
+                "consumption", start.plusSeconds(3600), AnomalyStatus.OPEN, start.plusSeconds(3600))));
+        // The alias may not exist yet when this test runs first: then nothing is indexed either.
+        boolean aliasExists = elasticsearch.indices().existsAlias(a -> a.name(ALIAS)).value();
+        assertThat(aliasExists ? indexedStatus(id) : null).as("not indexed before the verdict").isNull();
+
+        var answer = api.postJson("/api/v1/anomalies/" + id + "/feedback",
+                "{\"verdict\":\"CONFIRMED\",\"author\":\"ops\"}");
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(indexedStatus(id)).isEqualTo("CONFIRMED");
+        assertThat(indexedCount(seriesId)).isEqualTo(1);
     }
 
     private long indexedCount(String seriesId) throws IOException {
