@@ -62,16 +62,12 @@ final class SummaryStep implements DemoStep {
         try {
             JsonNode summary = settled(url);
             var pretty = context.json().rebuild().enable(SerializationFeature.INDENT_OUTPUT).build();
-            StringBuilder detail = new StringBuilder();
             for (String field : fields) {
                 JsonNode value = summary.path(field);
                 context.out().println(field + ": " + (value.isValueNode() ? value.asString()
                         : pretty.writeValueAsString(value)));
-                if (value.isValueNode() && detail.length() < 120) {
-                    detail.append(detail.isEmpty() ? "" : ", ").append(field).append(' ').append(value.asString());
-                }
             }
-            return List.of(new StepResult(name, StepResult.Outcome.DONE, module, detail.toString()));
+            return List.of(new StepResult(name, StepResult.Outcome.DONE, module, brief(summary)));
         } catch (StackException e) {
             return List.of(new StepResult(name, StepResult.Outcome.FAILED, module, e.getMessage()));
         }
@@ -96,9 +92,21 @@ final class SummaryStep implements DemoStep {
                 return last;
             }
             previous = now;
-            context.out().println(name + ": " + now + " so far");
+            context.out().println(name + ": " + brief(last) + " so far");
             Pause.of(POLL);
         }
+    }
+
+    /** The summary's plain values, in the order of {@code fields}: what a reader follows while the step settles. */
+    private String brief(JsonNode summary) {
+        StringBuilder detail = new StringBuilder();
+        for (String field : fields) {
+            JsonNode value = summary.path(field);
+            if (value.isValueNode() && !value.isNull() && !value.isMissingNode() && detail.length() < 120) {
+                detail.append(detail.isEmpty() ? "" : ", ").append(field).append(' ').append(value.asString());
+            }
+        }
+        return detail.toString();
     }
 
     private JsonNode get(URI url) {
