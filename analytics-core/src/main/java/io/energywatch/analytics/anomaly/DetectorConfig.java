@@ -180,4 +180,43 @@ public record DetectorConfig(
                 weatherForgetting, weatherMinSamples, weatherWeight, episodeHalfLife, episodeEscalation,
                 episodeDamping, explainedFeatures, severities);
     }
+
+    /**
+     * The same configuration with the named components replaced, each value given as text (ints, doubles, booleans,
+     * ISO-8601 durations): how the evaluation commands take {@code -Dew.<component>=value} for ablations.
+     *
+     * @throws IllegalArgumentException for an unknown component, one of another type, or a value that does not parse
+     */
+    public DetectorConfig withComponents(java.util.Map<String, String> replaced) {
+        var components = DetectorConfig.class.getRecordComponents();
+        var unknown = new java.util.TreeSet<>(replaced.keySet());
+        Object[] values = new Object[components.length];
+        Class<?>[] types = new Class<?>[components.length];
+        try {
+            for (int i = 0; i < components.length; i++) {
+                types[i] = components[i].getType();
+                values[i] = components[i].getAccessor().invoke(this);
+                String text = replaced.get(components[i].getName());
+                unknown.remove(components[i].getName());
+                if (text != null) {
+                    values[i] = switch (types[i].getName()) {
+                        case "int" -> Integer.parseInt(text);
+                        case "double" -> Double.parseDouble(text);
+                        case "boolean" -> Boolean.parseBoolean(text);
+                        case "java.time.Duration" -> Duration.parse(text);
+                        default -> throw new IllegalArgumentException("component " + components[i].getName()
+                                + " cannot be given as text");
+                    };
+                }
+            }
+            if (!unknown.isEmpty()) {
+                throw new IllegalArgumentException("no such detector components: " + unknown);
+            }
+            return DetectorConfig.class.getDeclaredConstructor(types).newInstance(values);
+        } catch (java.lang.reflect.InvocationTargetException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }

@@ -52,34 +52,13 @@ public final class NabEvaluation {
         }
     }
 
-    /**
-     * {@code config} with the components named by {@code -Dew.<component>=value} system properties replaced (ints,
-     * doubles, booleans and ISO-8601 durations), for ablations: {@code -Dew.alarmZ=4 -Dew.profileWindow=0}.
-     */
+    /** {@code config} with the components given as {@code -Dew.<component>=value}, for ablations. */
     static DetectorConfig withOverrides(DetectorConfig config) {
-        var components = DetectorConfig.class.getRecordComponents();
-        Object[] values = new Object[components.length];
-        Class<?>[] types = new Class<?>[components.length];
-        try {
-            for (int i = 0; i < components.length; i++) {
-                types[i] = components[i].getType();
-                values[i] = components[i].getAccessor().invoke(config);
-                String override = System.getProperty("ew." + components[i].getName());
-                if (override != null) {
-                    values[i] = switch (types[i].getName()) {
-                        case "int" -> Integer.parseInt(override);
-                        case "double" -> Double.parseDouble(override);
-                        case "boolean" -> Boolean.parseBoolean(override);
-                        case "java.time.Duration" -> java.time.Duration.parse(override);
-                        default -> throw new IllegalArgumentException("cannot override " + components[i].getName());
-                    };
-                    System.out.println("override " + components[i].getName() + " = " + override);
-                }
-            }
-            return DetectorConfig.class.getDeclaredConstructor(types).newInstance(values);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(e);
-        }
+        java.util.Map<String, String> overrides = new java.util.TreeMap<>();
+        System.getProperties().stringPropertyNames().stream().filter(n -> n.startsWith("ew."))
+                .forEach(n -> overrides.put(n.substring(3), System.getProperty(n)));
+        overrides.forEach((name, value) -> System.out.println("override " + name + " = " + value));
+        return config.withComponents(overrides);
     }
 
     /** The anomaly score of every row, as /detect returns them. */

@@ -1,0 +1,38 @@
+package io.energywatch.analytics.anomaly;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class DetectorConfigTest {
+
+    @Test
+    void replacesOnlyTheNamedComponentsParsedFromText() {
+        DetectorConfig base = DetectorConfig.consumption();
+        DetectorConfig changed = base.withComponents(Map.of("alarmZ", "4.5", "profileWindow", "32",
+                "episodeHalfLife", "PT12H"));
+
+        assertThat(changed.alarmZ()).isEqualTo(4.5);
+        assertThat(changed.profileWindow()).isEqualTo(32);
+        assertThat(changed.episodeHalfLife()).isEqualTo(Duration.ofHours(12));
+        assertThat(changed.withComponents(Map.of("alarmZ", Double.toString(base.alarmZ()), "profileWindow",
+                Integer.toString(base.profileWindow()), "episodeHalfLife", base.episodeHalfLife().toString())))
+                .isEqualTo(base);
+        assertThat(base.withComponents(Map.of())).isEqualTo(base);
+    }
+
+    @Test
+    void refusesUnknownComponentsAndValuesThatDoNotParse() {
+        DetectorConfig base = DetectorConfig.defaults();
+        assertThatThrownBy(() -> base.withComponents(Map.of("alarmz", "4")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("[alarmz]");
+        assertThatThrownBy(() -> base.withComponents(Map.of("alarmZ", "high")))
+                .isInstanceOf(NumberFormatException.class);
+        assertThatThrownBy(() -> base.withComponents(Map.of("zone", "UTC")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("zone cannot be given as text");
+    }
+}
