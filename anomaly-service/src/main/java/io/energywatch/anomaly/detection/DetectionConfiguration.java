@@ -18,8 +18,6 @@ import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
-import org.springframework.kafka.listener.DefaultErrorHandler;
-import org.springframework.util.backoff.ExponentialBackOff;
 
 import java.time.Clock;
 
@@ -65,9 +63,7 @@ class DetectionConfiguration {
         var factory = EventListeners.factory(kafka, ConsumptionEnriched.class, detection.groupId(),
                 EventListeners.Start.EARLIEST, EventListeners.Delivery.BATCH, detection.maxPollRecords());
         factory.setConcurrency(1);
-        var backOff = new ExponentialBackOff(detection.initialBackoff().toMillis(), 2.0);
-        backOff.setMaxInterval(detection.maxBackoff().toMillis());
-        var errors = new DefaultErrorHandler(backOff);
+        var errors = EventListeners.retryingUntilAccepted(detection.initialBackoff(), detection.maxBackoff());
         // Each failed attempt is visible: the batch waits, uncommitted, until the stores and the topic accept it.
         errors.setRetryListeners(new RetryListener() {
             @Override

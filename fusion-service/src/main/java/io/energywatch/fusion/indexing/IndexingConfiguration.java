@@ -7,8 +7,6 @@ import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
-import org.springframework.kafka.listener.DefaultErrorHandler;
-import org.springframework.util.backoff.ExponentialBackOff;
 
 
 /**
@@ -29,9 +27,8 @@ class IndexingConfiguration {
         var factory = EventListeners.factory(kafka, ConsumptionEnriched.class, indexing.groupId(),
                 EventListeners.Start.EARLIEST, EventListeners.Delivery.BATCH, indexing.bulkSize());
         factory.setConcurrency(indexing.concurrency());
-        var backOff = new ExponentialBackOff(indexing.initialBackoff().toMillis(), 2.0);
-        backOff.setMaxInterval(indexing.maxBackoff().toMillis());
-        factory.setCommonErrorHandler(new DefaultErrorHandler(backOff));
+        factory.setCommonErrorHandler(EventListeners.retryingUntilAccepted(indexing.initialBackoff(),
+                indexing.maxBackoff()));
         return factory;
     }
 }

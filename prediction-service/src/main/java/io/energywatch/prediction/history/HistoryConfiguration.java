@@ -8,8 +8,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
-import org.springframework.kafka.listener.DefaultErrorHandler;
-import org.springframework.util.backoff.ExponentialBackOff;
+
+import java.time.Duration;
 
 /** The daily history store and the enriched-stream listener's container. */
 @Configuration(proxyBeanMethods = false)
@@ -29,9 +29,8 @@ class HistoryConfiguration {
         var factory = EventListeners.factory(kafka, ConsumptionEnriched.class, properties.history().groupId(),
                 EventListeners.Start.EARLIEST, EventListeners.Delivery.RECORD, 0);
         // A store that is down delays the history, never drops from it: retries back off but do not give up.
-        var backOff = new ExponentialBackOff(1_000, 2.0);
-        backOff.setMaxInterval(60_000);
-        factory.setCommonErrorHandler(new DefaultErrorHandler(backOff));
+        factory.setCommonErrorHandler(EventListeners.retryingUntilAccepted(Duration.ofSeconds(1),
+                Duration.ofMinutes(1)));
         return factory;
     }
 }

@@ -9,10 +9,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
-import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.stereotype.Component;
-import org.springframework.util.backoff.ExponentialBackOff;
 
+import java.time.Duration;
 import java.io.IOException;
 import java.util.List;
 import java.util.Objects;
@@ -37,9 +36,8 @@ class ForecastIndexing {
             KafkaProperties kafka, PredictionProperties properties) {
         var factory = EventListeners.factory(kafka, ConsumptionForecast.class, properties.indices().groupId(),
                 EventListeners.Start.EARLIEST, EventListeners.Delivery.BATCH, 0);
-        var backOff = new ExponentialBackOff(500, 2.0);
-        backOff.setMaxInterval(30_000);
-        factory.setCommonErrorHandler(new DefaultErrorHandler(backOff));
+        factory.setCommonErrorHandler(EventListeners.retryingUntilAccepted(Duration.ofMillis(500),
+                Duration.ofSeconds(30)));
         return factory;
     }
 

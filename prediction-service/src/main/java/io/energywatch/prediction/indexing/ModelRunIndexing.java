@@ -5,6 +5,7 @@ import io.energywatch.analytics.registry.ModelRegistry;
 import io.energywatch.contracts.ModelLifecycleChanged;
 import io.energywatch.prediction.config.PredictionProperties;
 import io.energywatch.service.kafka.EventListeners;
+import java.time.Duration;
 import java.io.IOException;
 import java.util.List;
 import java.util.Objects;
@@ -13,9 +14,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
-import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.stereotype.Component;
-import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
  * The models topic's Elasticsearch sink for forecaster training runs, built as the forecasts sink is: offsets are
@@ -38,9 +37,8 @@ class ModelRunIndexing {
         var factory = EventListeners.factory(kafka, ModelLifecycleChanged.class,
                 properties.indices().modelRunsGroupId(), EventListeners.Start.EARLIEST, EventListeners.Delivery.BATCH,
                 0);
-        var backOff = new ExponentialBackOff(500, 2.0);
-        backOff.setMaxInterval(30_000);
-        factory.setCommonErrorHandler(new DefaultErrorHandler(backOff));
+        factory.setCommonErrorHandler(EventListeners.retryingUntilAccepted(Duration.ofMillis(500),
+                Duration.ofSeconds(30)));
         return factory;
     }
 

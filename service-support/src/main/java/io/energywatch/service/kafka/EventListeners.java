@@ -8,8 +8,11 @@ import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.listener.ContainerProperties;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.util.backoff.ExponentialBackOff;
 import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -52,5 +55,16 @@ public final class EventListeners {
         factory.getContainerProperties().setAckMode(delivery == Delivery.BATCH
                 ? ContainerProperties.AckMode.BATCH : ContainerProperties.AckMode.RECORD);
         return factory;
+    }
+
+    /**
+     * An error handler that retries a failed record or batch with exponential backoff (doubling from {@code initial}
+     * up to {@code max}) and never gives up: a sink or store that is down delays what it receives, and nothing is
+     * skipped, since the offsets stay uncommitted until the listener returns.
+     */
+    public static DefaultErrorHandler retryingUntilAccepted(Duration initial, Duration max) {
+        var backOff = new ExponentialBackOff(initial.toMillis(), 2.0);
+        backOff.setMaxInterval(max.toMillis());
+        return new DefaultErrorHandler(backOff);
     }
 }
