@@ -42,8 +42,7 @@ import java.util.UUID;
 /**
  * Throughput of the fusion from the raw topic to the enriched topic (exactly_once_v2, stores with changelogs), beside a
  * plain consume-deserialise-serialise-produce loop on the same embedded broker in the same run. Not a test: run it with
- * {@code ./mvnw -pl fusion-service test-compile exec:java -Dexec.classpathScope=test
- * -Dexec.mainClass=io.energywatch.fusion.bench.FusionBench [-Dexec.args=300000]}.
+ * {@code bench/run fusion [EVENTS [THREADS [COMMIT_MS [weather-first]]]]} (see FUSION.md).
  */
 public final class FusionBench {
 
