@@ -48,8 +48,7 @@ final class Timestamps {
                 LocalDateTime fast = isoLocal(iso, iso.length());
                 return new Local(fast != null ? fast : LocalDateTime.parse(iso), false);
             }
-            return new Exact(OffsetDateTime.parse(iso.substring(0, offsetAt) + normalisedOffset(iso.substring(offsetAt)))
-                    .toInstant());
+            return new Exact(offsetInstant(iso.substring(0, offsetAt) + normalisedOffset(iso.substring(offsetAt))));
         } catch (DateTimeException | StringIndexOutOfBoundsException e) {
             throw new RecordRejected(field, field + " '" + text + "' is not a timestamp (expected ISO-8601, "
                     + "yyyy-MM-dd HH:mm:ss or dd/MM/yyyy)");
