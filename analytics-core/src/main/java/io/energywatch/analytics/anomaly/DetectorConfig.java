@@ -19,6 +19,11 @@ import java.util.Objects;
  * @param seasonalDepthDays   days of history per time-of-day slot (fallback while few weeks are known)
  * @param minWeeklySamples    weeks a slot needs before the weekly baseline is used
  * @param minDailySamples     days a time-of-day slot needs before the daily baseline is used
+ * @param seasonalErrorRatio  the seasonal baseline is also preferred to the rolling median when its mean absolute residual
+ *                            is this many times smaller than the rolling median's out-of-sample one (over
+ *                            {@code residualScaleWindow} rows): the rolling scale alone is narrow on the flat part of a
+ *                            daily cycle although the rolling median misses every daily rise; 0 = compare the scales
+ *                            only
  * @param profileWindow       observations over which the current level relative to the seasonal baseline is measured
  *                            (median of value / baseline, or of value − baseline for series that are not strictly
  *                            positive): the profile expectation is the baseline scaled to that level, so a day that is
@@ -39,6 +44,8 @@ import java.util.Objects;
  * @param unlearnedStuckRuns  how many of the series' runs judged stuck are treated as incidents that do not count as
  *                            earlier runs (so the next stuck meter is judged against the same bar); later ones do, so a
  *                            series whose flat runs recur learns them; 0 = every run counts
+ * @param stuckReportedOnce   a stuck run reported as a fresh stuck meter does not grow in score while it lasts: it is
+ *                            reported once, at its onset, instead of escalating past the episode damping row after row
  * @param cusumSlack          CUSUM allowance k, in robust standard deviations
  * @param cusumThreshold      CUSUM decision level h: above it an anomaly is classified as a level shift
  * @param cusumAlarm          CUSUM level at which a persistent shift alone reaches the alarm level (well above h:
@@ -55,6 +62,14 @@ import java.util.Objects;
  *                            lower, so one incident is reported once, at its onset, unless it escalates
  * @param episodeEscalation   how much larger than the open episode a row must be to score in full again
  * @param episodeDamping      factor on the z-scale of rows inside an open episode
+ * @param baselineHold        while an alarm episode is open, for at most this long from its onset, the rows are not
+ *                            learned by the seasonal baseline, so an incident of a day is not remembered as that time
+ *                            of day's normal (and its end flagged the next days); after it, a lasting change is
+ *                            learned as before; zero = off
+ * @param densityWindow       rows over which the spike density is counted: a row whose raw |z| reaches
+ *                            {@code densityZ} and brings the count of such rows in the window above every earlier
+ *                            count scores as a residual of {@code alarmZ} × count / (record + 1); 0 = off
+ * @param densityZ            raw robust |z| (before the heavy-tail widening) that counts as a large residual
  * @param explainedFeatures   how many features an explanation names at most
  * @param severities          cut points of the calibrated score
  */
@@ -70,6 +85,7 @@ public record DetectorConfig(
         int seasonalDepthDays,
         int minWeeklySamples,
         int minDailySamples,
+        double seasonalErrorRatio,
         int profileWindow,
         int profileJumpDays,
         double relativeScaleFloor,
@@ -79,6 +95,7 @@ public record DetectorConfig(
         int minStuckRun,
         double stuckRunFactor,
         int unlearnedStuckRuns,
+        boolean stuckReportedOnce,
         double cusumSlack,
         double cusumThreshold,
         double cusumAlarm,
@@ -92,6 +109,9 @@ public record DetectorConfig(
         Duration episodeHalfLife,
         double episodeEscalation,
         double episodeDamping,
+        Duration baselineHold,
+        int densityWindow,
+        double densityZ,
         int explainedFeatures,
         SeverityScale severities) {
 
@@ -99,6 +119,7 @@ public record DetectorConfig(
         Objects.requireNonNull(zone, "zone");
         Objects.requireNonNull(warmup, "warmup");
         Objects.requireNonNull(episodeHalfLife, "episodeHalfLife");
+        Objects.requireNonNull(baselineHold, "baselineHold");
         Objects.requireNonNull(driftShortHalfLife, "driftShortHalfLife");
         Objects.requireNonNull(driftLongHalfLife, "driftLongHalfLife");
         Objects.requireNonNull(severities, "severities");
@@ -124,6 +145,15 @@ public record DetectorConfig(
         if (!(episodeDamping > 0 && episodeDamping <= 1) || episodeEscalation < 1) {
             throw new IllegalArgumentException("episodeDamping must be in (0, 1] and episodeEscalation at least 1");
         }
+        if (!(seasonalErrorRatio >= 0)) {
+            throw new IllegalArgumentException("seasonalErrorRatio must be 0 (off) or positive");
+        }
+        if (baselineHold.isNegative()) {
+            throw new IllegalArgumentException("baselineHold must not be negative");
+        }
+        if (densityWindow < 0 || densityWindow > 0 && densityWindow < 3 || !(densityZ > 0)) {
+            throw new IllegalArgumentException("densityWindow must be 0 (off) or at least 3 and densityZ positive");
+        }
         if (alarmZ <= 0 || cusumThreshold <= 0 || cusumAlarm < cusumThreshold || driftThreshold <= 0) {
             throw new IllegalArgumentException("alarm levels must be positive");
         }
@@ -134,8 +164,9 @@ public record DetectorConfig(
 
     public static DetectorConfig defaults() {
         return new DetectorConfig(ZoneId.of("Europe/Paris"), 0, 5, 48, Duration.ofDays(2), 96, 1024, 6, 7, 3, 2,
-                0, 0, 0.005, 5.0, 2048, 0.995, 6, 4.0, 0, 1.0, 15.0, 40.0, 3.0, Duration.ofDays(1), Duration.ofDays(14),
-                4.0, 0.998, 48, 0.5, Duration.ofDays(1), 1.5, 0.3, 3, SeverityScale.DEFAULT);
+                1.5, 0, 0, 0.005, 5.0, 2048, 0.995, 6, 4.0, 0, true, 1.0, 15.0, 40.0, 3.0, Duration.ofDays(1),
+                Duration.ofDays(14), 4.0, 0.998, 48, 0.5, Duration.ofDays(1), 1.5, 0.3, Duration.ofDays(1), 24,
+                4.0, 3, SeverityScale.DEFAULT);
     }
 
     /**
@@ -149,36 +180,39 @@ public record DetectorConfig(
      *       one; instead the alarm is at 7 robust sigmas of a profile whose residuals are narrow;</li>
      *   <li>three days of warm-up, and the profile is used once it has seen three day-to-day level changes;</li>
      *   <li>episodes fade with a 6-hour half-life, so a spike the next day is a new incident;</li>
-     *   <li>the first three stuck runs of a series do not raise the bar for the next one ({@code unlearnedStuckRuns}).</li>
+     *   <li>the first three stuck runs of a series do not raise the bar for the next one ({@code unlearnedStuckRuns});</li>
+     *   <li>no spike-density component ({@code densityWindow} 0) and no baseline hold during episodes
+     *       ({@code baselineHold} zero): on the simulator both turned ordinary rows into wrong spikes and drops.</li>
      * </ul>
      * Chosen on the simulator's seed-42 quarter (docs/evaluation.md, "Simulator-labelled anomalies").
      */
     public static DetectorConfig consumption() {
         return new DetectorConfig(ZoneId.of("Europe/Paris"), 0, 5, 48, Duration.ofDays(3), 96, 1024, 6, 7, 3, 2,
-                16, 28, 0.005, 7.0, 0, 0.995, 6, 4.0, 3, 1.0, 15.0, 40.0, 3.0, Duration.ofDays(1), Duration.ofDays(14),
-                4.0, 0.998, 48, 0.5, Duration.ofHours(6), 1.5, 0.3, 3, SeverityScale.DEFAULT);
+                1.5, 16, 28, 0.005, 7.0, 0, 0.995, 6, 4.0, 3, true, 1.0, 15.0, 40.0, 3.0, Duration.ofDays(1),
+                Duration.ofDays(14), 4.0, 0.998, 48, 0.5, Duration.ofHours(6), 1.5, 0.3, Duration.ZERO, 0,
+                4.0, 3, SeverityScale.DEFAULT);
     }
 
     /** The same configuration in another time zone (a request's {@code tz}). */
     public DetectorConfig withZone(ZoneId newZone) {
         return new DetectorConfig(newZone, slotMinutes, minSlotMinutes, warmupPoints, warmup, rollingWindow,
                 residualScaleWindow, seasonalDepthWeeks, seasonalDepthDays, minWeeklySamples, minDailySamples,
-                profileWindow, profileJumpDays, relativeScaleFloor, alarmZ, tailWindow, tailQuantile, minStuckRun,
-                stuckRunFactor, unlearnedStuckRuns, cusumSlack,
+                seasonalErrorRatio, profileWindow, profileJumpDays, relativeScaleFloor, alarmZ, tailWindow,
+                tailQuantile, minStuckRun, stuckRunFactor, unlearnedStuckRuns, stuckReportedOnce, cusumSlack,
                 cusumThreshold, cusumAlarm, residualClip, driftShortHalfLife, driftLongHalfLife, driftThreshold,
                 weatherForgetting, weatherMinSamples, weatherWeight, episodeHalfLife, episodeEscalation,
-                episodeDamping, explainedFeatures, severities);
+                episodeDamping, baselineHold, densityWindow, densityZ, explainedFeatures, severities);
     }
 
     /** The same configuration with another warm-up, for short series and tests. */
     public DetectorConfig withWarmup(int points, Duration duration) {
         return new DetectorConfig(zone, slotMinutes, minSlotMinutes, points, duration, rollingWindow,
                 residualScaleWindow, seasonalDepthWeeks, seasonalDepthDays, minWeeklySamples, minDailySamples,
-                profileWindow, profileJumpDays, relativeScaleFloor, alarmZ, tailWindow, tailQuantile, minStuckRun,
-                stuckRunFactor, unlearnedStuckRuns, cusumSlack,
+                seasonalErrorRatio, profileWindow, profileJumpDays, relativeScaleFloor, alarmZ, tailWindow,
+                tailQuantile, minStuckRun, stuckRunFactor, unlearnedStuckRuns, stuckReportedOnce, cusumSlack,
                 cusumThreshold, cusumAlarm, residualClip, driftShortHalfLife, driftLongHalfLife, driftThreshold,
                 weatherForgetting, weatherMinSamples, weatherWeight, episodeHalfLife, episodeEscalation,
-                episodeDamping, explainedFeatures, severities);
+                episodeDamping, baselineHold, densityWindow, densityZ, explainedFeatures, severities);
     }
 
     /**

@@ -13,6 +13,10 @@ public final class SeriesFeatures {
     private static final long SECONDS_PER_DAY = 86_400;
     /** Day-to-day level changes the profile needs before its day-start widening, and so the profile, is used. */
     private static final int MIN_DAY_JUMPS = 3;
+    /** Fewest exceedances in a density window that can be a spike-density anomaly. */
+    private static final int MIN_DENSITY_COUNT = 3;
+    /** Density windows of scored rows seen before the density record is trusted. */
+    private static final int DENSITY_HISTORY_WINDOWS = 4;
 
     private final DetectorConfig config;
     private final ZoneRules zoneRules;
@@ -33,6 +37,20 @@ public final class SeriesFeatures {
     private int weatherRatioRun;
     private final RollingWindow profileAbsResidual;
     private boolean positive = true;
+    // Out-of-sample absolute residuals against the rolling median (a ring with a running sum: only their mean is used).
+    private final double[] rollingAbsResidual;
+    private int rollingAbsHead;
+    private int rollingAbsSize;
+    private double rollingAbsSum;
+    // Spike density: which of the last densityWindow rows had |raw z| >= densityZ, their count, and the largest count
+    // seen so far.
+    private final boolean[] exceedances;
+    private int exceedanceHead;
+    private int exceedanceCount;
+    private int exceedanceMax;
+    private long exceedanceRows;
+    private double density;
+    private boolean holdBaseline;
     private final double gaussianTail;
     private SeasonalBaseline baseline;
     private int slotSeconds;
@@ -69,6 +87,8 @@ public final class SeriesFeatures {
         this.profileWeatherRatio = new RollingWindow(profile);
         this.profileAbsResidual = new RollingWindow(config.residualScaleWindow());
         this.profileDayJumps = new RollingWindow(Math.max(1, config.profileJumpDays()));
+        this.rollingAbsResidual = new double[config.seasonalErrorRatio() > 0 ? config.residualScaleWindow() : 1];
+        this.exceedances = new boolean[Math.max(1, config.densityWindow())];
         if (config.slotMinutes() > 0) {
             configureSlots(config.slotMinutes() * 60L);
         }
@@ -87,6 +107,25 @@ public final class SeriesFeatures {
     /** Start (0-based observation index) of the current run of identical values. */
     long runStart() {
         return runStart;
+    }
+
+    /**
+     * How far the last row's spike density went beyond the series' record: the number of rows among the last
+     * {@code densityWindow} whose raw |z| reached {@code densityZ}, divided by one more than the largest such count
+     * seen before, when the last row is itself one of them and sets a new record; 0 otherwise. A value of 1 is "one
+     * exceedance more than ever before in a window".
+     */
+    double density() {
+        return density;
+    }
+
+    /**
+     * Whether the next observations are kept out of the seasonal baseline (while the detector has an alarm episode
+     * open), so the baseline does not learn an incident as the new normal for its time of day. A slot whose baseline
+     * is not formed yet still learns.
+     */
+    void holdBaseline(boolean hold) {
+        holdBaseline = hold;
     }
 
     int longestEarlierRun() {
@@ -217,10 +256,17 @@ public final class SeriesFeatures {
         f[Feature.RUN_LENGTH.ordinal()] = run;
 
         // The expectation the score is measured against: the seasonal baseline when it explains the series at least
-        // as well as the rolling median (its residuals are not wider), else the rolling median.
+        // as well as the rolling median (its residuals are not wider), else the rolling median. The rolling scale is
+        // the spread of the recent values, which is narrow on the flat part of a daily cycle even when the rolling
+        // median misses every daily rise; so the seasonal baseline is also used when its mean absolute error is
+        // clearly (seasonalErrorRatio times) smaller than the rolling median's own out-of-sample error.
+        boolean seasonalBetter = !Double.isNaN(seasonalScale) && (Double.isNaN(rollingScale)
+                || seasonalScale <= rollingScale
+                || config.seasonalErrorRatio() > 0 && rollingAbsSize >= 8
+                && config.seasonalErrorRatio() * seasonalAbsResidual.mean() <= rollingAbsSum / rollingAbsSize);
         double expected;
         double scale;
-        if (!Double.isNaN(seasonalScale) && (Double.isNaN(rollingScale) || seasonalScale <= rollingScale)) {
+        if (seasonalBetter) {
             expected = seasonalExpected;
             scale = seasonalScale;
         } else {
@@ -245,6 +291,7 @@ public final class SeriesFeatures {
         if (!Double.isNaN(rawZ)) {
             absResidualZ.add(Math.abs(rawZ));
         }
+        density = Double.isNaN(rawZ) || config.densityWindow() == 0 ? 0 : learnDensity(Math.abs(rawZ));
 
         // CUSUM of the clipped residual: a persistent shift of the mean accumulates, one spike does not.
         // Not during the warm-up, whose expectations are still crude: the level would start the series as a shift.
@@ -267,6 +314,9 @@ public final class SeriesFeatures {
             f[Feature.DRIFT.ordinal()] = (driftShort - driftLong) / sd;
         }
 
+        if (!Double.isNaN(rollingMedian) && config.seasonalErrorRatio() > 0) {
+            learnRollingError(Math.abs(x - rollingMedian));
+        }
         learn(x, delta, run, dayOfWeek, daySlot, seasonalExpected, hasWeather, hdd, cdd, weatherResidual);
         learnProfile(x, seasonalExpected, profileExpected, weatherLevel);
         return new FeatureFrame(f, expected, scale, residualZ);
@@ -278,7 +328,7 @@ public final class SeriesFeatures {
         if (!Double.isNaN(seasonalExpected)) {
             seasonalAbsResidual.add(Math.abs(x - seasonalExpected));
         }
-        if (baseline != null) {
+        if (baseline != null && !(holdBaseline && !Double.isNaN(seasonalExpected))) {
             baseline.update(dayOfWeek, daySlot, x);
         }
         if (hasWeather) {
@@ -320,6 +370,45 @@ public final class SeriesFeatures {
         }
         previous = x;
         observed++;
+    }
+
+    private void learnRollingError(double absResidual) {
+        if (rollingAbsSize == rollingAbsResidual.length) {
+            rollingAbsSum -= rollingAbsResidual[rollingAbsHead];
+        } else {
+            rollingAbsSize++;
+        }
+        rollingAbsResidual[rollingAbsHead] = absResidual;
+        rollingAbsSum += absResidual;
+        rollingAbsHead = (rollingAbsHead + 1) % rollingAbsResidual.length;
+        if (rollingAbsHead == 0) {
+            // Once per window, so the running sum does not accumulate rounding errors.
+            double exact = 0;
+            for (int i = 0; i < rollingAbsSize; i++) {
+                exact += rollingAbsResidual[i];
+            }
+            rollingAbsSum = exact;
+        }
+    }
+
+    /** Counts {@code absZ} into the density window; returns the row's density (see {@link #density()}). */
+    private double learnDensity(double absZ) {
+        boolean exceeds = absZ >= config.densityZ();
+        if (exceedances[exceedanceHead]) {
+            exceedanceCount--;
+        }
+        exceedances[exceedanceHead] = exceeds;
+        exceedanceHead = (exceedanceHead + 1) % exceedances.length;
+        if (exceeds) {
+            exceedanceCount++;
+        }
+        exceedanceRows++;
+        // Judged once the record has had a few windows to form, and never for fewer than three exceedances.
+        double result = exceeds && exceedanceCount > exceedanceMax && exceedanceCount >= MIN_DENSITY_COUNT
+                && exceedanceRows >= DENSITY_HISTORY_WINDOWS * (long) exceedances.length
+                ? exceedanceCount / (double) (exceedanceMax + 1) : 0;
+        exceedanceMax = Math.max(exceedanceMax, exceedanceCount);
+        return result;
     }
 
     private void learnProfile(double x, double seasonalExpected, double profileExpected, double weatherLevel) {

@@ -28,6 +28,11 @@ public final class StreamingDetector {
     private double episodeLevel;
     private long lastEpochSecond = Long.MIN_VALUE;
     private @Nullable AnomalyType episodeType;
+    /** Start of the stuck run last reported as a fresh stuck meter, and its stuck component then; -1 for none. */
+    private long reportedStuckRunStart = -1;
+    private double reportedStuck;
+    /** When the open episode began (its first fresh alarm after the level had faded below the alarm z). */
+    private long episodeOpened = Long.MIN_VALUE;
 
     public StreamingDetector(DetectorConfig config) {
         this(config, null);
@@ -48,6 +53,9 @@ public final class StreamingDetector {
     public Detection next(Observation o) {
         boolean warmingUp = features.observed() < config.warmupPoints()
                 || features.secondsSinceFirst(o.timestamp()) < config.warmup().toSeconds();
+        if (!config.baselineHold().isZero() && o.value() != null) {
+            features.holdBaseline(episodeOpen(o.timestamp().getEpochSecond()));
+        }
         FeatureFrame frame = features.next(o);
         if (o.value() == null) {
             return quiet(o, frame, false);
@@ -72,7 +80,14 @@ public final class StreamingDetector {
         boolean fresh = raw >= config.episodeEscalation() * episodeLevel || newKind;
         if (alarming) {
             if (fresh) {
+                if (episodeLevel < config.alarmZ()) {
+                    episodeOpened = now;
+                }
                 episodeType = candidate;
+                if (candidate == AnomalyType.STUCK_METER && config.stuckReportedOnce()) {
+                    reportedStuckRunStart = features.runStart();
+                    reportedStuck = c.stuck();
+                }
             }
             episodeLevel = Math.max(episodeLevel, raw);
         }
@@ -92,6 +107,20 @@ public final class StreamingDetector {
                 AnomalyAdvice.recommendation(type), false, streaming, forest, frame);
     }
 
+    /**
+     * Whether an alarm episode is open at {@code epochSecond} (its faded level is still at least the alarm z) and
+     * began less than {@code baselineHold} ago: a lasting change must still become the baseline's new normal.
+     */
+    private boolean episodeOpen(long epochSecond) {
+        if (lastEpochSecond == Long.MIN_VALUE || episodeOpened == Long.MIN_VALUE
+                || epochSecond - episodeOpened >= config.baselineHold().toSeconds()) {
+            return false;
+        }
+        double faded = episodeLevel * Math.pow(0.5, Math.max(0, epochSecond - lastEpochSecond)
+                / (double) config.episodeHalfLife().toSeconds());
+        return faded >= config.alarmZ();
+    }
+
     /** Maps a robust z-like magnitude to [0, 1): 0.5 at the alarm z, rising towards 1 like z². */
     private double calibrate(double z) {
         double z2 = z * z;
@@ -99,13 +128,20 @@ public final class StreamingDetector {
     }
 
     private Components components(FeatureFrame frame) {
-        double level = Math.abs(frame.residualZ());
+        // A spike-density record (more large residuals in the density window than ever before) counts as a residual
+        // at the alarm level times how far it beat the record.
+        double level = Math.max(Math.abs(frame.residualZ()), config.alarmZ() * features.density());
         double weather = frame.has(Feature.WEATHER_RESIDUAL)
                 ? config.weatherWeight() * Math.abs(frame.get(Feature.WEATHER_RESIDUAL)) : 0;
         double run = frame.get(Feature.RUN_LENGTH);
         double stuckRun = Math.max(config.minStuckRun(), config.stuckRunFactor() * features.longestEarlierRun());
         boolean runJudged = features.runStart() >= config.minStuckRun();
         double stuck = runJudged && run >= stuckRun ? config.alarmZ() * run / stuckRun : 0;
+        // A stuck run already reported does not grow past the size it was reported at: it is the same incident, so
+        // its later rows stay inside the open episode (damped) instead of escalating row after row.
+        if (features.runStart() == reportedStuckRunStart) {
+            stuck = Math.min(stuck, reportedStuck);
+        }
         double cusum = frame.has(Feature.LEVEL_CUSUM) ? Math.abs(frame.get(Feature.LEVEL_CUSUM)) : 0;
         double shift = cusum >= config.cusumAlarm() ? config.alarmZ() * cusum / config.cusumAlarm() : 0;
         double driftZ = frame.has(Feature.DRIFT) ? Math.abs(frame.get(Feature.DRIFT)) : 0;

@@ -128,11 +128,12 @@ class ConsumptionConfigTest {
         DetectorConfig c = DetectorConfig.consumption();
         return new DetectorConfig(c.zone(), c.slotMinutes(), c.minSlotMinutes(), c.warmupPoints(), c.warmup(),
                 c.rollingWindow(), c.residualScaleWindow(), c.seasonalDepthWeeks(), c.seasonalDepthDays(),
-                c.minWeeklySamples(), c.minDailySamples(), window, jumpDays, c.relativeScaleFloor(), c.alarmZ(),
-                c.tailWindow(), c.tailQuantile(), c.minStuckRun(), c.stuckRunFactor(), c.unlearnedStuckRuns(),
-                c.cusumSlack(), c.cusumThreshold(), c.cusumAlarm(), c.residualClip(), c.driftShortHalfLife(),
-                c.driftLongHalfLife(), c.driftThreshold(), c.weatherForgetting(), c.weatherMinSamples(),
-                c.weatherWeight(), c.episodeHalfLife(), c.episodeEscalation(), c.episodeDamping(),
+                c.minWeeklySamples(), c.minDailySamples(), c.seasonalErrorRatio(), window, jumpDays,
+                c.relativeScaleFloor(), c.alarmZ(), c.tailWindow(), c.tailQuantile(), c.minStuckRun(),
+                c.stuckRunFactor(), c.unlearnedStuckRuns(), c.stuckReportedOnce(), c.cusumSlack(), c.cusumThreshold(),
+                c.cusumAlarm(), c.residualClip(), c.driftShortHalfLife(), c.driftLongHalfLife(), c.driftThreshold(),
+                c.weatherForgetting(), c.weatherMinSamples(), c.weatherWeight(), c.episodeHalfLife(),
+                c.episodeEscalation(), c.episodeDamping(), c.baselineHold(), c.densityWindow(), c.densityZ(),
                 c.explainedFeatures(), c.severities());
     }
 }

@@ -35,4 +35,21 @@ class DetectorConfigTest {
         assertThatThrownBy(() -> base.withComponents(Map.of("zone", "UTC")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("zone cannot be given as text");
     }
+
+    @Test
+    void theSpikeDensityAndBaselineHoldAreOffForConsumptionAndTheNewComponentsAreValidated() {
+        assertThat(DetectorConfig.defaults().densityWindow()).isPositive();
+        assertThat(DetectorConfig.consumption().densityWindow()).isZero();
+        DetectorConfig base = DetectorConfig.defaults();
+        assertThatThrownBy(() -> base.withComponents(Map.of("densityWindow", "2")))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> base.withComponents(Map.of("densityZ", "0")))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> base.withComponents(Map.of("seasonalErrorRatio", "-1")))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> base.withComponents(Map.of("baselineHold", "-PT1H")))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(DetectorConfig.consumption().baselineHold()).isZero();
+        assertThat(base.withComponents(Map.of("stuckReportedOnce", "false")).stuckReportedOnce()).isFalse();
+    }
 }

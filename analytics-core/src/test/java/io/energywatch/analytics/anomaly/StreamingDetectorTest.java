@@ -4,8 +4,11 @@ import io.energywatch.contracts.AnomalyType;
 import io.energywatch.contracts.Severity;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
+import java.util.Random;
 
 import static io.energywatch.analytics.anomaly.SeriesFixtures.PER_DAY;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -135,5 +138,103 @@ class StreamingDetectorTest {
         assertThat(last.score()).isEqualTo(Math.max(0.9, last.streamingScore()));
         assertThat(last.anomaly()).isTrue();
         assertThat(last.severity()).isEqualTo(Severity.HIGH);
+    }
+
+    @Test
+    void aLongStuckRunIsReportedAtItsOnsetAndNotAgainOnEveryRow() {
+        double[] values = SeriesFixtures.dailyLoad(14, 20, 6);
+        int from = 10 * PER_DAY + 2;
+        int length = 2 * PER_DAY;
+        for (int i = from; i < from + length; i++) {
+            values[i] = values[from];
+        }
+        List<Detection> once = SeriesFixtures.run(new StreamingDetector(config), values).subList(from, from + length);
+        List<Detection> escalating = SeriesFixtures.run(new StreamingDetector(config.withComponents(
+                Map.of("stuckReportedOnce", "false"))), values).subList(from, from + length);
+
+        assertThat(once).filteredOn(Detection::anomaly).hasSize(1)
+                .allSatisfy(d -> assertThat(d.type()).isEqualTo(AnomalyType.STUCK_METER));
+        // Without it, the growing stuck component escalates past the damping and alarms on most of the run's rows.
+        assertThat(escalating.stream().filter(Detection::anomaly).count()).isGreaterThan(length / 2);
+    }
+
+    @Test
+    void sparseSpikesBecomingDenserRaiseASpikeDensityAlarm() {
+        // Isolated spikes of the same height every 100 rows, then three within 11 rows: each spike alone is no
+        // bigger than the series' usual ones, but the density is new.
+        int rows = 4000;
+        double[] values = new double[rows];
+        for (int i = 0; i < rows; i += 100) {
+            values[i] = 20;
+        }
+        int burst = 3005;
+        values[burst] = 20;
+        values[burst + 5] = 20;
+        var densityOff = config.withComponents(Map.of("densityWindow", "0"));
+        List<Detection> on = fiveMinutes(new StreamingDetector(config), values);
+        List<Detection> off = fiveMinutes(new StreamingDetector(densityOff), values);
+
+        assertThat(on.get(burst + 5).score()).isGreaterThanOrEqualTo(0.5);
+        assertThat(on.get(burst + 5).type()).isEqualTo(AnomalyType.SPIKE);
+        assertThat(off.get(burst + 5).score()).isLessThan(0.5);
+        // Before the burst, the density record is never beaten.
+        assertThat(on.subList(1200, burst)).allSatisfy(d -> assertThat(d.score()).isLessThan(0.5));
+    }
+
+    @Test
+    void aMissingDailyRiseIsFlaggedWhenTheRollingScaleIsNarrowButTheDailyBaselineExplainsTheSeries() {
+        // A 5-minute series at 20 with a daily plateau at 80 from 09:00 to 17:00; on day 11 the plateau is missing.
+        // The rolling spread is narrow on the flat part of the day, but the rolling median misses every rise.
+        var random = new Random(3);
+        int perDay = 288;
+        double[] values = new double[14 * perDay];
+        for (int i = 0; i < values.length; i++) {
+            int slot = i % perDay;
+            boolean plateau = slot >= 108 && slot < 204 && i / perDay != 11;
+            values[i] = (plateau ? 80 : 20) + 2 * random.nextGaussian();
+        }
+        int missingRise = 11 * perDay + 108;
+        var scalesOnly = config.withComponents(Map.of("seasonalErrorRatio", "0"));
+        List<Detection> preferred = fiveMinutes(new StreamingDetector(config), values);
+        List<Detection> compared = fiveMinutes(new StreamingDetector(scalesOnly), values);
+
+        assertThat(preferred.subList(missingRise, missingRise + 6)).anySatisfy(d -> {
+            assertThat(d.anomaly()).isTrue();
+            assertThat(d.type()).isEqualTo(AnomalyType.DROP);
+            assertThat(d.expected()).isGreaterThan(70);
+        });
+        assertThat(compared.subList(missingRise, missingRise + 6)).noneMatch(Detection::anomaly);
+    }
+
+    @Test
+    void aDayLongIncidentIsNotLearnedAsTheNextDaysNormal() {
+        // The baseline remembers only yesterday, so whatever it learns on the incident day is tomorrow's expectation.
+        var shortMemory = config.withComponents(Map.of("seasonalDepthDays", "1", "minDailySamples", "1"));
+        double[] values = SeriesFixtures.dailyLoad(8, 5, 9);
+        int incident = 5 * PER_DAY;
+        for (int i = incident; i < incident + PER_DAY; i++) {
+            values[i] += 400;
+        }
+        List<Detection> held = SeriesFixtures.run(new StreamingDetector(shortMemory), values);
+        List<Detection> learned = SeriesFixtures.run(new StreamingDetector(shortMemory.withComponents(
+                Map.of("baselineHold", "PT0S"))), values);
+
+        assertThat(held.get(incident).anomaly()).isTrue();
+        // The next day's seasonal residuals are measured against the day before the incident when it was held out,
+        // and against the incident itself (about 400 MW too high) when it was learned.
+        int probe = incident + PER_DAY + 4;
+        double heldResidual = held.get(probe).features().get(Feature.SEASONAL_RESIDUAL);
+        double learnedResidual = learned.get(probe).features().get(Feature.SEASONAL_RESIDUAL);
+        assertThat(Math.abs(heldResidual)).isLessThan(5);
+        assertThat(learnedResidual).isLessThan(-10);
+    }
+
+    private static List<Detection> fiveMinutes(StreamingDetector detector, double[] values) {
+        var detections = new java.util.ArrayList<Detection>(values.length);
+        for (int i = 0; i < values.length; i++) {
+            detections.add(detector.next(Observation.of(SeriesFixtures.START.plus(Duration.ofMinutes(5L * i)),
+                    values[i])));
+        }
+        return detections;
     }
 }
