@@ -61,7 +61,7 @@ public record CloudEventHeaders(String id, String type, String source, Instant t
         String time = required(headers, TIME);
         try {
             return new CloudEventHeaders(required(headers, ID), required(headers, TYPE), required(headers, SOURCE),
-                    Instant.parse(time), required(headers, SPEC_VERSION), required(headers, CONTENT_TYPE),
+                    IsoInstants.parse(time), required(headers, SPEC_VERSION), required(headers, CONTENT_TYPE),
                     optional(headers, SUBJECT));
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException("header ce_time '" + time + "' is not an RFC 3339 instant", e);

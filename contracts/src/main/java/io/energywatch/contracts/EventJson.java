@@ -13,13 +13,26 @@ import java.time.Instant;
  */
 public final class EventJson {
 
-    public static final JsonMapper MAPPER = JsonMapper.builder()
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
-            // Same text as Jackson's own instant serializer, at a fraction of its cost (see IsoInstants).
-            .addModule(new SimpleModule("energywatch-instants").addSerializer(Instant.class,
-                    IsoInstants.JSON_SERIALIZER))
+    /** The configuration without the memo of shared fragments: what {@link #MAPPER} writes, text for text. */
+    static final JsonMapper PLAIN = base().build();
+
+    public static final JsonMapper MAPPER = base()
+            // The enrichment contexts are shared by every record of a region's day (see SharedFragments).
+            .addModule(new SimpleModule("energywatch-shared-fragments")
+                    .addSerializer(ConsumptionEnriched.WeatherContext.class, new SharedFragments<>(PLAIN))
+                    .addSerializer(ConsumptionEnriched.CalendarContext.class, new SharedFragments<>(PLAIN))
+                    .addSerializer(ConsumptionEnriched.SocialContext.class, new SharedFragments<>(PLAIN)))
             .build();
+
+    private static JsonMapper.Builder base() {
+        return JsonMapper.builder()
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+                // Same text as Jackson's own instant (de)serializer, at a fraction of its cost (see IsoInstants).
+                .addModule(new SimpleModule("energywatch-instants")
+                        .addSerializer(Instant.class, IsoInstants.JSON_SERIALIZER)
+                        .addDeserializer(Instant.class, IsoInstants.JSON_DESERIALIZER));
+    }
 
     private EventJson() {
     }

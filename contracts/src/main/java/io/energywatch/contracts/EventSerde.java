@@ -1,6 +1,7 @@
 package io.energywatch.contracts;
 
 import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
@@ -8,6 +9,8 @@ import org.apache.kafka.common.serialization.Serializer;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Map;
 
 /**
@@ -24,6 +27,7 @@ public final class EventSerde<T extends EnergyWatchEvent> implements Serde<T>, S
 
     private final Class<T> type;
     private @Nullable String source;
+    private volatile @Nullable AcceptedType lastAccepted;
 
     public EventSerde(Class<T> type, @Nullable String source) {
         this.type = type;
@@ -77,16 +81,31 @@ public final class EventSerde<T extends EnergyWatchEvent> implements Serde<T>, S
 
     @Override
     public T deserialize(String topic, Headers headers, byte[] data) {
-        String ceType = CloudEventHeaders.optional(headers, CloudEventHeaders.TYPE);
-        if (ceType == null) {
+        Header header = headers.lastHeader(CloudEventHeaders.TYPE);
+        if (header == null || header.value() == null) {
             return deserialize(topic, data);
         }
+        // A topic carries one ce_type: the last one accepted is compared as bytes, without decoding it for each record.
+        AcceptedType accepted = lastAccepted;
+        if (accepted == null || !Arrays.equals(accepted.ceType(), header.value())) {
+            accepted = accept(topic, header.value());
+            lastAccepted = accepted;
+        }
+        return type.cast(read(topic, accepted.valueType(), data));
+    }
+
+    private AcceptedType accept(String topic, byte[] ceTypeBytes) {
+        String ceType = new String(ceTypeBytes, StandardCharsets.UTF_8);
         Topic<?> declared = Topics.byCeType(ceType).orElseThrow(
                 () -> new SerializationException("unknown ce_type '" + ceType + "' on " + topic));
         if (!type.isAssignableFrom(declared.valueType())) {
             throw new SerializationException("ce_type '" + ceType + "' on " + topic + " is not a " + type.getSimpleName());
         }
-        return type.cast(read(topic, declared.valueType(), data));
+        return new AcceptedType(ceTypeBytes.clone(), declared.valueType());
+    }
+
+    /** Immutable, so threads sharing the serde may race on the field harmlessly. */
+    private record AcceptedType(byte[] ceType, Class<?> valueType) {
     }
 
     private <R> R read(String topic, Class<R> target, byte[] data) {

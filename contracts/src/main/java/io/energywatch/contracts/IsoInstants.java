@@ -1,8 +1,15 @@
 package io.energywatch.contracts;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.SerializationContext;
+import tools.jackson.databind.ValueDeserializer;
 import tools.jackson.databind.ValueSerializer;
+import tools.jackson.databind.deser.std.StdScalarDeserializer;
+import tools.jackson.databind.ext.javatime.deser.InstantDeserializer;
 
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -28,7 +35,88 @@ public final class IsoInstants {
         }
     };
 
+    /**
+     * Reads instants in event JSON through {@link #parse}; what is not an ISO-8601 UTC string (epoch numbers, offsets)
+     * goes to Jackson's own instant deserializer, so everything it accepted is still accepted.
+     */
+    public static final ValueDeserializer<Instant> JSON_DESERIALIZER = new StdScalarDeserializer<>(Instant.class) {
+        @Override
+        public Instant deserialize(JsonParser p, DeserializationContext ctxt) {
+            if (p.hasToken(JsonToken.VALUE_STRING)) {
+                Instant fast = parseFixedWidth(p.getString());
+                if (fast != null) {
+                    return fast;
+                }
+            }
+            return InstantDeserializer.INSTANT.deserialize(p, ctxt);
+        }
+    };
+
     private IsoInstants() {
+    }
+
+    /** {@link Instant#parse}, with the fixed-width UTC form every event carries read without the formatter. */
+    public static Instant parse(CharSequence text) {
+        Instant fast = parseFixedWidth(text);
+        return fast != null ? fast : Instant.parse(text);
+    }
+
+    /**
+     * {@code yyyy-MM-ddTHH:mm:ss[.f…]Z} (0 to 9 fraction digits, as {@link #format} and Jackson write), or null for
+     * any other text, including what {@link Instant#parse} reads through its general rules (lower case, leap seconds,
+     * 24:00) or refuses: callers fall back to it, so the fast path never changes what is accepted.
+     */
+    static @Nullable Instant parseFixedWidth(CharSequence s) {
+        int n = s.length();
+        if (n < 20 || n > 30 || s.charAt(4) != '-' || s.charAt(7) != '-' || s.charAt(10) != 'T' || s.charAt(13) != ':'
+                || s.charAt(16) != ':' || s.charAt(n - 1) != 'Z') {
+            return null;
+        }
+        int year = number(s, 0, 4);
+        int month = number(s, 5, 2);
+        int day = number(s, 8, 2);
+        int hour = number(s, 11, 2);
+        int minute = number(s, 14, 2);
+        int second = number(s, 17, 2);
+        if (year < 0 || month < 1 || month > 12 || day < 1 || day > 31 || hour < 0 || hour > 23 || minute < 0
+                || minute > 59 || second < 0 || second > 59) {
+            return null;
+        }
+        int nano = 0;
+        if (n > 20) {
+            int digits = n - 21;
+            if (s.charAt(19) != '.' || digits < 1 || digits > 9) {
+                return null;
+            }
+            int fraction = number(s, 20, digits);
+            if (fraction < 0) {
+                return null;
+            }
+            nano = fraction;
+            for (int i = digits; i < 9; i++) {
+                nano *= 10;
+            }
+        } else if (s.charAt(19) != 'Z') {
+            return null;
+        }
+        if (day > 28 && day > java.time.YearMonth.of(year, month).lengthOfMonth()) {
+            return null;
+        }
+        long epochDay = java.time.LocalDate.of(year, month, day).toEpochDay();
+        return Instant.ofEpochSecond(epochDay * SECONDS_PER_DAY + hour * 3600L + minute * 60L + second, nano);
+    }
+
+    /** The decimal number in {@code s[from, from + width)}, or -1 if any of it is not an ASCII digit. */
+    private static int number(CharSequence s, int from, int width) {
+        int value = 0;
+        for (int i = from; i < from + width; i++) {
+            int d = s.charAt(i) - '0';
+            if (d < 0 || d > 9) {
+                return -1;
+            }
+            value = value * 10 + d;
+        }
+        return value;
     }
 
     public static String format(Instant instant) {

@@ -45,6 +45,12 @@ public final class Topics {
     public static final List<Topic<?>> ALL = List.of(CONSUMPTION_RAW, WEATHER_RAW, SOCIAL_MOVEMENTS_RAW,
             CONSUMPTION_ENRICHED, ANOMALIES, FORECASTS, DRIFT, MODELS);
 
+    /** Every event read and written is looked up here: maps, not a scan of {@link #ALL}. */
+    private static final java.util.Map<String, Topic<?>> BY_CE_TYPE = ALL.stream()
+            .collect(java.util.stream.Collectors.toUnmodifiableMap(Topic::ceType, t -> t));
+    private static final java.util.Map<Class<?>, Topic<?>> BY_VALUE_TYPE = ALL.stream()
+            .collect(java.util.stream.Collectors.toUnmodifiableMap(Topic::valueType, t -> t));
+
     private Topics() {
     }
 
@@ -53,12 +59,15 @@ public final class Topics {
     }
 
     public static Optional<Topic<?>> byCeType(String ceType) {
-        return ALL.stream().filter(t -> t.ceType().equals(ceType)).findFirst();
+        return Optional.ofNullable(BY_CE_TYPE.get(ceType));
     }
 
     @SuppressWarnings("unchecked")
     public static <V extends EnergyWatchEvent> Topic<V> forValueType(Class<V> type) {
-        return (Topic<V>) ALL.stream().filter(t -> t.valueType() == type).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no topic carries " + type.getName()));
+        Topic<?> topic = BY_VALUE_TYPE.get(type);
+        if (topic == null) {
+            throw new IllegalArgumentException("no topic carries " + type.getName());
+        }
+        return (Topic<V>) topic;
     }
 }
