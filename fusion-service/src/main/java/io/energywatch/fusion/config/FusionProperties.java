@@ -10,6 +10,8 @@ import jakarta.validation.constraints.NotNull;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
+import org.springframework.util.unit.DataSize;
+
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -38,10 +40,15 @@ public record FusionProperties(@Valid @NotNull Streams streams, @Valid @NotNull 
      * @param contextPartitions partitions of the context broadcast topic; 0 = those of the consumption topic, read at
      *                          start-up (they must match: each consumption task reads the same-numbered partition)
      * @param commitInterval    transaction commit interval: latency against throughput under exactly_once_v2
+     * @param weatherViewBootstrap how long the start-up waits for the weather view to read the raw weather topic to
+     *                          its end before the fusion starts (longer only delays a start with Kafka unreachable)
+     * @param recordCache       Kafka Streams record cache of the instance, used by the kept-measurements store only:
+     *                          it absorbs the rewrites of a series' day between two commits (see KeptDay)
      */
     public record Streams(@NotBlank String applicationId, @Min(1) @Max(16) int threads, @NotNull Path stateDir,
                           @NotNull Duration grace, @NotNull Duration contextRetention, @NotNull Duration purgeInterval,
-                          @Min(0) @Max(1024) int contextPartitions, @NotNull Duration commitInterval) {
+                          @Min(0) @Max(1024) int contextPartitions, @NotNull Duration commitInterval,
+                          @NotNull Duration weatherViewBootstrap, @NotNull DataSize recordCache) {
     }
 
     /**

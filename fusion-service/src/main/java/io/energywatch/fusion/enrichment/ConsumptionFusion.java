@@ -6,6 +6,7 @@ import io.energywatch.contracts.ConsumptionEnriched.SocialContext;
 import io.energywatch.contracts.ConsumptionEnriched.WeatherContext;
 import io.energywatch.contracts.ConsumptionMeasured;
 import io.energywatch.contracts.EnergyWatchEvent;
+import io.energywatch.contracts.EventSerde;
 import io.energywatch.contracts.MovementScope;
 import io.energywatch.contracts.Regions;
 import io.energywatch.contracts.SocialMovementDeclared;
@@ -36,30 +37,43 @@ import java.util.TreeSet;
  * when that day's weather or movements arrive or change later. Output carries no processing time: it is a function of
  * the records and their order, so a replay yields the same records.
  */
-final class ConsumptionFusion implements Processor<String, EnergyWatchEvent, String, ConsumptionEnriched> {
+final class ConsumptionFusion implements Processor<String, Object, String, ConsumptionEnriched> {
 
     private static final StringSerializer KEYS = new StringSerializer();
     private static final int CACHED_DAYS = 400;
 
     private final FusionSettings settings;
     private final WeatherContexts weatherContexts;
-    private final DayCache<WeatherContext> weatherCache = new DayCache<>(CACHED_DAYS);
+    private final WeatherView view;
+    private final DayCache<Weather> weatherCache = new DayCache<>(CACHED_DAYS);
     private final DayCache<CalendarContext> calendarCache = new DayCache<>(CACHED_DAYS);
     private final DayCache<SocialContext> socialCache = new DayCache<>(CACHED_DAYS);
 
     private ProcessorContext<String, ConsumptionEnriched> context;
-    private KeyValueStore<String, ConsumptionMeasured> consumption;
+    private KeyValueStore<String, KeptDay> consumption;
+    private final EventSerde<ConsumptionMeasured> keptSerde;
     private KeyValueStore<String, WeatherObserved> weather;
     private KeyValueStore<String, SocialMovementDeclared> movements;
     private KeyValueStore<String, String> movementDays;
+    private KeyValueStore<String, String> emittedWeather;
+    /** True while kept measurements are re-emitted: the loop covers whole (day, area) groups, see weather(). */
+    private boolean reEmitting;
 
-    ConsumptionFusion(FusionSettings settings) {
+    ConsumptionFusion(FusionSettings settings, WeatherView view) {
         this.settings = settings;
+        this.view = view;
+        this.keptSerde = EventSerde.of(ConsumptionMeasured.class, settings.ceSource());
         this.weatherContexts = new WeatherContexts(settings.heatingBaseC(), settings.coolingBaseC());
     }
 
+    /** The weather store's records by day and region, so resolving a day parses nothing. Rebuilt on start. */
+    private final Map<LocalDate, Map<String, WeatherObserved>> taskWeather = new HashMap<>();
     /** The newest day of weather this task has seen per region. Rebuilt from the stores after a restart. */
     private final Map<String, LocalDate> latestWeatherDay = new HashMap<>();
+    /** The bounds of the last purge (null before the first), and whether a day before them was written since. */
+    private @Nullable LocalDate purgedBefore;
+    private @Nullable LocalDate contextPurgedBefore;
+    private boolean writtenBeforeBounds;
     /** Regional and national areas with measurements kept: the regions whose weather the purge waits for. */
     private final Set<String> keptAreas = new TreeSet<>();
 
@@ -70,20 +84,23 @@ final class ConsumptionFusion implements Processor<String, EnergyWatchEvent, Str
         this.weather = context.getStateStore(FusionTopology.WEATHER_STORE);
         this.movements = context.getStateStore(FusionTopology.MOVEMENT_STORE);
         this.movementDays = context.getStateStore(FusionTopology.MOVEMENT_DAY_STORE);
+        this.emittedWeather = context.getStateStore(FusionTopology.EMITTED_WEATHER_STORE);
         context.schedule(settings.purgeInterval(), PunctuationType.STREAM_TIME, this::purge);
         try (KeyValueIterator<String, WeatherObserved> all = weather.all()) {
-            all.forEachRemaining(e -> latestWeatherDay.merge(e.value.regionCode(), e.value.date(),
-                    (a, b) -> a.isAfter(b) ? a : b));
+            all.forEachRemaining(e -> {
+                latestWeatherDay.merge(e.value.regionCode(), e.value.date(), (a, b) -> a.isAfter(b) ? a : b);
+                taskWeather.computeIfAbsent(e.value.date(), d -> new HashMap<>()).put(e.value.regionCode(), e.value);
+            });
         }
-        try (KeyValueIterator<String, ConsumptionMeasured> all = consumption.all()) {
-            all.forEachRemaining(e -> keepArea(LocalDays.area(e.value)));
+        try (KeyValueIterator<String, KeptDay> all = consumption.all()) {
+            all.forEachRemaining(e -> keepArea(areaOfKey(e.key)));
         }
     }
 
     @Override
-    public void process(Record<String, EnergyWatchEvent> record) {
+    public void process(Record<String, Object> record) {
         switch (record.value()) {
-            case ConsumptionMeasured m -> consumptionArrived(m);
+            case KeptMeasurement m -> consumptionArrived(m);
             case WeatherObserved w -> weatherArrived(w);
             case SocialMovementDeclared s -> movementArrived(s);
             case null -> {
@@ -93,29 +110,49 @@ final class ConsumptionFusion implements Processor<String, EnergyWatchEvent, Str
         }
     }
 
-    private void consumptionArrived(ConsumptionMeasured m) {
+    private void consumptionArrived(KeptMeasurement kept) {
+        ConsumptionMeasured m = kept.value();
         LocalDate date = LocalDays.of(m.intervalStart());
         String area = LocalDays.area(m);
+        // Resolved before the measurement is kept: if the view now knows more, the day's kept ones are re-emitted first.
+        Weather weather = weather(date, area);
         // A measurement of a day past the grace is enriched with what is known but not kept: nothing will re-emit it.
         if (!date.isBefore(firstKeptMeasurementDay(context.currentStreamTimeMs()))) {
-            consumption.put(consumptionKey(date, area, m), m);
+            String key = consumptionKey(date, area, m);
+            KeptDay day = consumption.get(key);
+            long startMs = m.intervalStart().toEpochMilli();
+            consumption.put(key, day == null ? KeptDay.of(startMs, kept.json()) : day.with(startMs, kept.json()));
             keepArea(area);
+            writtenBeforeBounds |= purgedBefore != null && date.isBefore(purgedBefore);
         }
-        emit(m, date, area, 0);
+        emit(m, date, area, weather, 0);
     }
 
     private void weatherArrived(WeatherObserved w) {
-        String key = w.date() + "|" + w.regionCode();
-        WeatherObserved known = weather.get(key);
+        String key = WeatherView.key(w.date(), w.regionCode());
+        WeatherObserved known = taskWeather.getOrDefault(w.date(), Map.of()).get(w.regionCode());
         if (known != null && sameWeather(known, w)) {
             return;
         }
         weather.put(key, w);
+        taskWeather.computeIfAbsent(w.date(), d -> new HashMap<>()).put(w.regionCode(), w);
+        writtenBeforeBounds |= contextPurgedBefore != null && w.date().isBefore(contextPurgedBefore);
         latestWeatherDay.merge(w.regionCode(), w.date(), (a, b) -> a.isAfter(b) ? a : b);
-        weatherCache.invalidate(w.date());
-        long accepted = w.lineage().ingestedAt().toEpochMilli();
-        reEmit(w.date(), w.date() + "|" + w.regionCode() + "|", accepted);
-        reEmit(w.date(), w.date() + "|" + LocalDays.NATIONAL + "|", accepted);
+        // Only the region's own context and the national one depend on it; each is re-emitted if it now differs from
+        // the one its kept measurements were emitted with.
+        refresh(w.date(), w.regionCode());
+        refresh(w.date(), LocalDays.NATIONAL);
+    }
+
+    /**
+     * Forgets a (day, area)'s memoised weather and, if measurements of it were emitted, resolves it again now (which
+     * re-emits them if it changed). Nothing emitted: it is resolved when first needed.
+     */
+    private void refresh(LocalDate date, String area) {
+        weatherCache.invalidate(date, area);
+        if (emittedWeather.get(date + "|" + area) != null) {
+            weather(date, area);
+        }
     }
 
     private void movementArrived(SocialMovementDeclared s) {
@@ -137,6 +174,7 @@ final class ConsumptionFusion implements Processor<String, EnergyWatchEvent, Str
         }
         for (LocalDate d = s.startDate(); !d.isAfter(s.endDate()); d = d.plusDays(1)) {
             movementDays.put(d + "|" + s.movementId(), s.movementId());
+            writtenBeforeBounds |= contextPurgedBefore != null && d.isBefore(contextPurgedBefore);
             days.add(d);
         }
         long accepted = s.lineage().ingestedAt().toEpochMilli();
@@ -152,14 +190,52 @@ final class ConsumptionFusion implements Processor<String, EnergyWatchEvent, Str
         }
     }
 
-    /** Re-emits the kept measurements whose store key starts with {@code prefix}, in key order. */
+    /**
+     * Re-emits the kept measurements whose store key starts with {@code prefix}, in key order. Every prefix used is a
+     * local day, or a day and an area, so the loop covers whole (day, area) groups.
+     */
     private void reEmit(LocalDate date, String prefix, long triggerAcceptedMs) {
-        try (KeyValueIterator<String, ConsumptionMeasured> kept = consumption.prefixScan(prefix, KEYS)) {
+        boolean outer = !reEmitting;
+        reEmitting = true;
+        try (KeyValueIterator<String, KeptDay> kept = consumption.prefixScan(prefix, KEYS)) {
             while (kept.hasNext()) {
-                KeyValue<String, ConsumptionMeasured> entry = kept.next();
-                emit(entry.value, date, LocalDays.area(entry.value), triggerAcceptedMs);
+                KeyValue<String, KeptDay> entry = kept.next();
+                String area = areaOfKey(entry.key);
+                Weather weather = weather(date, area);
+                entry.value.forEach(json -> emit(keptSerde.deserialize("kept measurement", json), date, area, weather,
+                        triggerAcceptedMs));
+            }
+        } finally {
+            reEmitting = !outer;
+        }
+    }
+
+    /**
+     * The weather context of a (day, area), memoised. Invariant: every measurement kept for a (day, area) was last
+     * emitted with the context recorded in the emitted-weather store. The context is the task's own weather store
+     * first (complete once the broadcast has reached the task, so it decides the final records) and the instance's
+     * {@link WeatherView} for regions the task has not received yet. When a fresh computation differs from the recorded
+     * one (new weather by either path), the group's kept measurements are re-emitted with it, unless a re-emission
+     * covering that group is already running. Records are thus emitted without weather, and again with it, only when
+     * neither the task nor the view had it: a backfill whose weather was published first emits each record once.
+     */
+    private Weather weather(LocalDate date, String area) {
+        Weather cached = weatherCache.peek(date, area);
+        if (cached != null) {
+            return cached;
+        }
+        Weather current = weatherOf(date, area);
+        weatherCache.put(date, area, current);
+        String key = date + "|" + area;
+        String fingerprint = current.context().toString();
+        String emitted = emittedWeather.get(key);
+        if (!fingerprint.equals(emitted)) {
+            emittedWeather.put(key, fingerprint);
+            if (emitted != null && !reEmitting) {
+                reEmit(date, key + "|", current.acceptedMs());
             }
         }
+        return current;
     }
 
     /**
@@ -168,9 +244,8 @@ final class ConsumptionFusion implements Processor<String, EnergyWatchEvent, Str
      * years old and the broker's time-based retention would delete such records before consumers read them. Both are
      * taken from the input records, so the output stays a function of the input.
      */
-    private void emit(ConsumptionMeasured m, LocalDate date, String area, long triggerAcceptedMs) {
-        var enriched = new ConsumptionEnriched(null, m, date,
-                weatherCache.get(date, area, () -> weatherOf(date, area)),
+    private void emit(ConsumptionMeasured m, LocalDate date, String area, Weather weather, long triggerAcceptedMs) {
+        var enriched = new ConsumptionEnriched(null, m, date, weather.context(),
                 calendarCache.get(date, area, () -> CalendarFeatures.of(date, area)),
                 socialCache.get(date, area, () -> SocialContexts.of(movementsOf(date), date,
                         LocalDays.NATIONAL.equals(area) ? null : area)));
@@ -179,15 +254,25 @@ final class ConsumptionFusion implements Processor<String, EnergyWatchEvent, Str
         context.forward(new Record<>(m.seriesId(), enriched, timestamp));
     }
 
-    private WeatherContext weatherOf(LocalDate date, String area) {
+    /** The task's observations over the view's, and when the latest of them was accepted (0 if none). */
+    private Weather weatherOf(LocalDate date, String area) {
+        Map<String, WeatherObserved> own = taskWeather.getOrDefault(date, Map.of());
         if (!LocalDays.NATIONAL.equals(area)) {
-            return weatherContexts.regional(weather.get(date + "|" + area));
+            WeatherObserved w = own.get(area);
+            if (w == null) {
+                w = view.get(date, area);
+            }
+            return new Weather(weatherContexts.regional(w), w == null ? 0 : w.lineage().ingestedAt().toEpochMilli());
         }
-        Map<String, WeatherObserved> byRegion = new HashMap<>();
-        try (KeyValueIterator<String, WeatherObserved> day = weather.prefixScan(date + "|", KEYS)) {
-            day.forEachRemaining(e -> byRegion.put(e.value.regionCode(), e.value));
-        }
-        return weatherContexts.national(byRegion);
+        Map<String, WeatherObserved> byRegion = new HashMap<>(view.day(date));
+        byRegion.putAll(own);
+        long accepted = byRegion.values().stream().mapToLong(w -> w.lineage().ingestedAt().toEpochMilli())
+                .max().orElse(0);
+        return new Weather(weatherContexts.national(byRegion), accepted);
+    }
+
+    /** A (day, area)'s weather context and the acceptance time of the latest observation it is made of. */
+    private record Weather(WeatherContext context, long acceptedMs) {
     }
 
     private List<SocialMovementDeclared> movementsOf(LocalDate date) {
@@ -206,11 +291,23 @@ final class ConsumptionFusion implements Processor<String, EnergyWatchEvent, Str
     /** Drops the days whose grace (measurements) or retention (weather, movement days) has passed in stream time. */
     private void purge(long streamTimeMs) {
         LocalDate firstKept = firstKeptMeasurementDay(streamTimeMs);
-        deleteDaysBefore(consumption, firstKept);
         LocalDate firstContextKept = LocalDays.firstOpenDay(streamTimeMs, settings.contextRetention());
+        // The bounds move by whole days: between two moves there is nothing to delete, unless a day before them was
+        // written since (a late measurement while the bound had moved back, late weather for an expired day).
+        if (firstKept.equals(purgedBefore) && firstContextKept.equals(contextPurgedBefore) && !writtenBeforeBounds) {
+            return;
+        }
+        purgedBefore = firstKept;
+        contextPurgedBefore = firstContextKept;
+        writtenBeforeBounds = false;
+        deleteDaysBefore(consumption, firstKept);
+        deleteDaysBefore(emittedWeather, firstKept);
+        // Days no longer kept lose their record of what they were emitted with: drop their memo too, so that a day
+        // kept again later records it afresh.
+        weatherCache.invalidateBefore(firstKept);
         deleteDaysBefore(weather, firstContextKept);
+        taskWeather.keySet().removeIf(d -> d.isBefore(firstContextKept));
         deleteDaysBefore(movementDays, firstContextKept);
-        weatherCache.invalidateBefore(firstContextKept);
         socialCache.invalidateBefore(firstContextKept);
     }
 
@@ -265,8 +362,15 @@ final class ConsumptionFusion implements Processor<String, EnergyWatchEvent, Str
         expired.forEach(store::delete);
     }
 
+    /** {@code date|area|series}: a local day's prefix holds its areas, an area's prefix its series. */
     static String consumptionKey(LocalDate date, String area, ConsumptionMeasured m) {
-        return date + "|" + area + "|" + m.seriesId() + "|" + m.intervalStart();
+        return new StringBuilder(64).append(date).append('|').append(area).append('|').append(m.seriesId())
+                .toString();
+    }
+
+    /** The area of a kept measurement's key (the ISO date is 10 characters, so the area starts at 11). */
+    private static String areaOfKey(String key) {
+        return key.substring(11, key.indexOf('|', 11));
     }
 
     private static boolean sameWeather(WeatherObserved a, WeatherObserved b) {

@@ -1,5 +1,7 @@
 package io.energywatch.fusion.enrichment;
 
+import org.jspecify.annotations.Nullable;
+
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -34,8 +36,24 @@ final class DayCache<V> {
         return value;
     }
 
+    @Nullable V peek(LocalDate date, String area) {
+        Map<String, V> areas = byDay.get(date);
+        return areas == null ? null : areas.get(area);
+    }
+
+    void put(LocalDate date, String area, V value) {
+        byDay.computeIfAbsent(date, d -> new HashMap<>()).put(area, value);
+    }
+
     void invalidate(LocalDate date) {
         byDay.remove(date);
+    }
+
+    void invalidate(LocalDate date, String area) {
+        Map<String, V> areas = byDay.get(date);
+        if (areas != null) {
+            areas.remove(area);
+        }
     }
 
     void invalidateBefore(LocalDate date) {

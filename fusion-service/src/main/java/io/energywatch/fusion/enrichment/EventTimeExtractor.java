@@ -16,6 +16,9 @@ public final class EventTimeExtractor implements TimestampExtractor {
         if (record.value() instanceof EnergyWatchEvent event) {
             return event.eventTime().toEpochMilli();
         }
+        if (record.value() instanceof KeptMeasurement kept) {
+            return kept.value().eventTime().toEpochMilli();
+        }
         // Tombstones and unreadable values (dead-lettered later) keep the partition's time: they must not move it.
         return record.timestamp() >= 0 ? record.timestamp() : Math.max(partitionTime, 0);
     }

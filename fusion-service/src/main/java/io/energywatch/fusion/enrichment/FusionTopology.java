@@ -30,8 +30,9 @@ import java.util.Set;
  * one hop from the raw topic to the enriched topic. Each task keeps its measurements by local day for the grace period,
  * so late weather or movements re-emit them. Stores are in memory with changelogs (restored on restart or migration):
  * what they hold is bounded by the grace period (measurements) and the context retention (a few records a day), and
- * RocksDB, flushed at every exactly-once commit, made the fusion ten times slower (see FUSION.md). Caching is off
- * because every write is a distinct key that must reach the changelog anyway.
+ * RocksDB, flushed at every exactly-once commit, made the fusion ten times slower (see FUSION.md). Measurements are
+ * kept one entry per series and day ({@link KeptDay}) behind the record cache, which absorbs a day's rewrites between
+ * commits; the context stores are written rarely, every write is a distinct key, and they are not cached.
  */
 public final class FusionTopology {
 
@@ -39,15 +40,25 @@ public final class FusionTopology {
     public static final String WEATHER_STORE = "fusion-weather-by-day";
     public static final String MOVEMENT_STORE = "fusion-movements";
     public static final String MOVEMENT_DAY_STORE = "fusion-movement-days";
+    /** {@code date|area} -> the weather context the day's kept measurements of that area were last emitted with. */
+    public static final String EMITTED_WEATHER_STORE = "fusion-emitted-weather";
     /** The internal topic is {@code <application.id>-context-broadcast-repartition}. */
     public static final String CONTEXT_BROADCAST = "context-broadcast";
 
     private final FusionTopics topics;
     private final FusionSettings settings;
+    private final WeatherView view;
 
+    /** A fusion that learns weather only through the context broadcast (tests of the broadcast path). */
     public FusionTopology(FusionTopics topics, FusionSettings settings) {
+        this(topics, settings, WeatherView.NONE);
+    }
+
+    /** {@code view}: weather already read from the raw topic by this instance, see {@link GlobalWeatherView}. */
+    public FusionTopology(FusionTopics topics, FusionSettings settings, WeatherView view) {
         this.topics = topics;
         this.settings = settings;
+        this.view = view;
     }
 
     /** Adds the fusion to {@code builder} and returns the enriched stream (already sent to the enriched topic). */
@@ -69,14 +80,14 @@ public final class FusionTopology {
                         .withNumberOfPartitions(settings.contextPartitions())
                         .withStreamPartitioner(new ContextBroadcast()));
 
-        KStream<String, EnergyWatchEvent> consumption = builder
-                .stream(topics.consumption(), Consumed.with(Serdes.String(),
-                                EventSerde.of(ConsumptionMeasured.class, source))
-                        .withTimestampExtractor(time).withName("consumption-source"))
-                .mapValues(c -> (EnergyWatchEvent) c, Named.as("consumption-as-input"));
+        // Read as the fusion's input type directly: one processor node less for every measurement.
+        KStream<String, Object> consumption = builder
+                .stream(topics.consumption(), Consumed.with(Serdes.String(), KeptMeasurement.source(source))
+                        .withTimestampExtractor(time).withName("consumption-source"));
 
-        KStream<String, ConsumptionEnriched> enriched = consumption.merge(context, Named.as("fusion-input"))
-                .process(new Supplier(settings), Named.as("fusion"));
+        KStream<String, ConsumptionEnriched> enriched = consumption
+                .merge(context.mapValues(c -> (Object) c, Named.as("context-as-input")), Named.as("fusion-input"))
+                .process(new Supplier(settings, view), Named.as("fusion"));
         enriched.to(topics.enriched(), Produced.with(Serdes.String(), EventSerde.of(ConsumptionEnriched.class, source))
                 .withName("enriched-sink"));
         return enriched;
@@ -88,22 +99,25 @@ public final class FusionTopology {
         return builder.build();
     }
 
-    private record Supplier(FusionSettings settings)
-            implements ProcessorSupplier<String, EnergyWatchEvent, String, ConsumptionEnriched> {
+    private record Supplier(FusionSettings settings, WeatherView view)
+            implements ProcessorSupplier<String, Object, String, ConsumptionEnriched> {
 
         @Override
-        public Processor<String, EnergyWatchEvent, String, ConsumptionEnriched> get() {
-            return new ConsumptionFusion(settings);
+        public Processor<String, Object, String, ConsumptionEnriched> get() {
+            return new ConsumptionFusion(settings, view);
         }
 
         @Override
         public Set<StoreBuilder<?>> stores() {
             String source = settings.ceSource();
             return Set.of(
-                    store(CONSUMPTION_STORE, EventSerde.of(ConsumptionMeasured.class, source)),
+                    // The one cached store: its record cache absorbs a day's rewrites between commits (KeptDay).
+                    Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(CONSUMPTION_STORE), Serdes.String(),
+                            KeptDay.serde()).withCachingEnabled(),
                     store(WEATHER_STORE, EventSerde.of(WeatherObserved.class, source)),
                     store(MOVEMENT_STORE, EventSerde.of(SocialMovementDeclared.class, source)),
-                    store(MOVEMENT_DAY_STORE, Serdes.String()));
+                    store(MOVEMENT_DAY_STORE, Serdes.String()),
+                    store(EMITTED_WEATHER_STORE, Serdes.String()));
         }
 
         private static <V> StoreBuilder<?> store(String name, Serde<V> values) {

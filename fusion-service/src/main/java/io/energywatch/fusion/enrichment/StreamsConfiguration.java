@@ -16,10 +16,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.annotation.EnableKafkaStreams;
 import org.springframework.kafka.annotation.KafkaStreamsDefaultConfiguration;
 import org.springframework.kafka.config.KafkaStreamsConfiguration;
+import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import org.springframework.kafka.config.StreamsBuilderFactoryBeanConfigurer;
 
 import java.util.HashMap;
@@ -52,7 +54,11 @@ class StreamsConfiguration {
         config.put(StreamsConfig.DEFAULT_TIMESTAMP_EXTRACTOR_CLASS_CONFIG, EventTimeExtractor.class.getName());
         config.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
                 DeadLetteringDeserializationHandler.class.getName());
-        config.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0);
+        config.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, streams.recordCache().toBytes());
+        // Never wait for the context partition to have data before processing consumption: final records do not
+        // depend on the order the two arrive in (ConsumptionFusion#weather), and waiting checks every partition for
+        // every record.
+        config.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, StreamsConfig.MAX_TASK_IDLE_MS_DISABLED);
         config.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
         config.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 20);
         config.put(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG), 256 * 1024);
@@ -69,8 +75,51 @@ class StreamsConfiguration {
         return factory -> factory.setLeaveGroupOnClose(true);
     }
 
+    /**
+     * The weather view, started (and bootstrapped) in a lifecycle phase before the fusion's StreamsBuilderFactoryBean,
+     * so that the fusion tasks find the weather already published when they start.
+     */
     @Bean
-    FusionTopology fusionTopology(FusionProperties properties, KafkaProperties kafka,
+    GlobalWeatherView weatherView(KafkaStreamsConfiguration fusionStreamsConfig,
+                                  @Value("${spring.application.name}") String application) {
+        Map<String, Object> config = new HashMap<>();
+        fusionStreamsConfig.asProperties().forEach((k, v) -> config.put((String) k, v));
+        return new GlobalWeatherView(FusionTopics.platform().weather(),
+                ServiceSupportAutoConfiguration.ceSource(application), config);
+    }
+
+    @Bean
+    SmartLifecycle weatherViewLifecycle(GlobalWeatherView view, FusionProperties properties,
+                                        StreamsBuilderFactoryBean fusion) {
+        return new SmartLifecycle() {
+            private volatile boolean running;
+
+            @Override
+            public void start() {
+                view.start(properties.streams().weatherViewBootstrap());
+                running = true;
+            }
+
+            @Override
+            public void stop() {
+                view.close();
+                running = false;
+            }
+
+            @Override
+            public boolean isRunning() {
+                return running;
+            }
+
+            @Override
+            public int getPhase() {
+                return fusion.getPhase() - 1;
+            }
+        };
+    }
+
+    @Bean
+    FusionTopology fusionTopology(FusionProperties properties, KafkaProperties kafka, GlobalWeatherView weatherView,
                                   @Value("${spring.application.name}") String application) {
         FusionTopics topics = FusionTopics.platform();
         var p = properties.streams();
@@ -78,7 +127,7 @@ class StreamsConfiguration {
                 p.contextPartitions() > 0 ? p.contextPartitions() : consumptionPartitions(kafka, topics.consumption()),
                 properties.degreeDays().heatingBaseC(), properties.degreeDays().coolingBaseC(),
                 ServiceSupportAutoConfiguration.ceSource(application));
-        return new FusionTopology(topics, settings);
+        return new FusionTopology(topics, settings, weatherView);
     }
 
     @Bean

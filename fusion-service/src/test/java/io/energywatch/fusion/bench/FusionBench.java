@@ -14,6 +14,7 @@ import io.energywatch.fusion.enrichment.EventTimeExtractor;
 import io.energywatch.fusion.enrichment.FusionSettings;
 import io.energywatch.fusion.enrichment.FusionTopics;
 import io.energywatch.fusion.enrichment.FusionTopology;
+import io.energywatch.fusion.enrichment.GlobalWeatherView;
 import io.energywatch.fusion.support.KafkaTestClients;
 import io.energywatch.testsupport.KafkaTestBroker;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -42,11 +43,12 @@ import java.util.UUID;
 /**
  * Throughput of the fusion from the raw topic to the enriched topic (exactly_once_v2, stores with changelogs), beside a
  * plain consume-deserialise-serialise-produce loop on the same embedded broker in the same run. Not a test: run it with
- * {@code bench/run fusion [EVENTS [THREADS [COMMIT_MS [weather-first]]]]} (see FUSION.md).
+ * {@code bench/run fusion [EVENTS [THREADS [COMMIT_MS]]]} (see FUSION.md).
  */
 public final class FusionBench {
 
     private static final int PARTITIONS = 6;
+    private static final int ROUNDS = 3;
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
     private FusionBench() {
@@ -56,44 +58,59 @@ public final class FusionBench {
         int events = args.length > 0 ? Integer.parseInt(args[0]) : 300_000;
         int threads = args.length > 1 ? Integer.parseInt(args[1]) : 2;
         long commitMs = args.length > 2 ? Long.parseLong(args[2]) : 500;
-        // "weather-first": the fusion has every day's weather before the first measurement, as it would if the race
-        // described in FUSION.md were gone; timed from the first measurement produced.
-        boolean weatherFirst = args.length > 3 && args[3].equals("weather-first");
         String bootstrap = KafkaTestBroker.bootstrapServers();
         var kafka = new KafkaTestClients(bootstrap);
         String run = UUID.randomUUID().toString().substring(0, 8);
         FusionTopics topics = FusionTopics.suffixed(".bench-" + run);
-        String plainOut = "bench.plain-out-" + run;
-        kafka.createTopics(PARTITIONS, topics.consumption(), topics.weather(), topics.enriched(), plainOut);
+        kafka.createTopics(PARTITIONS, topics.consumption(), topics.weather());
         kafka.createTopics(1, topics.movements());
 
         Instant accepted = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         List<ConsumptionMeasured> input = input(events, accepted);
         LocalDate first = LocalDate.ofInstant(input.getFirst().intervalStart(), PARIS);
         LocalDate last = LocalDate.ofInstant(input.getLast().intervalStart(), PARIS);
+        // As in a backfill: the weather is published, then the consumption, then the fusion starts.
         kafka.produce(topics.weather(), weather(first, last, accepted), WeatherObserved::regionCode);
-        Runnable produceInput = () -> {
-            long produceStart = System.nanoTime();
-            kafka.produce(topics.consumption(), input, ConsumptionMeasured::seriesId);
-            System.out.printf(Locale.ROOT, "produced %,d raw events in %.1f s%n", input.size(),
-                    (System.nanoTime() - produceStart) / 1e9);
-        };
-        double plain;
-        double fusion;
-        if (weatherFirst) {
-            fusion = fusion(bootstrap, kafka, topics, run, threads, commitMs, input.size(), produceInput);
-            plain = plainLoop(bootstrap, topics.consumption(), plainOut, input.size());
-        } else {
-            produceInput.run();
-            plain = plainLoop(bootstrap, topics.consumption(), plainOut, input.size());
-            fusion = fusion(bootstrap, kafka, topics, run, threads, commitMs, input.size(), null);
-        }
+        long produceStart = System.nanoTime();
+        kafka.produce(topics.consumption(), input, ConsumptionMeasured::seriesId);
+        System.out.printf(Locale.ROOT, "produced %,d raw events in %.1f s%n", input.size(),
+                (System.nanoTime() - produceStart) / 1e9);
 
-        System.out.printf(Locale.ROOT, "%nplain consume-deserialise-serialise-produce loop: %,.0f events/s%n", plain);
-        System.out.printf(Locale.ROOT, "fusion raw -> enriched (exactly_once_v2, %d threads, commit %d ms): %,.0f events/s%n",
-                threads, commitMs, fusion);
-        System.out.printf(Locale.ROOT, "ratio fusion / plain: %.2f%n", fusion / plain);
+        // One warm-up round, then interleaved measured rounds (each fusion a fresh application with empty state):
+        // the medians are what a single run on a warm JVM gives, without one run's noise deciding the ratio.
+        double[] plain = new double[ROUNDS];
+        double[] fusion = new double[ROUNDS];
+        for (int round = 0; round <= ROUNDS; round++) {
+            String label = round == 0 ? "warm-up" : "round " + round;
+            String plainOut = "bench.plain-out-" + run + "-" + round;
+            FusionTopics roundTopics = new FusionTopics(topics.consumption(), topics.weather(), topics.movements(),
+                    topics.enriched() + "-" + round);
+            kafka.createTopics(PARTITIONS, plainOut, roundTopics.enriched());
+            double p = plainLoop(bootstrap, topics.consumption(), plainOut, input.size());
+            double f = fusion(bootstrap, kafka, roundTopics, run + "-" + round, threads, commitMs, input.size(),
+                    round == ROUNDS);
+            System.out.printf(Locale.ROOT, "%-8s plain %,9.0f events/s   fusion %,9.0f events/s   ratio %.2f%n", label,
+                    p, f, f / p);
+            if (round > 0) {
+                plain[round - 1] = p;
+                fusion[round - 1] = f;
+            }
+        }
+        double plainMedian = median(plain);
+        double fusionMedian = median(fusion);
+        System.out.printf(Locale.ROOT, "%nplain consume-deserialise-serialise-produce loop: %,.0f events/s (median of %d)%n",
+                plainMedian, ROUNDS);
+        System.out.printf(Locale.ROOT, "fusion raw -> enriched (exactly_once_v2, %d threads, commit %d ms): %,.0f events/s"
+                + " (median of %d)%n", threads, commitMs, fusionMedian, ROUNDS);
+        System.out.printf(Locale.ROOT, "ratio fusion / plain: %.2f%n", fusionMedian / plainMedian);
         System.exit(0);
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        java.util.Arrays.sort(sorted);
+        return sorted.length % 2 == 1 ? sorted[sorted.length / 2]
+                : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
     }
 
     /** One consumer and one producer, at-least-once, values read and written with the same serde as the fusion. */
@@ -126,9 +143,13 @@ public final class FusionBench {
         return expected / ((System.nanoTime() - start) / 1e9);
     }
 
+    /**
+     * Runs the fusion as the service does (weather view bootstrapped first) from the start of the raw topic, timed from
+     * RUNNING until its committed offsets reach the end of the raw topic. {@code check}: read the enriched topic back and
+     * count the records and those first emitted without weather (then emitted again with it).
+     */
     private static double fusion(String bootstrap, KafkaTestClients kafka, FusionTopics topics, String run,
-                                 int threads, long commitMs, int expected, @org.jspecify.annotations.Nullable Runnable input)
-            throws Exception {
+                                 int threads, long commitMs, int expected, boolean check) throws Exception {
         var settings = new FusionSettings(Duration.ofDays(7), Duration.ofDays(400), Duration.ofHours(1), PARTITIONS,
                 18.0, 22.0, "/energywatch/fusion-service");
         String applicationId = "fusion-bench-" + run;
@@ -140,47 +161,42 @@ public final class FusionBench {
         props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, 1);
         props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, threads);
         props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commitMs);
-        props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0);
+        // The service's settings (StreamsConfiguration, application.yml).
+        props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 16L * 1024 * 1024);
+        props.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, StreamsConfig.MAX_TASK_IDLE_MS_DISABLED);
         props.put(StreamsConfig.DEFAULT_TIMESTAMP_EXTRACTOR_CLASS_CONFIG, EventTimeExtractor.class.getName());
         props.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
         props.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 20);
         props.put(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG), 256 * 1024);
         props.put(StreamsConfig.consumerPrefix(ConsumerConfig.MAX_POLL_RECORDS_CONFIG), 2000);
         long[] running = {0};
-        try (var streams = new KafkaStreams(new FusionTopology(topics, settings).topology(), props)) {
-            // Both loops are timed from when they can work: the plain consumer's first records, the fusion's RUNNING.
+        Map<String, Object> config = new java.util.HashMap<>();
+        props.forEach((k, v) -> config.put((String) k, v));
+        try (var view = new GlobalWeatherView(topics.weather(), "/energywatch/fusion-service", config);
+             var streams = new KafkaStreams(new FusionTopology(topics, settings, view).topology(), props)) {
+            // As in the service: the weather view reads the raw weather topic to its end before the fusion starts.
+            if (!view.start(Duration.ofSeconds(60))) {
+                throw new IllegalStateException("the weather view did not start within 60 s");
+            }
             streams.setStateListener((now, before) -> {
                 if (now == KafkaStreams.State.RUNNING && running[0] == 0) {
                     running[0] = System.nanoTime();
                 }
             });
             streams.start();
-            if (input != null) {
-                String context = applicationId + "-" + FusionTopology.CONTEXT_BROADCAST + "-repartition";
-                while (running[0] == 0 || !kafka.caughtUp(applicationId, topics.weather())) {
-                    Thread.sleep(100);
-                }
-                // The context topic is written in transactions: its end offset may stay one past the last committed
-                // position (the commit marker), so wait for it at most 30 s.
-                long until = System.nanoTime() + 30_000_000_000L;
-                while (!kafka.caughtUp(applicationId, context) && System.nanoTime() < until) {
-                    Thread.sleep(100);
-                }
-                running[0] = System.nanoTime();
-                input.run();
-            }
             while (!kafka.caughtUp(applicationId, topics.consumption())) {
                 Thread.sleep(100);
             }
             double rate = expected / ((System.nanoTime() - running[0]) / 1e9);
             streams.close(Duration.ofSeconds(30));
-            var all = kafka.readCommitted(topics.enriched(), EventSerde.of(
-                    io.energywatch.contracts.ConsumptionEnriched.class, "bench"));
-            long withoutWeather = all.stream().filter(r -> r.value().weather().missing()).count();
-            // Every record emitted before its day's weather reached the task is emitted again once it has: the share
-            // tells how much of the fusion's work went into such re-emissions.
-            System.out.printf(Locale.ROOT, "enriched records committed: %,d for %,d raw events (%,d first emitted"
-                    + " without weather, then again with it)%n", all.size(), expected, withoutWeather);
+            if (check) {
+                var all = kafka.readCommitted(topics.enriched(), EventSerde.of(
+                        io.energywatch.contracts.ConsumptionEnriched.class, "bench"));
+                long withoutWeather = all.stream().filter(r -> r.value().weather().missing()).count();
+                // A record emitted before its day's weather reached the task is emitted again once it has.
+                System.out.printf(Locale.ROOT, "last round: %,d enriched records committed for %,d raw events (%,d first"
+                        + " emitted without weather, then again with it)%n", all.size(), expected, withoutWeather);
+            }
             return rate;
         }
     }

@@ -47,6 +47,15 @@ final class FusionDriver implements AutoCloseable {
 
     /** {@code wallClock}: the driver's start time, which must not show in any output. */
     FusionDriver(FusionSettings settings, Instant wallClock) {
+        this(settings, wallClock, WeatherView.NONE);
+    }
+
+    /** {@code view}: the weather the instance read from the raw topic, outside the task (see GlobalWeatherView). */
+    FusionDriver(WeatherView view) {
+        this(settings(Duration.ofDays(7)), Instant.parse("2030-01-01T00:00:00Z"), view);
+    }
+
+    FusionDriver(FusionSettings settings, Instant wallClock, WeatherView view) {
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "fusion-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
@@ -58,7 +67,7 @@ final class FusionDriver implements AutoCloseable {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        driver = new TopologyTestDriver(new FusionTopology(TOPICS, settings).topology(), props, wallClock);
+        driver = new TopologyTestDriver(new FusionTopology(TOPICS, settings, view).topology(), props, wallClock);
         var keys = new StringSerializer();
         consumption = driver.createInputTopic(TOPICS.consumption(), keys,
                 EventSerde.of(ConsumptionMeasured.class, "/energywatch/ingestion-service"));
