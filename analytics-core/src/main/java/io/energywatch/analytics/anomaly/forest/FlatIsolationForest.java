@@ -57,20 +57,33 @@ public final class FlatIsolationForest {
         this.meta = new int[n];
         this.threshold = new double[n];
         for (int i = 0; i < n; i++) {
+            double s = slope[i];
+            double b = bias[i];
             if (feature[i] == LEAF) {
                 meta[i] = i << 8;
                 threshold[i] = Double.NEGATIVE_INFINITY;
             } else if (left[i] != i + 1) {
                 throw new IllegalArgumentException("nodes are not in depth-first order");
-            } else if (slope[i] > 0) {
+            } else if (Double.isInfinite(s)) {
+                // x·±∞ is NaN at x = 0 and ±∞ elsewhere: not a one-sided test. Smile's Gaussian draw never gives one.
+                throw new IllegalArgumentException("split with an infinite normal component");
+            } else if (Double.isNaN(s) || Double.isNaN(b) || s == 0) {
+                // The product does not depend on x, so the split sends every row the same way: with a NaN normal or
+                // bias x·s < b fails for every row (Smile's shared GaussianDistribution is not thread-safe, so its
+                // parallel fit now and then draws a NaN normal, and then a NaN bias; a NaN or infinite training value
+                // makes the bias NaN too), and with a zero normal it reads ±0 < b. Every x is below +∞, none below −∞.
+                boolean allLeft = !Double.isNaN(s) && 0 < b;
+                meta[i] = right[i] << 8 | feature[i];
+                threshold[i] = allLeft ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY;
+            } else if (s > 0) {
                 // x·s < b  ⟺  x < t, with t the smallest double whose product reaches b (products rise with x).
                 meta[i] = right[i] << 8 | feature[i];
-                threshold[i] = lowestReaching(slope[i], bias[i]);
+                threshold[i] = noPositiveZero(lowestReaching(s, b));
             } else {
                 // x·s < b  ⟺  x > t', t' the largest double whose product reaches b: Smile goes right exactly when
                 // x < nextUp(t'), so the test is the same and the flag bit swaps the children.
                 meta[i] = right[i] << 8 | feature[i] | SWAPPED;
-                threshold[i] = Math.nextUp(highestReaching(slope[i], bias[i]));
+                threshold[i] = noPositiveZero(Math.nextUp(highestReaching(s, b)));
             }
         }
         int deepest = 0;
@@ -87,28 +100,60 @@ public final class FlatIsolationForest {
 
     private static final int SWAPPED = 1 << 31;
 
-    /** The smallest double x with x·s ≥ b, for s > 0. */
-    private static double lowestReaching(double s, double b) {
-        double x = b / s;
-        while (x * s >= b) {
-            x = Math.nextDown(x);
-        }
-        while (x * s < b) {
-            x = Math.nextUp(x);
-        }
-        return x;
+    /**
+     * The scoring loop reads {@code x < t} from the sign of {@code x − t}, which is wrong only for x = −0 and t = +0
+     * (−0 − +0 = −0). {@code x < +0} and {@code x < −0} agree for every x, so +0 is stored as −0.
+     */
+    private static double noPositiveZero(double t) {
+        return t == 0 ? -0.0 : t;
     }
 
-    /** The largest double x with x·s ≥ b, for s < 0. */
+    /** The smallest double x (−∞ and +∞ included) with x·s ≥ b, for finite s > 0 and b not NaN. */
+    private static double lowestReaching(double s, double b) {
+        // x·s is non-decreasing in x and +∞·s = +∞ ≥ b, so reaching is an up-set of the ordered doubles: binary search
+        // over their order-preserving integer keys (a linear walk from b/s never ends when b/s overflows).
+        long below = key(Double.NEGATIVE_INFINITY) - 1; // invariant: keys ≤ below don't reach, key reach does
+        long reach = key(Double.POSITIVE_INFINITY);
+        while (Long.compareUnsigned(reach - below, 1) > 0) { // the key range spans more than 2^63
+            long mid = midpoint(below, reach);
+            if (fromKey(mid) * s >= b) {
+                reach = mid;
+            } else {
+                below = mid;
+            }
+        }
+        return fromKey(reach);
+    }
+
+    /** The largest double x (−∞ and +∞ included) with x·s ≥ b, for finite s < 0 and b not NaN. */
     private static double highestReaching(double s, double b) {
-        double x = b / s;
-        while (x * s >= b) {
-            x = Math.nextUp(x);
+        // x·s is non-increasing in x and −∞·s = +∞ ≥ b, so reaching is a down-set of the ordered doubles.
+        long reach = key(Double.NEGATIVE_INFINITY); // invariant: key reach reaches, keys ≥ above don't
+        long above = key(Double.POSITIVE_INFINITY) + 1;
+        while (Long.compareUnsigned(above - reach, 1) > 0) {
+            long mid = midpoint(reach, above);
+            if (fromKey(mid) * s >= b) {
+                reach = mid;
+            } else {
+                above = mid;
+            }
         }
-        while (x * s < b) {
-            x = Math.nextDown(x);
-        }
-        return x;
+        return fromKey(reach);
+    }
+
+    /** The floor of (a + b) / 2, without overflow. */
+    private static long midpoint(long a, long b) {
+        return (a >> 1) + (b >> 1) + (a & b & 1);
+    }
+
+    /** An integer key with the order of the doubles (−0 just below +0); NaNs are never passed. */
+    private static long key(double x) {
+        long bits = Double.doubleToRawLongBits(x);
+        return bits ^ (bits >> 63 & Long.MAX_VALUE);
+    }
+
+    private static double fromKey(long key) {
+        return Double.longBitsToDouble(key ^ (key >> 63 & Long.MAX_VALUE));
     }
 
     /**
@@ -275,8 +320,9 @@ public final class FlatIsolationForest {
                 }
             }
             if (axis < 0) {
-                // A zero normal sends every row to the right (0 < bias is false when bias is 0).
-                throw new IllegalArgumentException("split with a zero normal");
+                // A zero normal (Smile draws it only if the Gaussian returns exactly 0): x·0 = ±0 for every row, so
+                // any feature will do; the threshold is then fixed by the sign of the bias alone.
+                axis = 0;
             }
             int leftId = add(l, depth, slopeField, biasField, leftField, rightField);
             int rightId = add(r, depth, slopeField, biasField, leftField, rightField);
