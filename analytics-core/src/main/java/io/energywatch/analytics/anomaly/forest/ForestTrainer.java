@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Trains the isolation forest of a series group with Smile on the feature frames of a reference window, compiles it
@@ -84,13 +86,29 @@ public final class ForestTrainer {
         return false;
     }
 
+    /**
+     * Smile 6.2.5 draws every split's normal from one shared {@code GaussianDistribution} whose {@code rand()} is not
+     * thread-safe, and its fit builds the trees in a parallel stream: concurrent draws now and then return NaN, a dead
+     * split every row passes to the right (FlatIsolationForestTest reproduces one). So fits run one at a time, each on
+     * a one-thread pool, which the fit's parallel stream then uses instead of the common pool.
+     */
+    private static IsolationForest fitOneAtATime(double[][] rows, IsolationForest.Options options) {
+        SMILE_FIT.lock();
+        try (var pool = new ForkJoinPool(1)) {
+            return pool.submit(() -> IsolationForest.fit(rows, options)).join();
+        } finally {
+            SMILE_FIT.unlock();
+        }
+    }
+
+    private static final ReentrantLock SMILE_FIT = new ReentrantLock();
+
     private TrainedForest train(double[][] rows, List<FeatureFrame> frames, List<Feature> features) {
         int n = rows.length;
         // Smile takes a fraction and refuses 1.0; on a window no larger than the subsample size, each tree takes all
         // rows but one, which keeps the trees' randomness.
         double subsample = Math.min((n - 1) / (double) n, config.subsampleSize() / (double) n);
-        var smile = IsolationForest.fit(rows,
-                new IsolationForest.Options(config.trees(), config.maxDepth(), subsample, 0));
+        var smile = fitOneAtATime(rows, new IsolationForest.Options(config.trees(), config.maxDepth(), subsample, 0));
         FlatIsolationForest flat = FlatIsolationForest.compile(smile);
         double[] scores = new double[n];
         for (int i = 0; i < n; i++) {
