@@ -163,6 +163,9 @@ class FusionPipelineTest {
         var health = api.get("/actuator/health");
         assertThat(health.body().path("components").path("elasticsearch").path("status").asString()).isEqualTo("UP");
         assertThat(health.body().path("components").path("fusionStreams").path("status").asString()).isEqualTo("UP");
+        // The weather view runs beside the fusion (started before it by the application's lifecycle).
+        assertThat(health.body().path("components").path("fusionStreams").path("details").path("weatherView")
+                .asString()).isEqualTo("RUNNING");
     }
 
     private JsonNode awaitDaily(SeriesId series) {

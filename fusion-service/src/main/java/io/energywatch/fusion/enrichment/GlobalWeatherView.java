@@ -102,6 +102,16 @@ public final class GlobalWeatherView implements WeatherView, AutoCloseable {
         return isRunning;
     }
 
+    /** The view's Streams state (RUNNING once it has read the topic to its end and while it follows it). */
+    public KafkaStreams.State state() {
+        return streams.state();
+    }
+
+    /** Local days of weather the view holds. */
+    public int days() {
+        return byDay.size();
+    }
+
     @Override
     public @Nullable WeatherObserved get(LocalDate date, String regionCode) {
         Map<String, WeatherObserved> day = byDay.get(date);
