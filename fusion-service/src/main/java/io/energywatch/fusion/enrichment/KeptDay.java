@@ -9,15 +9,16 @@ import java.nio.ByteBuffer;
 import java.util.function.Consumer;
 
 /**
- * The measurements of one series kept for one local day, in interval order, each as the raw JSON it was read with:
- * {@code [interval start, epoch ms: 8 bytes][length: 4 bytes][JSON]...}.
+ * The measurements of one series kept for one quarter of a local day (see ConsumptionFusion#consumptionKey), in
+ * interval order, each as the raw JSON it was read with: {@code [interval start, epoch ms: 8 bytes][length: 4 bytes]
+ * [JSON]...}.
  *
- * <p>Why one store entry per series and day rather than per measurement: each store write is a changelog record and
- * each purged entry a tombstone, which made keeping measurements for re-emission cost two extra Kafka records per
- * input. With one entry per series and day, and the store's record cache absorbing the rewrites between two commits,
- * a day of half-hours costs a few changelog records and one tombstone. A rewrite copies the day's bytes (tens of KB
- * at most), which is far cheaper than a Kafka record. The value is these bytes as they are: no parsing to keep, read
- * back or purge a day.
+ * <p>Why one store entry per series and quarter day rather than per measurement: each store write is a changelog record
+ * and each purged entry a tombstone, which made keeping measurements for re-emission cost two extra Kafka records per
+ * input. With one entry per series and quarter day, and the store's record cache absorbing the rewrites between two
+ * commits, a day of half-hours costs a few changelog records and four tombstones. A rewrite copies the entry's bytes
+ * (tens of KB at most), which is far cheaper than a Kafka record. The value is these bytes as they are: no parsing to
+ * keep, read back or purge them.
  */
 final class KeptDay {
 

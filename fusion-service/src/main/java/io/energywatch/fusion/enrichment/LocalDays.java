@@ -44,6 +44,15 @@ final class LocalDays {
         return of(Instant.ofEpochMilli(streamTimeMs).minus(keepFor));
     }
 
+    /**
+     * The six-hour part (0–3) of its local day an instant falls in, by local clock time: monotonic through a day, the
+     * repeated hour of the autumn change (02:00–03:00 twice) included, since both fall in part 0.
+     */
+    static int quarterOfDay(Instant instant) {
+        long local = instant.getEpochSecond() + PARIS.getRules().getOffset(instant).getTotalSeconds();
+        return (int) (Math.floorMod(local, 86_400L) / 21_600);
+    }
+
     /** Epoch milliseconds of the start of a local day. */
     static long startOf(LocalDate day) {
         return day.atStartOfDay(PARIS).toInstant().toEpochMilli();

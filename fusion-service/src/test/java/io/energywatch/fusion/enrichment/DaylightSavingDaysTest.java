@@ -60,6 +60,43 @@ class DaylightSavingDaysTest {
     }
 
     @Test
+    void aFallBackDayOfMinuteDataArrivingBeforeItsWeatherIsReEmittedWholeAndInIntervalOrder() {
+        try (var fusion = new FusionDriver()) {
+            // 25 hours of minutes, arriving newest first: kept in the day's four local six-hour parts.
+            List<io.energywatch.contracts.ConsumptionMeasured> minutes = new java.util.ArrayList<>();
+            for (java.time.Instant t = LocalDays.start(FALL_BACK); t.isBefore(LocalDays.start(FALL_BACK.plusDays(1)));
+                 t = t.plusSeconds(60)) {
+                minutes.add(io.energywatch.contracts.ConsumptionMeasured.of(PACA, "93", t, t.plusSeconds(60), 4_800.0,
+                        io.energywatch.contracts.MeasurementUnit.MW, io.energywatch.contracts.QualityStatus.CONSOLIDATED,
+                        List.of(), Events.LINEAGE));
+            }
+            fusion.measure(minutes.reversed().toArray(new io.energywatch.contracts.ConsumptionMeasured[0]));
+            assertThat(fusion.drain()).hasSize(1500);
+
+            fusion.observe(weatherMean("93", FALL_BACK, 15.0));
+
+            List<ConsumptionEnriched> again = fusion.drain();
+            assertThat(again).extracting(e -> e.measurement().intervalStart())
+                    .containsExactlyElementsOf(minutes.stream().map(m -> m.intervalStart()).toList());
+            assertThat(again).allSatisfy(e -> assertThat(e.weather().tempMeanC()).isEqualTo(15.0));
+        }
+    }
+
+    @Test
+    void theQuartersOfALocalDayFollowItsClockThroughBothChanges() {
+        // Spring forward: 01:59 local is followed by 03:00, both before 06:00 (part 0).
+        assertThat(LocalDays.quarterOfDay(at("2024-03-31T00:59:00Z"))).isZero();
+        assertThat(LocalDays.quarterOfDay(at("2024-03-31T01:00:00Z"))).isZero();
+        assertThat(LocalDays.quarterOfDay(at("2024-03-31T04:00:00Z"))).isEqualTo(1);
+        // Fall back: both 02:30 local are in part 0; 06:00 local is 05:00Z.
+        assertThat(LocalDays.quarterOfDay(at("2024-10-27T00:30:00Z"))).isZero();
+        assertThat(LocalDays.quarterOfDay(at("2024-10-27T01:30:00Z"))).isZero();
+        assertThat(LocalDays.quarterOfDay(at("2024-10-27T05:00:00Z"))).isEqualTo(1);
+        assertThat(LocalDays.quarterOfDay(at("2024-10-27T22:59:00Z"))).isEqualTo(3);
+        assertThat(LocalDays.quarterOfDay(at("2024-10-27T23:00:00Z"))).isZero();
+    }
+
+    @Test
     void aDailyValueOfADstDayIsOnThatDayWithItsRealLength() {
         SeriesId daily = PACA.withResolution("P1D");
         try (var fusion = new FusionDriver()) {

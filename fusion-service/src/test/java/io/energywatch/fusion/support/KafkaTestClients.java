@@ -44,6 +44,12 @@ public final class KafkaTestClients {
                 topics.add(new NewTopic(name, partitions, (short) 1));
             }
             admin.createTopics(topics).all().get();
+            // Created is not yet led: a producer writing at once can meet NOT_LEADER_OR_FOLLOWER and a retry storm.
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+                    .pollInterval(java.time.Duration.ofMillis(50))
+                    .until(() -> admin.describeTopics(List.of(names)).allTopicNames().get().values().stream()
+                            .allMatch(t -> t.partitions().stream().allMatch(p -> p.leader() != null
+                                    && !p.leader().isEmpty())));
         } catch (Exception e) {
             throw new IllegalStateException("cannot create topics", e);
         }
