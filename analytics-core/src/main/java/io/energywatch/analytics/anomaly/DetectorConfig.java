@@ -70,6 +70,14 @@ import java.util.Objects;
  *                            {@code densityZ} and brings the count of such rows in the window above every earlier
  *                            count scores as a residual of {@code alarmZ} × count / (record + 1); 0 = off
  * @param densityZ            raw robust |z| (before the heavy-tail widening) that counts as a large residual
+ * @param preOnsetMemory      how long the weather-relative profile level the series held just before an alarm
+ *                            episode's onset is remembered (with the degree-day regression of then): while the profile
+ *                            has moved away from it by at least half an alarm, a row is measured against the pre-onset
+ *                            expectation when that is the nearer one, so the return to normal at the end of a level
+ *                            shift is not a new spike, drop or shift; forgotten once the profile is back within half
+ *                            an alarm of it (at least a profile window after the onset). Only when the rows carry
+ *                            weather: without it the level moves with the temperature and the old level is no
+ *                            expectation; zero = off
  * @param explainedFeatures   how many features an explanation names at most
  * @param severities          cut points of the calibrated score
  */
@@ -112,6 +120,7 @@ public record DetectorConfig(
         Duration baselineHold,
         int densityWindow,
         double densityZ,
+        Duration preOnsetMemory,
         int explainedFeatures,
         SeverityScale severities) {
 
@@ -120,6 +129,7 @@ public record DetectorConfig(
         Objects.requireNonNull(warmup, "warmup");
         Objects.requireNonNull(episodeHalfLife, "episodeHalfLife");
         Objects.requireNonNull(baselineHold, "baselineHold");
+        Objects.requireNonNull(preOnsetMemory, "preOnsetMemory");
         Objects.requireNonNull(driftShortHalfLife, "driftShortHalfLife");
         Objects.requireNonNull(driftLongHalfLife, "driftLongHalfLife");
         Objects.requireNonNull(severities, "severities");
@@ -151,6 +161,9 @@ public record DetectorConfig(
         if (baselineHold.isNegative()) {
             throw new IllegalArgumentException("baselineHold must not be negative");
         }
+        if (preOnsetMemory.isNegative()) {
+            throw new IllegalArgumentException("preOnsetMemory must not be negative");
+        }
         if (densityWindow < 0 || densityWindow > 0 && densityWindow < 3 || !(densityZ > 0)) {
             throw new IllegalArgumentException("densityWindow must be 0 (off) or at least 3 and densityZ positive");
         }
@@ -166,7 +179,7 @@ public record DetectorConfig(
         return new DetectorConfig(ZoneId.of("Europe/Paris"), 0, 5, 48, Duration.ofDays(2), 96, 1024, 6, 7, 3, 2,
                 1.5, 0, 0, 0.005, 5.0, 2048, 0.995, 6, 4.0, 0, true, 1.0, 15.0, 40.0, 3.0, Duration.ofDays(1),
                 Duration.ofDays(14), 4.0, 0.998, 48, 0.5, Duration.ofDays(1), 1.5, 0.3, Duration.ofDays(1), 24,
-                4.0, 3, SeverityScale.DEFAULT);
+                4.0, Duration.ZERO, 3, SeverityScale.DEFAULT);
     }
 
     /**
@@ -182,15 +195,18 @@ public record DetectorConfig(
      *   <li>episodes fade with a 6-hour half-life, so a spike the next day is a new incident;</li>
      *   <li>the first three stuck runs of a series do not raise the bar for the next one ({@code unlearnedStuckRuns});</li>
      *   <li>no spike-density component ({@code densityWindow} 0) and no baseline hold during episodes
-     *       ({@code baselineHold} zero): on the simulator both turned ordinary rows into wrong spikes and drops.</li>
+     *       ({@code baselineHold} zero): on the simulator both turned ordinary rows into wrong spikes and drops;</li>
+     *   <li>with weather, the level before an alarm episode's onset is remembered for 7 days
+     *       ({@code preOnsetMemory}), so the return to it at the end of a level shift is not a new drop or spike.</li>
      * </ul>
-     * Chosen on the simulator's seed-42 quarter (docs/evaluation.md, "Simulator-labelled anomalies").
+     * Chosen on the simulator's seed-42 quarter, the pre-onset memory on seeds 42 and 7 (docs/evaluation.md,
+     * "Simulator-labelled anomalies").
      */
     public static DetectorConfig consumption() {
         return new DetectorConfig(ZoneId.of("Europe/Paris"), 0, 5, 48, Duration.ofDays(3), 96, 1024, 6, 7, 3, 2,
                 1.5, 16, 28, 0.005, 7.0, 0, 0.995, 6, 4.0, 3, true, 1.0, 15.0, 40.0, 3.0, Duration.ofDays(1),
                 Duration.ofDays(14), 4.0, 0.998, 48, 0.5, Duration.ofHours(6), 1.5, 0.3, Duration.ZERO, 0,
-                4.0, 3, SeverityScale.DEFAULT);
+                4.0, Duration.ofDays(7), 3, SeverityScale.DEFAULT);
     }
 
     /** The same configuration in another time zone (a request's {@code tz}). */
@@ -201,7 +217,8 @@ public record DetectorConfig(
                 tailQuantile, minStuckRun, stuckRunFactor, unlearnedStuckRuns, stuckReportedOnce, cusumSlack,
                 cusumThreshold, cusumAlarm, residualClip, driftShortHalfLife, driftLongHalfLife, driftThreshold,
                 weatherForgetting, weatherMinSamples, weatherWeight, episodeHalfLife, episodeEscalation,
-                episodeDamping, baselineHold, densityWindow, densityZ, explainedFeatures, severities);
+                episodeDamping, baselineHold, densityWindow, densityZ, preOnsetMemory, explainedFeatures,
+                severities);
     }
 
     /** The same configuration with another warm-up, for short series and tests. */
@@ -212,7 +229,8 @@ public record DetectorConfig(
                 tailQuantile, minStuckRun, stuckRunFactor, unlearnedStuckRuns, stuckReportedOnce, cusumSlack,
                 cusumThreshold, cusumAlarm, residualClip, driftShortHalfLife, driftLongHalfLife, driftThreshold,
                 weatherForgetting, weatherMinSamples, weatherWeight, episodeHalfLife, episodeEscalation,
-                episodeDamping, baselineHold, densityWindow, densityZ, explainedFeatures, severities);
+                episodeDamping, baselineHold, densityWindow, densityZ, preOnsetMemory, explainedFeatures,
+                severities);
     }
 
     /**

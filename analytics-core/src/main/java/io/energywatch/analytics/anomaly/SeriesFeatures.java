@@ -11,6 +11,8 @@ import java.util.Arrays;
 public final class SeriesFeatures {
 
     private static final long SECONDS_PER_DAY = 86_400;
+    /** Share of an alarm within which the profile counts as back at the level remembered from an episode's onset. */
+    private static final double RETURN_SHARE = 0.5;
     /** Day-to-day level changes the profile needs before its day-start widening, and so the profile, is used. */
     private static final int MIN_DAY_JUMPS = 3;
     /** Fewest exceedances in a density window that can be a spike-density anomaly. */
@@ -36,6 +38,15 @@ public final class SeriesFeatures {
     private double profileLevel = Double.NaN;
     private int weatherRatioRun;
     private final RollingWindow profileAbsResidual;
+    // The last row's weather-relative profile level (NaN when its expectation was not the level-scaled profile relative
+    // to the degree-day level), and the one remembered at the onset of an alarm episode (NaN when none is).
+    private double rowProfileLevel = Double.NaN;
+    private double onsetLevel = Double.NaN;
+    private long onsetEpochSecond;
+    private long onsetRow;
+    // The degree-day regression as it was at the onset: it keeps learning during a level shift, so the level relative
+    // to today's regression would follow the shift.
+    private final double[] onsetWeather = new double[3];
     private boolean positive = true;
     // Out-of-sample absolute residuals against the rolling median (a ring with a running sum: only their mean is used).
     private final double[] rollingAbsResidual;
@@ -128,6 +139,22 @@ public final class SeriesFeatures {
         holdBaseline = hold;
     }
 
+    /**
+     * Remembers the weather-relative profile level the last row was measured against as the level before an alarm
+     * episode that opened on that row, unless an earlier one is still remembered (the series has not come back to it
+     * yet): see {@link DetectorConfig#preOnsetMemory()}.
+     */
+    void rememberOnset(long epochSecond) {
+        if (config.preOnsetMemory().isZero() || Double.isNaN(rowProfileLevel)
+                || !Double.isNaN(onsetLevel) && epochSecond - onsetEpochSecond <= config.preOnsetMemory().toSeconds()) {
+            return;
+        }
+        onsetLevel = rowProfileLevel;
+        weather.copyCoefficients(onsetWeather);
+        onsetEpochSecond = epochSecond;
+        onsetRow = observed - 1;
+    }
+
     int longestEarlierRun() {
         return longestEarlierRun;
     }
@@ -210,6 +237,8 @@ public final class SeriesFeatures {
         }
         double profileExpected = Double.NaN;
         double profileScale = Double.NaN;
+        boolean weatherScaled = false;
+        rowProfileLevel = Double.NaN;
         if (!Double.isNaN(seasonalExpected) && config.profileWindow() > 0
                 && profileOffset.size() >= (config.profileWindow() + 1) / 2) {
             if (!positive) {
@@ -218,6 +247,7 @@ public final class SeriesFeatures {
                     && profileWeatherRatio.size() == profileRatio.size()) {
                 profileLevel = profileWeatherRatio.median();
                 profileExpected = seasonalExpected * weatherLevel * profileLevel;
+                weatherScaled = true;
             } else {
                 profileLevel = profileRatio.median();
                 profileExpected = seasonalExpected * profileLevel;
@@ -280,6 +310,10 @@ public final class SeriesFeatures {
         if (profileReady && !Double.isNaN(profileScale) && (Double.isNaN(scale) || profileScale < scale)) {
             expected = profileExpected;
             scale = Math.sqrt(profileScale * profileScale + levelUncertainty * levelUncertainty);
+            if (weatherScaled && !config.preOnsetMemory().isZero()) {
+                rowProfileLevel = profileLevel;
+                expected = nearerPreOnset(x, expected, profileScale, level, seasonalExpected, hdd, cdd, epochSecond);
+            }
         }
         // Heavy tails: when the past residuals' tail quantile exceeds the Gaussian one, widen the scale by that
         // ratio, so a series whose normal life is spiky needs a proportionally larger departure to alarm.
@@ -320,6 +354,35 @@ public final class SeriesFeatures {
         learn(x, delta, run, dayOfWeek, daySlot, seasonalExpected, hasWeather, hdd, cdd, weatherResidual);
         learnProfile(x, seasonalExpected, profileExpected, weatherLevel);
         return new FeatureFrame(f, expected, scale, residualZ);
+    }
+
+    /**
+     * The expectation at the level remembered from before an alarm episode's onset, with the degree-day regression of
+     * then, when the profile has since moved away from it (by at least half an alarm) and {@code x} is nearer to it
+     * than to {@code expected}; else {@code expected}. The move is measured at the series' typical level, so a shift
+     * counts the same at night and by day, and on the profile's own scale, without the day-start widening. Forgets
+     * that level once it has expired, or when the profile is back within half an alarm of it and the row is nearer to
+     * the profile, at least a profile window after the onset (a spike's episode, or the end of a return).
+     */
+    private double nearerPreOnset(double x, double expected, double profileScale, double typicalLevel,
+                                  double seasonalExpected, double hdd, double cdd, long epochSecond) {
+        if (Double.isNaN(onsetLevel)) {
+            return expected;
+        }
+        if (epochSecond - onsetEpochSecond > config.preOnsetMemory().toSeconds()) {
+            onsetLevel = Double.NaN;
+            return expected;
+        }
+        double onsetExpected = seasonalExpected * onsetLevel * WeatherRegression.predict(onsetWeather, hdd, cdd);
+        if (!(onsetExpected > 0)) {
+            return expected;
+        }
+        boolean nearer = Math.abs(x - onsetExpected) < Math.abs(x - expected);
+        if (Math.abs(expected / onsetExpected - 1) * typicalLevel < RETURN_SHARE * config.alarmZ() * profileScale
+                && !nearer && observed - onsetRow >= config.profileWindow()) {
+            onsetLevel = Double.NaN;
+        }
+        return nearer ? onsetExpected : expected;
     }
 
     private void learn(double x, double delta, int run, int dayOfWeek, int daySlot, double seasonalExpected,

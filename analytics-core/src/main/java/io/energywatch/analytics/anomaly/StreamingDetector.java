@@ -82,6 +82,7 @@ public final class StreamingDetector {
             if (fresh) {
                 if (episodeLevel < config.alarmZ()) {
                     episodeOpened = now;
+                    features.rememberOnset(now);
                 }
                 episodeType = candidate;
                 if (candidate == AnomalyType.STUCK_METER && config.stuckReportedOnce()) {

@@ -31,6 +31,16 @@ final class WeatherRegression {
         return theta[0] + theta[1] * hdd + theta[2] * cdd;
     }
 
+    /** Copies the current coefficients (a, b, c) into {@code into}, to predict with them later. */
+    void copyCoefficients(double[] into) {
+        System.arraycopy(theta, 0, into, 0, P);
+    }
+
+    /** The prediction of coefficients copied by {@link #copyCoefficients}. */
+    static double predict(double[] coefficients, double hdd, double cdd) {
+        return coefficients[0] + coefficients[1] * hdd + coefficients[2] * cdd;
+    }
+
     void update(double hdd, double cdd, double value) {
         x[0] = 1;
         x[1] = hdd;

@@ -104,6 +104,91 @@ class ConsumptionConfigTest {
         assertThat(defaultsRun.subList(starts[1], starts[1] + 12)).noneMatch(d -> d.type() == AnomalyType.STUCK_METER);
     }
 
+    /**
+     * A weather-driven load (each day's level follows its heating degree days, which swing over 20 days like a
+     * season's weather, 0.8 % noise per half-hour) with an 18 % level shift from {@code shiftStart} to
+     * {@code shiftEnd}: the detections of every row, run with {@code config}.
+     */
+    private static List<Detection> shiftedWeatherLoad(DetectorConfig config, int shiftStart, int shiftEnd) {
+        var random = new Random(21);
+        var detector = new StreamingDetector(config);
+        var detections = new java.util.ArrayList<Detection>();
+        for (int d = 0; d < 60; d++) {
+            double hdd = 10 + 3 * Math.sin(2 * Math.PI * d / 20.0) + 0.5 * random.nextDouble();
+            for (int i = 0; i < PER_DAY; i++) {
+                int row = d * PER_DAY + i;
+                double shape = 1 + 0.2 * Math.sin((i / 2.0 - 9) / 24 * 2 * Math.PI);
+                double value = 3000 * (1 + 0.04 * hdd) * shape * (1 + 0.008 * random.nextGaussian());
+                if (row >= shiftStart && row < shiftEnd) {
+                    value *= 1.18;
+                }
+                detections.add(detector.next(new Observation(SeriesFixtures.at(row), value, hdd, 0.0, false,
+                        false, false)));
+            }
+        }
+        return detections;
+    }
+
+    @Test
+    void theReturnToThePreOnsetLevelAtTheEndOfALevelShiftIsNotANewAnomaly() {
+        int start = 40 * PER_DAY + 36;
+        int end = 44 * PER_DAY + 36;
+        List<Detection> withMemory = shiftedWeatherLoad(consumption, start, end);
+        List<Detection> without = shiftedWeatherLoad(
+                consumption.withComponents(java.util.Map.of("preOnsetMemory", "PT0S")), start, end);
+
+        // The onset alarms either way.
+        assertThat(withMemory.subList(start, start + 2)).anyMatch(Detection::anomaly);
+        assertThat(without.subList(start, start + 2)).anyMatch(Detection::anomaly);
+        // Its end: a drop (and then a shift) without the memory; with it, the rows are measured against the level
+        // before the onset and nothing is reported.
+        assertThat(without.subList(end, end + 16)).anyMatch(Detection::anomaly);
+        assertThat(withMemory.subList(end, end + 16)).noneMatch(Detection::anomaly);
+        // Measured against the pre-onset level (the shifted one is 18 % higher): within the old regression's error.
+        assertThat(withMemory.get(end).expected()).isCloseTo(withMemory.get(end).value(),
+                org.assertj.core.data.Percentage.withPercentage(6));
+    }
+
+    @Test
+    void aDropDuringTheShiftBeyondThePreOnsetLevelIsStillReported() {
+        int start = 40 * PER_DAY + 36;
+        int end = 44 * PER_DAY + 36;
+        int at = 42 * PER_DAY + 24;
+        var random = new Random(21);
+        var detector = new StreamingDetector(consumption);
+        Detection drop = null;
+        for (int d = 0; d < 43; d++) {
+            double hdd = 10 + 3 * Math.sin(2 * Math.PI * d / 20.0) + 0.5 * random.nextDouble();
+            for (int i = 0; i < PER_DAY; i++) {
+                int row = d * PER_DAY + i;
+                double shape = 1 + 0.2 * Math.sin((i / 2.0 - 9) / 24 * 2 * Math.PI);
+                double value = 3000 * (1 + 0.04 * hdd) * shape * (1 + 0.008 * random.nextGaussian());
+                if (row >= start && row < end) {
+                    value *= 1.18;
+                }
+                if (row == at) {
+                    value *= 0.6;
+                }
+                Detection detection = detector.next(new Observation(SeriesFixtures.at(row), value, hdd, 0.0, false,
+                        false, false));
+                if (row == at) {
+                    drop = detection;
+                }
+            }
+        }
+        assertThat(drop).isNotNull();
+        assertThat(drop.anomaly()).isTrue();
+        assertThat(drop.type()).isEqualTo(AnomalyType.DROP);
+    }
+
+    @Test
+    void theDefaultsDoNotRememberPreOnsetLevels() {
+        assertThat(DetectorConfig.defaults().preOnsetMemory()).isZero();
+        assertThat(consumption.preOnsetMemory()).isEqualTo(Duration.ofDays(7));
+        assertThatThrownBy(() -> consumption.withComponents(java.util.Map.of("preOnsetMemory", "-PT1H")))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
     @Test
     void theLevelShiftCusumDoesNotAccumulateDuringTheWarmUp() {
         var features = new SeriesFeatures(DetectorConfig.defaults().withZone(ZoneOffset.UTC));
@@ -134,6 +219,6 @@ class ConsumptionConfigTest {
                 c.cusumAlarm(), c.residualClip(), c.driftShortHalfLife(), c.driftLongHalfLife(), c.driftThreshold(),
                 c.weatherForgetting(), c.weatherMinSamples(), c.weatherWeight(), c.episodeHalfLife(),
                 c.episodeEscalation(), c.episodeDamping(), c.baselineHold(), c.densityWindow(), c.densityZ(),
-                c.explainedFeatures(), c.severities());
+                c.preOnsetMemory(), c.explainedFeatures(), c.severities());
     }
 }
