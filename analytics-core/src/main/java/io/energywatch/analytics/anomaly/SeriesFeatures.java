@@ -351,7 +351,14 @@ public final class SeriesFeatures {
         if (!Double.isNaN(rollingMedian) && config.seasonalErrorRatio() > 0) {
             learnRollingError(Math.abs(x - rollingMedian));
         }
-        learn(x, delta, run, dayOfWeek, daySlot, seasonalExpected, hasWeather, hdd, cdd, weatherResidual);
+        // An incident is not learned as its slot's normal: the baseline learns the value clipped to the band around
+        // its expectation (after the warm-up, whose expectations are too crude to bound anything).
+        double seasonalValue = x;
+        if (config.seasonalClipZ() > 0 && warmedUp && !Double.isNaN(residualZ)) {
+            double band = config.seasonalClipZ() * scale;
+            seasonalValue = Math.max(expected - band, Math.min(expected + band, x));
+        }
+        learn(x, seasonalValue, delta, run, dayOfWeek, daySlot, seasonalExpected, hasWeather, hdd, cdd, weatherResidual);
         learnProfile(x, seasonalExpected, profileExpected, weatherLevel);
         return new FeatureFrame(f, expected, scale, residualZ);
     }
@@ -385,14 +392,14 @@ public final class SeriesFeatures {
         return nearer ? onsetExpected : expected;
     }
 
-    private void learn(double x, double delta, int run, int dayOfWeek, int daySlot, double seasonalExpected,
-                       boolean hasWeather, double hdd, double cdd, double weatherResidual) {
+    private void learn(double x, double seasonalValue, double delta, int run, int dayOfWeek, int daySlot,
+                       double seasonalExpected, boolean hasWeather, double hdd, double cdd, double weatherResidual) {
         rolling.add(x);
         if (!Double.isNaN(seasonalExpected)) {
             seasonalAbsResidual.add(Math.abs(x - seasonalExpected));
         }
         if (baseline != null && !(holdBaseline && !Double.isNaN(seasonalExpected))) {
-            baseline.update(dayOfWeek, daySlot, x);
+            baseline.update(dayOfWeek, daySlot, seasonalValue);
         }
         if (hasWeather) {
             if (!Double.isNaN(weatherResidual)) {

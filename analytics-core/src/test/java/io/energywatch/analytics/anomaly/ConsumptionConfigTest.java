@@ -12,7 +12,10 @@ import static io.energywatch.analytics.anomaly.SeriesFixtures.PER_DAY;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The consumption configuration's level-scaled profile, day-start widening and unlearned stuck runs. */
+/**
+ * The consumption configuration's level-scaled profile, day-start widening, unlearned stuck runs, pre-onset memory and
+ * clipped seasonal learning.
+ */
 class ConsumptionConfigTest {
 
     private final DetectorConfig consumption = DetectorConfig.consumption().withZone(ZoneOffset.UTC);
@@ -201,6 +204,48 @@ class ConsumptionConfigTest {
         }
     }
 
+    /** The consumption detector's rows over a levelled load with a 55 % one-row drop at {@code at}. */
+    private static List<Detection> oneOffDrop(DetectorConfig config, int at) {
+        double[] values = levelledLoad(70, 31);
+        values[at] *= 0.45;
+        return SeriesFixtures.run(new StreamingDetector(config), values);
+    }
+
+    @Test
+    void aOneOffDropIsLearnedByItsSlotOnlyUpToTheAlarmBandSoTheNextWeeksStayQuiet() {
+        int at = 30 * PER_DAY + 40;
+        List<Detection> clipped = oneOffDrop(consumption, at);
+        List<Detection> unclipped = oneOffDrop(
+                consumption.withComponents(java.util.Map.of("seasonalClipZ", "0")), at);
+        assertThat(clipped.get(at).type()).isEqualTo(AnomalyType.DROP);
+        assertThat(unclipped.get(at).type()).isEqualTo(AnomalyType.DROP);
+        var sameSlotClipped = new java.util.ArrayList<Detection>();
+        var sameSlotUnclipped = new java.util.ArrayList<Detection>();
+        for (int week = 1; week <= 5; week++) {
+            sameSlotClipped.add(clipped.get(at + week * 7 * PER_DAY));
+            sameSlotUnclipped.add(unclipped.get(at + week * 7 * PER_DAY));
+        }
+        // Unclipped, the 55 % drop moves its slot's weekly median down a rank, and three weeks later the same
+        // half-hour is an ordinary value over 7 sigmas above the bent expectation: a wrong spike.
+        assertThat(sameSlotUnclipped).anySatisfy(d -> {
+            assertThat(d.anomaly()).isTrue();
+            assertThat(d.type()).isEqualTo(AnomalyType.SPIKE);
+        });
+        // Clipped to the alarm band, the slot stays within a few sigmas of the clean level.
+        assertThat(sameSlotClipped).allSatisfy(d -> {
+            assertThat(d.anomaly()).isFalse();
+            assertThat(Math.abs(d.features().residualZ())).isLessThan(4);
+        });
+    }
+
+    @Test
+    void onlyTheConsumptionConfigurationClipsWhatItsSeasonalBaselineLearns() {
+        assertThat(DetectorConfig.defaults().seasonalClipZ()).isZero();
+        assertThat(consumption.seasonalClipZ()).isEqualTo(consumption.alarmZ());
+        assertThatThrownBy(() -> consumption.withComponents(java.util.Map.of("seasonalClipZ", "-1")))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
     @Test
     void newComponentsAreValidated() {
         assertThatThrownBy(() -> withProfile(2, 0)).isInstanceOf(IllegalArgumentException.class);
@@ -219,6 +264,6 @@ class ConsumptionConfigTest {
                 c.cusumAlarm(), c.residualClip(), c.driftShortHalfLife(), c.driftLongHalfLife(), c.driftThreshold(),
                 c.weatherForgetting(), c.weatherMinSamples(), c.weatherWeight(), c.episodeHalfLife(),
                 c.episodeEscalation(), c.episodeDamping(), c.baselineHold(), c.densityWindow(), c.densityZ(),
-                c.preOnsetMemory(), c.explainedFeatures(), c.severities());
+                c.preOnsetMemory(), c.seasonalClipZ(), c.explainedFeatures(), c.severities());
     }
 }
