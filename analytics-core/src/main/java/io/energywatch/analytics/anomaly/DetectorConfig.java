@@ -246,6 +246,17 @@ public record DetectorConfig(
     }
 
     /**
+     * This configuration with the components named by the properties that start with {@code prefix} (e.g.
+     * {@code -Dew.profileWindow=16} with prefix {@code "ew."}) replaced: the evaluations' ablation switch.
+     */
+    public DetectorConfig withComponents(java.util.Properties properties, String prefix) {
+        java.util.Map<String, String> replaced = new java.util.TreeMap<>();
+        properties.stringPropertyNames().stream().filter(n -> n.startsWith(prefix))
+                .forEach(n -> replaced.put(n.substring(prefix.length()), properties.getProperty(n)));
+        return withComponents(replaced);
+    }
+
+    /**
      * The same configuration with the named components replaced, each value given as text (ints, doubles, booleans,
      * ISO-8601 durations): how the evaluation commands take {@code -Dew.<component>=value} for ablations.
      *

@@ -26,6 +26,17 @@ class DetectorConfigTest {
     }
 
     @Test
+    void takesTheComponentsOfPropertiesWithThePrefixOnly() {
+        var properties = new java.util.Properties();
+        properties.setProperty("ew.alarmZ", "4.5");
+        properties.setProperty("other.alarmZ", "9");
+        properties.setProperty("alarmZ", "9");
+        DetectorConfig base = DetectorConfig.defaults();
+
+        assertThat(base.withComponents(properties, "ew.")).isEqualTo(base.withComponents(Map.of("alarmZ", "4.5")));
+    }
+
+    @Test
     void refusesUnknownComponentsAndValuesThatDoNotParse() {
         DetectorConfig base = DetectorConfig.defaults();
         assertThatThrownBy(() -> base.withComponents(Map.of("alarmz", "4")))

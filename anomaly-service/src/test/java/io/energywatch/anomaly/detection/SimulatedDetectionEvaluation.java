@@ -202,11 +202,9 @@ public final class SimulatedDetectionEvaluation {
 
     /** {@code config} with the components given as {@code -Dew.<component>=value}, for ablations. */
     static DetectorConfig withOverrides(DetectorConfig config) {
-        java.util.Map<String, String> overrides = new java.util.TreeMap<>();
-        System.getProperties().stringPropertyNames().stream().filter(n -> n.startsWith("ew."))
-                .forEach(n -> overrides.put(n.substring(3), System.getProperty(n)));
-        overrides.forEach((name, value) -> System.out.println("override " + name + " = " + value));
-        return config.withComponents(overrides);
+        System.getProperties().stringPropertyNames().stream().filter(n -> n.startsWith("ew.")).sorted()
+                .forEach(n -> System.out.println("override " + n.substring(3) + " = " + System.getProperty(n)));
+        return config.withComponents(System.getProperties(), "ew.");
     }
 
     private static String ratio(int[] counts) {
