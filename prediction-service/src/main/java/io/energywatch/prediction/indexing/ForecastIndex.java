@@ -6,10 +6,10 @@ import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import io.energywatch.contracts.ConsumptionForecast;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.StringReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+
+
+
+
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 
@@ -54,16 +54,7 @@ public class ForecastIndex {
         if (templateInstalled) {
             return;
         }
-        String json;
-        try (InputStream in = ForecastIndex.class.getResourceAsStream("/elasticsearch/forecasts-template.json")) {
-            if (in == null) {
-                throw new IllegalStateException("forecasts-template.json is missing from the classpath");
-            }
-            json = new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("ALIAS", alias);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        client.indices().putIndexTemplate(t -> t.name(alias).withJson(new StringReader(json)));
+        IndexTemplates.put(client, "forecasts-template.json", alias);
         templateInstalled = true;
     }
 }

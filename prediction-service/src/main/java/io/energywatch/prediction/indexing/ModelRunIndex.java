@@ -11,10 +11,10 @@ import io.energywatch.contracts.ModelLifecycleChanged.Stage;
 import io.energywatch.prediction.models.ForecasterTrainer;
 import io.energywatch.prediction.models.TrainingTrigger;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.StringReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+
+
+
+
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -180,16 +180,7 @@ public class ModelRunIndex {
         if (templateInstalled) {
             return;
         }
-        String json;
-        try (InputStream in = ModelRunIndex.class.getResourceAsStream("/elasticsearch/model-runs-template.json")) {
-            if (in == null) {
-                throw new IllegalStateException("model-runs-template.json is missing from the classpath");
-            }
-            json = new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("ALIAS", alias);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        client.indices().putIndexTemplate(t -> t.name(alias).withJson(new StringReader(json)));
+        IndexTemplates.put(client, "model-runs-template.json", alias);
         templateInstalled = true;
     }
 }

@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.energywatch.analytics.forecast.DailyRecord;
-import io.energywatch.analytics.forecast.DailySeries;
 import io.energywatch.analytics.forecast.ForecastEngine;
 import io.energywatch.analytics.forecast.ForecastEngineSettings;
-import io.energywatch.contracts.ConsumptionEnriched;
-import io.energywatch.prediction.history.DailyHistory;
+import io.energywatch.prediction.history.FixedDailyHistory;
 import io.energywatch.service.web.ProblemError;
 import io.energywatch.service.web.ProblemException;
 import java.time.Clock;
@@ -26,34 +24,17 @@ class BacktestsTest {
     private static final Instant NOW = Instant.parse("2025-02-01T08:00:00Z");
 
     /** A history holding one series: 1000 MWh + 30 per degree below 15 °C. */
-    private static final class OneSeriesHistory implements DailyHistory {
-
-        @Override
-        public void record(ConsumptionEnriched enriched) {
-            throw new UnsupportedOperationException("read-only fixture");
+    private static FixedDailyHistory oneSeriesHistory() {
+        var records = new ArrayList<DailyRecord>();
+        for (int i = 0; i < 200; i++) {
+            double t = 8 + 6 * Math.sin(i * 0.9);
+            records.add(new DailyRecord(LocalDate.of(2024, 1, 1).plusDays(i), 1000 + 30 * Math.max(0, 15 - t), t,
+                    false, 0));
         }
-
-        @Override
-        public List<String> seriesIds() {
-            return List.of(SERIES);
-        }
-
-        @Override
-        public DailySeries load(String dailySeriesId) {
-            if (!dailySeriesId.equals(SERIES)) {
-                return DailySeries.of(List.of());
-            }
-            var records = new ArrayList<DailyRecord>();
-            for (int i = 0; i < 200; i++) {
-                double t = 8 + 6 * Math.sin(i * 0.9);
-                records.add(new DailyRecord(LocalDate.of(2024, 1, 1).plusDays(i), 1000 + 30 * Math.max(0, 15 - t), t,
-                        false, 0));
-            }
-            return DailySeries.of(records);
-        }
+        return new FixedDailyHistory(SERIES, records);
     }
 
-    private final Backtests backtests = new Backtests(new OneSeriesHistory(),
+    private final Backtests backtests = new Backtests(oneSeriesHistory(),
             new ForecastEngine(ForecastEngineSettings.defaults().withTrees(10, 20)), 90,
             Clock.fixed(NOW, ZoneOffset.UTC));
 

@@ -6,17 +6,15 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.energywatch.analytics.forecast.Algorithm;
 import io.energywatch.analytics.forecast.DailyRecord;
-import io.energywatch.analytics.forecast.DailySeries;
 import io.energywatch.analytics.forecast.DailyWeather;
 import io.energywatch.analytics.forecast.ForecastEngine;
 import io.energywatch.analytics.forecast.ForecastEngineSettings;
 import io.energywatch.analytics.registry.LocalModelRegistry;
-import io.energywatch.contracts.ConsumptionEnriched;
 import io.energywatch.contracts.EnergyWatchEvent;
 import io.energywatch.contracts.Topic;
 import io.energywatch.prediction.forecast.WhatIfResponse.Input;
 import io.energywatch.prediction.forecast.WhatIfResponse.Source;
-import io.energywatch.prediction.history.DailyHistory;
+import io.energywatch.prediction.history.FixedDailyHistory;
 import io.energywatch.prediction.models.ForecasterTrainer;
 import io.energywatch.service.kafka.EventPublisher;
 import io.energywatch.service.web.ProblemError;
@@ -68,30 +66,14 @@ class WhatIfsTest {
                 - (weekend ? 150 : 0);
     }
 
-    private static final class FixedHistory implements DailyHistory {
-
-        @Override
-        public void record(ConsumptionEnriched enriched) {
-            throw new UnsupportedOperationException("read-only fixture");
+    private static FixedDailyHistory fixedHistory() {
+        var records = new ArrayList<DailyRecord>();
+        for (int i = 0; i < DAYS; i++) {
+            LocalDate d = FIRST.plusDays(i);
+            records.add(new DailyRecord(d, energy(d), mean(d), false, 0, new DailyWeather(mean(d) - 4,
+                    mean(d) + 5, wind(d), Double.NaN, Double.NaN, visibility(d))));
         }
-
-        @Override
-        public List<String> seriesIds() {
-            return List.of(SERIES);
-        }
-
-        @Override
-        public DailySeries load(String dailySeriesId) {
-            var records = new ArrayList<DailyRecord>();
-            if (dailySeriesId.equals(SERIES)) {
-                for (int i = 0; i < DAYS; i++) {
-                    LocalDate d = FIRST.plusDays(i);
-                    records.add(new DailyRecord(d, energy(d), mean(d), false, 0, new DailyWeather(mean(d) - 4,
-                            mean(d) + 5, wind(d), Double.NaN, Double.NaN, visibility(d))));
-                }
-            }
-            return DailySeries.of(records);
-        }
+        return new FixedDailyHistory(SERIES, records);
     }
 
     /** Keeps the lifecycle events instead of sending them. */
@@ -118,7 +100,7 @@ class WhatIfsTest {
 
     @BeforeEach
     void setUp() {
-        var history = new FixedHistory();
+        var history = fixedHistory();
         var engine = new ForecastEngine(ForecastEngineSettings.defaults());
         var trainer = new ForecasterTrainer(history, engine, new LocalModelRegistry(registryDir),
                 new RecordingPublisher(), List.of(Algorithm.RIDGE, Algorithm.PERSISTENCE), 60, 28,
