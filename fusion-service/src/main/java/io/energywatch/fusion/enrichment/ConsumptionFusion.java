@@ -129,7 +129,7 @@ final class ConsumptionFusion implements Processor<String, Object, String, Consu
     }
 
     private void weatherArrived(WeatherObserved w) {
-        String key = WeatherView.key(w.date(), w.regionCode());
+        String key = w.date() + "|" + w.regionCode();
         WeatherObserved known = taskWeather.getOrDefault(w.date(), Map.of()).get(w.regionCode());
         if (known != null && sameWeather(known, w)) {
             return;

@@ -9,9 +9,7 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.processor.api.Processor;
-import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -43,11 +41,10 @@ public final class GlobalWeatherView implements WeatherView, AutoCloseable {
 
     private final KafkaStreams streams;
     private final CountDownLatch running = new CountDownLatch(1);
-    private volatile boolean isRunning;
     /**
-     * The store's content as records, written by the global thread (also while it restores: a global store's processor
-     * reprocesses its topic on restore): the fusion reads it for every (day, area) it resolves, and reading the store
-     * itself would parse every value on every read.
+     * The weather by day and region, as records, written by the global thread (also while it restores: a global
+     * store's processor reprocesses its topic on restore). This map is the view: reading a store would parse every
+     * value on every read, so the global store Kafka Streams requires is left empty.
      */
     private final Map<LocalDate, Map<String, WeatherObserved>> byDay = new ConcurrentHashMap<>();
 
@@ -73,7 +70,6 @@ public final class GlobalWeatherView implements WeatherView, AutoCloseable {
         this.streams = new KafkaStreams(builder.build(), props);
         streams.setStateListener((now, before) -> {
             if (now == KafkaStreams.State.RUNNING) {
-                isRunning = true;
                 running.countDown();
             }
         });
@@ -96,10 +92,6 @@ public final class GlobalWeatherView implements WeatherView, AutoCloseable {
             Thread.currentThread().interrupt();
             return false;
         }
-    }
-
-    public boolean isRunning() {
-        return isRunning;
     }
 
     /** The view's Streams state (RUNNING once it has read the topic to its end and while it follows it). */
@@ -133,22 +125,15 @@ public final class GlobalWeatherView implements WeatherView, AutoCloseable {
     private static final class ByDay implements Processor<String, WeatherObserved, Void, Void> {
 
         private final Map<LocalDate, Map<String, WeatherObserved>> records;
-        private KeyValueStore<String, WeatherObserved> store;
 
         ByDay(Map<LocalDate, Map<String, WeatherObserved>> records) {
             this.records = records;
         }
 
         @Override
-        public void init(ProcessorContext<Void, Void> context) {
-            store = context.getStateStore(STORE);
-        }
-
-        @Override
         public void process(Record<String, WeatherObserved> record) {
             WeatherObserved w = record.value();
             if (w != null) {
-                store.put(WeatherView.key(w.date(), w.regionCode()), w);
                 records.computeIfAbsent(w.date(), d -> new ConcurrentHashMap<>()).put(w.regionCode(), w);
             }
         }

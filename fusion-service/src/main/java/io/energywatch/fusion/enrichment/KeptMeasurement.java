@@ -2,7 +2,6 @@ package io.energywatch.fusion.enrichment;
 
 import io.energywatch.contracts.ConsumptionMeasured;
 import io.energywatch.contracts.EventSerde;
-import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
@@ -13,23 +12,7 @@ import org.apache.kafka.common.serialization.Serializer;
  * A measurement together with the JSON it was read from, so that keeping it for re-emission ({@link KeptDay}) costs no
  * second serialisation. The JSON is the raw topic's payload, which the event serde reads without its headers.
  */
-final class KeptMeasurement {
-
-    private final byte[] json;
-    private final ConsumptionMeasured value;
-
-    private KeptMeasurement(byte[] json, ConsumptionMeasured value) {
-        this.json = json;
-        this.value = value;
-    }
-
-    ConsumptionMeasured value() {
-        return value;
-    }
-
-    byte[] json() {
-        return json;
-    }
+record KeptMeasurement(byte[] json, ConsumptionMeasured value) {
 
     /**
      * Source serde of the raw consumption topic: parses (and checks the {@code ce_type}) at once, so an unreadable
@@ -49,20 +32,7 @@ final class KeptMeasurement {
                 return data == null ? null : new KeptMeasurement(data, serde.deserialize(topic, headers, data));
             }
         };
-        Serializer<KeptMeasurement> bytes = bytes();
-        Serializer<Object> serializer = (topic, value) -> bytes.serialize(topic, (KeptMeasurement) value);
+        Serializer<Object> serializer = (topic, value) -> value == null ? null : ((KeptMeasurement) value).json();
         return Serdes.serdeFrom(serializer, deserializer);
-    }
-
-    private static Serializer<KeptMeasurement> bytes() {
-        return (topic, kept) -> {
-            if (kept == null) {
-                return null;
-            }
-            if (kept.json.length == 0) {
-                throw new SerializationException("an empty measurement cannot be kept");
-            }
-            return kept.json;
-        };
     }
 }

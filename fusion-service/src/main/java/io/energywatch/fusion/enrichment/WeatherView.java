@@ -31,9 +31,4 @@ public interface WeatherView {
 
     /** The latest observation of every region known for a local day, by region code. */
     Map<String, WeatherObserved> day(LocalDate date);
-
-    /** The view's key of a region's day: day first, so that a day's regions are one prefix. */
-    static String key(LocalDate date, String regionCode) {
-        return date + "|" + regionCode;
-    }
 }

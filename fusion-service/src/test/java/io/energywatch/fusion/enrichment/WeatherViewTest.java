@@ -35,12 +35,12 @@ class WeatherViewTest {
         final Map<String, WeatherObserved> byKey = new TreeMap<>();
 
         void publish(WeatherObserved w) {
-            byKey.put(WeatherView.key(w.date(), w.regionCode()), w);
+            byKey.put(w.date() + "|" + w.regionCode(), w);
         }
 
         @Override
         public @Nullable WeatherObserved get(LocalDate date, String regionCode) {
-            return byKey.get(WeatherView.key(date, regionCode));
+            return byKey.get(date + "|" + regionCode);
         }
 
         @Override
