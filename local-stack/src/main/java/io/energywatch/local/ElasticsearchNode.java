@@ -110,7 +110,8 @@ final class ElasticsearchNode implements ManagedServer {
         // env passes the settings through runuser, which may reset the environment.
         command.addAll(List.of("env",
                 "ES_JAVA_HOME=" + jdk.home(),
-                "ES_JAVA_OPTS=-Xms512m -Xmx512m " + String.join(" ", processes.markers(name())),
+                "ES_JAVA_OPTS=-Xms" + platform.heap(name()) + " -Xmx" + platform.heap(name()) + " "
+                        + String.join(" ", processes.markers(name())),
                 home.resolve("bin").resolve("elasticsearch").toString(), "-d", "-p", pidFile().path().toString()));
         return launcher.start(command, Map.of("ES_JAVA_HOME", jdk.home().toString()), home, log());
     }

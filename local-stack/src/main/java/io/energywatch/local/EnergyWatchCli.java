@@ -172,16 +172,18 @@ public final class EnergyWatchCli {
         for (SpringBootService service : services) {
             ServerStatus status = serviceSupervisor.status(service);
             boolean notBuilt = !service.built() && status.state() == ServerStatus.State.STOPPED;
-            statuses.add(notBuilt ? new ServerStatus(status.name(), ServerStatus.State.NOT_BUILT, status.pid(),
-                    status.url()) : status);
+            statuses.add(notBuilt ? status.withState(ServerStatus.State.NOT_BUILT) : status);
         }
         return statuses;
     }
 
+    /** One line per server with its resident memory (its process tree's), then their total. */
     private void printStatus(List<ServerStatus> statuses) {
-        var rows = statuses.stream().map(status -> List.of(status.name(), status.state().label(), status.pidText(),
-                status.url())).toList();
-        out.println(new TextTable(List.of("NAME", "STATE", "PID", "URL"), rows).render());
+        var rows = new ArrayList<List<String>>(statuses.stream().map(status -> List.of(status.name(),
+                status.state().label(), status.pidText(), status.residentText(), status.url())).toList());
+        long total = statuses.stream().mapToLong(status -> status.residentBytes().orElse(0)).sum();
+        rows.add(List.of("total", "", "", ServerStatus.megabytes(total), ""));
+        out.println(new TextTable(List.of("NAME", "STATE", "PID", "RSS", "URL"), rows).render());
     }
 
     private int demo(Optional<Path> dataDirectory) {

@@ -167,7 +167,8 @@ final class KafkaBroker implements ManagedServer {
 
     @Override
     public Process launch() throws IOException {
-        var command = new ArrayList<>(List.of(jdk.java(), "-Xmx512m", "-XX:+ExitOnOutOfMemoryError"));
+        var command = new ArrayList<>(List.of(jdk.java(), "-Xmx" + platform.heap(name()),
+                "-XX:+ExitOnOutOfMemoryError"));
         command.addAll(processes.markers(name()));
         command.addAll(LOG_FORMAT);
         command.addAll(List.of("-cp", classpath(), "kafka.Kafka", serverProperties().toString()));

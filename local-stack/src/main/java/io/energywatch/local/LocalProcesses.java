@@ -7,9 +7,12 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,6 +31,8 @@ final class LocalProcesses {
 
     static final String OWNER_PROPERTY = "energywatch-cli.owner";
     static final String ROLE_PROPERTY = "energywatch-cli.role";
+    private static final String VM_RSS = "VmRSS:";
+    private static final long KILOBYTE = 1024;
 
     private final Path proc;
     private final String ownerArgument;
@@ -113,6 +118,80 @@ final class LocalProcesses {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new StackException("interrupted while waiting for pid " + handle.pid() + " to stop");
+        }
+    }
+
+    /**
+     * Resident memory of each process and all its descendants (Elasticsearch's launcher may fork helpers), in bytes,
+     * from {@code VmRSS} in {@code /proc/<pid>/status}; a process that is gone is left out. One pass over the process
+     * table serves every root.
+     */
+    Map<Long, Long> residentBytes(Collection<Long> roots) {
+        Map<Long, List<Long>> children = childrenByParent();
+        var resident = new TreeMap<Long, Long>();
+        for (long root : roots) {
+            OptionalLong own = vmRssBytes(root);
+            if (own.isEmpty()) {
+                continue;
+            }
+            long total = 0;
+            var pending = new ArrayDeque<Long>(List.of(root));
+            var seen = new HashSet<Long>();
+            while (!pending.isEmpty()) {
+                long pid = pending.pop();
+                if (seen.add(pid)) {
+                    total += pid == root ? own.getAsLong() : vmRssBytes(pid).orElse(0);
+                    pending.addAll(children.getOrDefault(pid, List.of()));
+                }
+            }
+            resident.put(root, total);
+        }
+        return resident;
+    }
+
+    /** Every live pid by its parent, from the fourth field of {@code /proc/<pid>/stat}. */
+    private Map<Long, List<Long>> childrenByParent() {
+        var children = new HashMap<Long, List<Long>>();
+        if (!Files.isDirectory(proc)) {
+            return children;
+        }
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(proc, "[0-9]*")) {
+            for (Path entry : entries) {
+                long pid = Long.parseLong(entry.getFileName().toString());
+                parentOf(entry).ifPresent(parent -> children.computeIfAbsent(parent, p -> new ArrayList<>()).add(pid));
+            }
+        } catch (IOException | NumberFormatException e) {
+            throw new StackException("cannot list processes in " + proc + ": " + e.getMessage(), e);
+        }
+        return children;
+    }
+
+    /** The parent pid: the field after the state, which follows the command name's closing parenthesis. */
+    private static OptionalLong parentOf(Path processDir) {
+        try {
+            String stat = Files.readString(processDir.resolve("stat"), StandardCharsets.UTF_8);
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 1).strip().split("\\s+");
+            return fields.length < 2 ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(fields[1]));
+        } catch (IOException | NumberFormatException | StringIndexOutOfBoundsException e) {
+            // Exited meanwhile or not readable: it has no children we could count.
+            return OptionalLong.empty();
+        }
+    }
+
+    /** {@code VmRSS: 123456 kB} of one process; empty when it is gone (or a kernel thread, which has none). */
+    OptionalLong vmRssBytes(long pid) {
+        try {
+            for (String line : Files.readAllLines(proc.resolve(Long.toString(pid)).resolve("status"),
+                    StandardCharsets.UTF_8)) {
+                if (line.startsWith(VM_RSS)) {
+                    // The kernel always reports it in kB.
+                    String kilobytes = line.substring(VM_RSS.length()).strip().split("\\s+")[0];
+                    return OptionalLong.of(Long.parseLong(kilobytes) * KILOBYTE);
+                }
+            }
+            return OptionalLong.empty();
+        } catch (IOException | NumberFormatException e) {
+            return OptionalLong.empty();
         }
     }
 

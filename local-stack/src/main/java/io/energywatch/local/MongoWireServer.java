@@ -60,7 +60,8 @@ final class MongoWireServer implements ManagedServer {
 
     @Override
     public Process launch() throws IOException {
-        var command = new ArrayList<>(List.of(jdk.java(), "-Xmx512m", "-XX:+ExitOnOutOfMemoryError"));
+        var command = new ArrayList<>(List.of(jdk.java(), "-Xmx" + platform.heap(name()),
+                "-XX:+ExitOnOutOfMemoryError"));
         command.addAll(processes.markers(name()));
         command.addAll(KafkaBroker.LOG_FORMAT);
         // Every client connect and disconnect is logged at INFO, health probes included.

@@ -3,8 +3,14 @@ package io.energywatch.local;
 import java.util.Locale;
 import java.util.OptionalLong;
 
-/** What {@code status} reports for one server. */
-record ServerStatus(String name, State state, OptionalLong pid, String url) {
+/**
+ * What {@code status} reports for one server.
+ *
+ * @param residentBytes resident memory of its process tree, when it runs
+ */
+record ServerStatus(String name, State state, OptionalLong pid, String url, OptionalLong residentBytes) {
+
+    private static final double MEBIBYTE = 1024.0 * 1024.0;
 
     enum State {
         /** Running and answering its health check. */
@@ -24,5 +30,18 @@ record ServerStatus(String name, State state, OptionalLong pid, String url) {
 
     String pidText() {
         return pid.isPresent() ? Long.toString(pid.getAsLong()) : "-";
+    }
+
+    String residentText() {
+        return residentBytes.isPresent() ? megabytes(residentBytes.getAsLong()) : "-";
+    }
+
+    ServerStatus withState(State newState) {
+        return new ServerStatus(name, newState, pid, url, residentBytes);
+    }
+
+    /** Resident memory as an operator reads it: "412 MB". */
+    static String megabytes(long bytes) {
+        return String.format(Locale.ROOT, "%,.0f MB", bytes / MEBIBYTE);
     }
 }

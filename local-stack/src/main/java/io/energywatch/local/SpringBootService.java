@@ -66,7 +66,8 @@ final class SpringBootService implements ManagedServer {
 
     @Override
     public Process launch() throws IOException {
-        var command = new ArrayList<>(List.of(jdk.java(), "-Xmx384m", "-XX:+ExitOnOutOfMemoryError"));
+        var command = new ArrayList<>(List.of(jdk.java(), "-Xmx" + platform.heap(service.portKey()),
+                "-XX:+ExitOnOutOfMemoryError"));
         command.addAll(processes.markers(name()));
         command.addAll(List.of("-jar", jar().toString(), "--spring.profiles.active=local"));
         return launcher.start(command, Map.of(), workspace.root(), log());

@@ -192,6 +192,11 @@ final class Supervisor {
             boolean taken = server.ports().stream().anyMatch(port -> !PortCheck.isFree(host, port));
             state = taken ? ServerStatus.State.PORT_IN_USE : ServerStatus.State.STOPPED;
         }
-        return new ServerStatus(server.name(), state, pid, server.url());
+        OptionalLong resident = OptionalLong.empty();
+        if (pid.isPresent()) {
+            Long bytes = processes.residentBytes(List.of(pid.getAsLong())).get(pid.getAsLong());
+            resident = bytes == null ? OptionalLong.empty() : OptionalLong.of(bytes);
+        }
+        return new ServerStatus(server.name(), state, pid, server.url(), resident);
     }
 }
