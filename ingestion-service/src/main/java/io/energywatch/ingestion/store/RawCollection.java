@@ -6,15 +6,28 @@ import io.energywatch.contracts.SocialMovementDeclared;
 import io.energywatch.contracts.Topic;
 import io.energywatch.contracts.Topics;
 import io.energywatch.contracts.WeatherObserved;
+import org.bson.Document;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 
 /**
- * Where each raw event type is stored and published, and its unique key: series id + interval start for consumption,
- * region + day + source for weather, the movement id for social movements.
+ * Where each raw event type is stored and published, its unique key, and the bucket document that holds it.
+ *
+ * <p>Records are stored the way MongoDB users store time series: one bucket document per series and local
+ * (Europe/Paris) day for consumption, per region and month for weather, per movement for social movements, each
+ * record a slot of its bucket under a name derived from its key. A 190,000-row national file becomes a few thousand
+ * documents, every read is an {@code _id} look-up, and a key can be stored only once (one slot per key).
  */
 enum RawCollection {
     MEASUREMENTS("measurements", Topics.CONSUMPTION_RAW),
     WEATHER("weather", Topics.WEATHER_RAW),
     SOCIAL_MOVEMENTS("social_movements", Topics.SOCIAL_MOVEMENTS_RAW);
+
+    /** Buckets of consumption are local days: the day the fusion, the daily aggregates and the history group by. */
+    static final ZoneId BUCKET_ZONE = ZoneId.of("Europe/Paris");
+    private static final char SEPARATOR = '|';
 
     private final String collection;
     private final Topic<?> topic;
@@ -41,11 +54,11 @@ enum RawCollection {
         };
     }
 
-    /** The document id: the record's natural key, so storing it twice is impossible. */
+    /** The record's natural key, so storing it twice is impossible: series + interval start, region + day + source, movement. */
     static String storeKey(EnergyWatchEvent event) {
         return switch (event) {
-            case ConsumptionMeasured m -> m.seriesId() + "|" + m.intervalStart();
-            case WeatherObserved w -> w.regionCode() + "|" + w.date() + "|" + w.source();
+            case ConsumptionMeasured m -> m.seriesId() + SEPARATOR + m.intervalStart();
+            case WeatherObserved w -> w.regionCode() + SEPARATOR + w.date() + SEPARATOR + w.source();
             case SocialMovementDeclared s -> s.movementId();
             default -> throw new IllegalArgumentException(event.getClass().getSimpleName() + " is not a raw event");
         };
@@ -59,5 +72,44 @@ enum RawCollection {
             case SocialMovementDeclared s -> s.movementId();
             default -> throw new IllegalArgumentException(event.getClass().getSimpleName() + " is not a raw event");
         };
+    }
+
+    /**
+     * Where a store key lives: its bucket's {@code _id} and its slot's field name. Works from the key alone, so the
+     * outbox relay finds a record from the keys an outbox entry lists.
+     */
+    Location locate(String storeKey) {
+        return switch (this) {
+            case MEASUREMENTS -> {
+                int cut = storeKey.lastIndexOf(SEPARATOR);
+                Instant start = Instant.parse(storeKey.substring(cut + 1));
+                String series = storeKey.substring(0, cut);
+                LocalDate day = LocalDate.ofInstant(start, BUCKET_ZONE);
+                yield new Location(series + SEPARATOR + day, "t" + start.getEpochSecond(),
+                        new Document("seriesId", series).append("day", day.toString()));
+            }
+            case WEATHER -> {
+                // region|yyyy-MM-dd|source: a bucket per region and month, a slot per day and source.
+                int first = storeKey.indexOf(SEPARATOR);
+                String region = storeKey.substring(0, first);
+                String rest = storeKey.substring(first + 1);
+                String month = rest.substring(0, 7);
+                yield new Location(region + SEPARATOR + month, "d" + fieldName(rest),
+                        new Document("regionCode", region).append("month", month));
+            }
+            case SOCIAL_MOVEMENTS -> new Location(storeKey, "m", new Document("movementId", storeKey));
+        };
+    }
+
+    /**
+     * A bucket document's id, the record's slot name in it, and the typed fields the bucket carries for queries (on a
+     * real MongoDB, where secondary indexes are cheap).
+     */
+    record Location(String bucketId, String slot, Document bucketFields) {
+    }
+
+    /** Slot names become field names: no dots (paths) and no leading dollar (operators). */
+    private static String fieldName(String text) {
+        return text.replace('.', '_').replace('$', '_');
     }
 }

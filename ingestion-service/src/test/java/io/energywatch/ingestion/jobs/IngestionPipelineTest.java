@@ -15,6 +15,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import io.energywatch.ingestion.store.RawStore;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.core.env.Environment;
@@ -69,6 +70,8 @@ class IngestionPipelineTest {
     Environment environment;
     @Autowired
     MongoTemplate mongo;
+    @Autowired
+    RawStore rawStore;
 
     IngestionApi api;
 
@@ -81,7 +84,7 @@ class IngestionPipelineTest {
     void acceptedRecordsLandOnceInMongoAndOnTheTopicAndASecondUploadAddsNothing() throws Exception {
         long topicBefore = TopicCounter.records(KafkaTestBroker.bootstrapServers(), Topics.CONSUMPTION_RAW.name());
         long dlqBefore = TopicCounter.records(KafkaTestBroker.bootstrapServers(), Topics.CONSUMPTION_RAW.dlq());
-        long storedBefore = mongo.getCollection("measurements").countDocuments();
+        long storedBefore = rawStore.storedRecords("measurements");
 
         var answer = api.upload(odre(2022), "kind=consumption&filename=odre-extract.csv");
         assertThat(answer.status()).isEqualTo(202);
@@ -102,7 +105,7 @@ class IngestionPipelineTest {
         assertThat(rejection.path("reason").asString()).contains("48abc");
         assertThat(job.path("progressPercent").asDouble()).isEqualTo(100.0);
 
-        assertThat(mongo.getCollection("measurements").countDocuments() - storedBefore).isEqualTo(accepted);
+        assertThat(rawStore.storedRecords("measurements") - storedBefore).isEqualTo(accepted);
         assertThat(TopicCounter.records(KafkaTestBroker.bootstrapServers(), Topics.CONSUMPTION_RAW.name()) - topicBefore)
                 .isEqualTo(accepted);
         assertThat(TopicCounter.records(KafkaTestBroker.bootstrapServers(), Topics.CONSUMPTION_RAW.dlq()) - dlqBefore)
@@ -115,7 +118,7 @@ class IngestionPipelineTest {
         assertThat(second.path("accepted").asLong()).isZero();
         assertThat(second.path("duplicates").asLong()).isEqualTo(accepted);
         assertThat(second.path("rejected").asLong()).isEqualTo(rejected);
-        assertThat(mongo.getCollection("measurements").countDocuments() - storedBefore).isEqualTo(accepted);
+        assertThat(rawStore.storedRecords("measurements") - storedBefore).isEqualTo(accepted);
         assertThat(TopicCounter.records(KafkaTestBroker.bootstrapServers(), Topics.CONSUMPTION_RAW.name()) - topicBefore)
                 .isEqualTo(accepted);
     }

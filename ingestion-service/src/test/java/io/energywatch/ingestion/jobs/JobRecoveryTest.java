@@ -1,7 +1,6 @@
 package io.energywatch.ingestion.jobs;
 
 import io.energywatch.contracts.ConsumptionMeasured;
-import io.energywatch.contracts.EventJson;
 import io.energywatch.contracts.Lineage;
 import io.energywatch.contracts.MeasurementUnit;
 import io.energywatch.contracts.QualityStatus;
@@ -29,7 +28,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Date;
 import java.util.List;
 import java.util.UUID;
 
@@ -55,6 +53,8 @@ class JobRecoveryTest {
     @Autowired
     MongoTemplate mongo;
     @Autowired
+    RawStore rawStore;
+    @Autowired
     JobRecovery recovery;
     @Autowired
     Environment environment;
@@ -76,9 +76,9 @@ class JobRecoveryTest {
                 spool.toString(), null, null, null));
         // The first attempt stored two records before the crash; the batch of the second was still in the outbox.
         Lineage lineage = new Lineage("odre-extract.csv", jobId, 2L, created);
-        storeAsFirstAttempt(measurement("2017-12-31T23:30:00Z", 44906.0, lineage), jobId);
+        storeAsFirstAttempt(measurement("2017-12-31T23:30:00Z", 44906.0, lineage), jobId, 1);
         var unacknowledged = measurement("2017-12-31T23:00:00Z", 46458.0, lineage);
-        storeAsFirstAttempt(unacknowledged, jobId);
+        storeAsFirstAttempt(unacknowledged, jobId, 2);
         mongo.getCollection("ingestion_outbox").insertOne(new Document("_id", jobId + "|1|2|MEASUREMENTS")
                 .append("jobId", jobId).append("attempt", 1).append("collection", "MEASUREMENTS")
                 .append("keys", keysForm.equals("lines")
@@ -86,7 +86,7 @@ class JobRecoveryTest {
                         ? RawStore.storeKey(unacknowledged) + "\n" + RawStore.storeKey(unacknowledged)
                         : List.of(RawStore.storeKey(unacknowledged))));
         long topicBefore = TopicCounter.records(KafkaTestBroker.bootstrapServers(), Topics.CONSUMPTION_RAW.name());
-        long storedBefore = mongo.getCollection("measurements").countDocuments();
+        long storedBefore = rawStore.storedRecords("measurements");
 
         recovery.resumeUnfinishedJobs();
 
@@ -96,7 +96,7 @@ class JobRecoveryTest {
         assertThat(job.path("accepted").asLong()).isEqualTo(5);
         assertThat(job.path("duplicates").asLong()).isZero();
         assertThat(job.path("rejected").asLong()).isEqualTo(1);
-        assertThat(mongo.getCollection("measurements").countDocuments() - storedBefore).isEqualTo(3);
+        assertThat(rawStore.storedRecords("measurements") - storedBefore).isEqualTo(3);
         // The outbox entry is published first (1), then the 3 records new to the store; the 2 stored earlier count as
         // accepted without being sent again.
         assertThat(TopicCounter.records(KafkaTestBroker.bootstrapServers(), Topics.CONSUMPTION_RAW.name()) - topicBefore)
@@ -131,12 +131,13 @@ class JobRecoveryTest {
                 MeasurementUnit.MW, QualityStatus.CONSOLIDATED, List.of(), lineage);
     }
 
-    /** Writes a record the way RawStore does, as the first attempt of the job left it. */
-    private void storeAsFirstAttempt(ConsumptionMeasured m, String jobId) {
-        mongo.getCollection("measurements").insertOne(new Document("_id", RawStore.storeKey(m))
-                .append("payload", EventJson.MAPPER.writeValueAsString(m))
-                .append("jobId", jobId).append("attempt", 1)
-                .append("storedAt", new Date()).append("seriesId", m.seriesId())
-                .append("intervalStart", Date.from(m.intervalStart())).append("energyMwh", m.energyMwh()));
+    /**
+     * Stores a record as the first attempt of the job left it: in the raw store, through RawStore itself, with the
+     * outbox entry of its batch removed (the test writes the outbox entry a crash would have left).
+     */
+    private void storeAsFirstAttempt(ConsumptionMeasured m, String jobId, long batchNumber) {
+        var stored = rawStore.store(RawStore.prepare(List.of(m), jobId, 1, batchNumber));
+        assertThat(stored.result().accepted()).isEqualTo(1);
+        stored.outboxIds().forEach(id -> mongo.getCollection("ingestion_outbox").deleteOne(new Document("_id", id)));
     }
 }

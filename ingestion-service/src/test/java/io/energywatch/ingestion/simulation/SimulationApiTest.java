@@ -9,10 +9,10 @@ import io.energywatch.testsupport.MongoWireTestServer;
 import io.energywatch.testsupport.RealServers;
 import io.energywatch.testsupport.TopicCounter;
 import org.junit.jupiter.api.Test;
+import io.energywatch.ingestion.store.RawStore;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.core.env.Environment;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -42,7 +42,7 @@ class SimulationApiTest {
     @Autowired
     Environment environment;
     @Autowired
-    MongoTemplate mongo;
+    RawStore rawStore;
 
     @Test
     void aSimulationIsIngestedOnceWithItsLabelsAndASecondRunAddsNothing() throws Exception {
@@ -62,13 +62,13 @@ class SimulationApiTest {
         assertThat(job.path("status").asString()).isEqualTo("SUCCEEDED");
         assertThat(job.path("kind").asString()).isEqualTo("simulation");
         assertThat(job.path("accepted").asLong()).isEqualTo(expected);
-        long stored = mongo.getCollection("measurements").countDocuments()
-                + mongo.getCollection("weather").countDocuments()
-                + mongo.getCollection("social_movements").countDocuments();
+        long stored = rawStore.storedRecords("measurements")
+                + rawStore.storedRecords("weather")
+                + rawStore.storedRecords("social_movements");
         assertThat(stored).isEqualTo(expected);
         long consumption = TopicCounter.records(KafkaTestBroker.bootstrapServers(), Topics.CONSUMPTION_RAW.name())
                 - consumptionBefore;
-        assertThat(consumption).isEqualTo(mongo.getCollection("measurements").countDocuments());
+        assertThat(consumption).isEqualTo(rawStore.storedRecords("measurements"));
         assertThat(TopicCounter.records(KafkaTestBroker.bootstrapServers(), Topics.WEATHER_RAW.name()) - weatherBefore)
                 .isEqualTo(2 * 30);
 
