@@ -6,6 +6,7 @@ import io.energywatch.contracts.Topic;
 import io.energywatch.contracts.Topics;
 import io.energywatch.service.kafka.EventPublisher;
 import io.energywatch.service.kafka.KafkaEventsProperties;
+import io.energywatch.service.stores.StoreAccessProperties;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.config.TopicConfig;
@@ -36,7 +37,7 @@ import java.util.Map;
  */
 @AutoConfiguration(afterName = "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration")
 @ConditionalOnClass(name = "org.springframework.kafka.core.KafkaTemplate")
-@EnableConfigurationProperties(KafkaEventsProperties.class)
+@EnableConfigurationProperties({KafkaEventsProperties.class, StoreAccessProperties.class})
 public class ServiceSupportAutoConfiguration {
 
     /** The CloudEvents source of this service's events. */
@@ -45,7 +46,8 @@ public class ServiceSupportAutoConfiguration {
     }
 
     @Bean
-    EventPublisher eventPublisher(KafkaProperties kafka, @Value("${spring.application.name}") String application) {
+    EventPublisher eventPublisher(KafkaProperties kafka, StoreAccessProperties stores,
+                                  @Value("${spring.application.name}") String application) {
         Map<String, Object> props = new HashMap<>(kafka.buildProducerProperties());
         // Nothing accepted may be lost or doubled: idempotent, acknowledged by all in-sync replicas.
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
@@ -54,6 +56,8 @@ public class ServiceSupportAutoConfiguration {
         props.putIfAbsent(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
         props.putIfAbsent(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
         props.remove(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
+        // With the cluster down, a send without metadata would block its caller for Kafka's default 60 s.
+        props.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, stores.kafka().maxBlock().toMillis());
         var events = new KafkaTemplate<>(new DefaultKafkaProducerFactory<String, EnergyWatchEvent>(props,
                 new StringSerializer(), EventSerde.any(ceSource(application))));
         var deadLetters = new KafkaTemplate<>(new DefaultKafkaProducerFactory<String, byte[]>(props,
