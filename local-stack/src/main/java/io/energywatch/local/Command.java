@@ -25,7 +25,11 @@ sealed interface Command {
     record Status() implements Command {
     }
 
-    record RunDemo(Optional<Path> dataDirectory) implements Command {
+    /**
+     * @param dataDirectory the files to ingest, or with {@code real} the datasets folder (default ../shared/datasets)
+     * @param real          the national file, weather and movements of the public datasets instead of the simulator
+     */
+    record RunDemo(Optional<Path> dataDirectory, boolean real) implements Command {
     }
 
     record Ingest(Path file, Optional<String> kind, Optional<String> format) implements Command {

@@ -3,6 +3,7 @@ package io.energywatch.local;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,9 +17,12 @@ final class CommandLine {
               stack up|down|status     the local Kafka, Elasticsearch and MongoDB (wire server) as background processes
               up                       stack up, then every built service (gateway, ingestion, fusion, anomaly, ...)
               down                     stop the services, then the stack
-              status                   the stack and each service: running, healthy or stopped, pid, URL
-              demo [--data DIR]        up, then feed ingestion-service (the simulator, or every file of DIR) and
-                                       print a summary; everything stays running
+              status                   the stack and each service: running, healthy or stopped, pid, resident
+                                       memory (RSS) and the total, URL
+              demo [--data DIR]        up, then feed ingestion-service (the simulator, or every file of DIR), wait
+                                       until the pipeline has drained and print a summary; everything stays running
+              demo --real [--data DIR] the same with the public datasets: the national 2012-2022 file, the weather
+                                       history and the SNCF movements from ../shared/datasets (or DIR)
               ingest FILE [--kind K] [--format F]
                                        upload FILE to ingestion-service and follow the job; K is consumption,
                                        weather or social-movements (guessed when absent)
@@ -28,8 +32,8 @@ final class CommandLine {
     private CommandLine() {
     }
 
-    /** Options and positional arguments of one subcommand. */
-    private record Parsed(Map<String, String> options, List<String> positionals) {
+    /** Options, flags given and positional arguments of one subcommand. */
+    private record Parsed(Map<String, String> options, Set<String> flags, List<String> positionals) {
         Optional<String> option(String name) {
             return Optional.ofNullable(options.get(name));
         }
@@ -47,12 +51,12 @@ final class CommandLine {
             case "down" -> noArguments(name, rest, new Command.Down());
             case "status" -> noArguments(name, rest, new Command.Status());
             case "demo" -> {
-                Parsed parsed = parse(name, rest, Set.of("--data"));
+                Parsed parsed = parse(name, rest, Set.of("--data"), Set.of("--real"));
                 if (!parsed.positionals().isEmpty()) {
-                    throw new UsageException("demo takes no argument besides --data DIR, got "
+                    throw new UsageException("demo takes no argument besides --real and --data DIR, got "
                             + parsed.positionals());
                 }
-                yield new Command.RunDemo(parsed.option("--data").map(Path::of));
+                yield new Command.RunDemo(parsed.option("--data").map(Path::of), parsed.flags().contains("--real"));
             }
             case "ingest" -> ingest(rest);
             default -> throw new UsageException("unknown command '" + name + "'");
@@ -72,7 +76,7 @@ final class CommandLine {
     }
 
     private static Command ingest(List<String> rest) {
-        Parsed parsed = parse("ingest", rest, Set.of("--kind", "--format"));
+        Parsed parsed = parse("ingest", rest, Set.of("--kind", "--format"), Set.of());
         if (parsed.positionals().size() != 1) {
             throw new UsageException("ingest needs exactly one FILE, got " + parsed.positionals().size());
         }
@@ -90,9 +94,13 @@ final class CommandLine {
         return command;
     }
 
-    /** Accepts {@code --name value} and {@code --name=value}; anything else starting with "--" is an error. */
-    private static Parsed parse(String command, List<String> args, Set<String> known) {
+    /**
+     * Accepts {@code --name value} and {@code --name=value} for the options, {@code --name} alone for the flags;
+     * anything else starting with "--" is an error.
+     */
+    private static Parsed parse(String command, List<String> args, Set<String> known, Set<String> knownFlags) {
         var options = new HashMap<String, String>();
+        var flags = new HashSet<String>();
         var positionals = new ArrayList<String>();
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
@@ -100,8 +108,17 @@ final class CommandLine {
                 positionals.add(arg);
                 continue;
             }
+            if (knownFlags.contains(arg)) {
+                if (!flags.add(arg)) {
+                    throw new UsageException(arg + " is given twice");
+                }
+                continue;
+            }
             int equals = arg.indexOf('=');
             String option = equals < 0 ? arg : arg.substring(0, equals);
+            if (knownFlags.contains(option)) {
+                throw new UsageException(option + " takes no value");
+            }
             if (!known.contains(option)) {
                 throw new UsageException(command + " has no option " + option);
             }
@@ -120,6 +137,6 @@ final class CommandLine {
                 throw new UsageException(option + " is given twice");
             }
         }
-        return new Parsed(options, positionals);
+        return new Parsed(options, flags, positionals);
     }
 }

@@ -5,12 +5,13 @@ import tools.jackson.databind.json.JsonMapper;
 import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.nio.file.Path;
-import java.util.Optional;
 
-/** What every demo step may use: the platform's addresses, an HTTP client and JSON, service availability, output. */
+/**
+ * What every demo step may use: the platform's addresses, an HTTP client and JSON, service availability, what the
+ * demo ingests, the pipeline's consumer groups and the drain waiter, output.
+ */
 record DemoContext(PlatformConfig platform, HttpClient http, JsonMapper json, DemoStep.ServiceAvailability services,
-                   Optional<Path> dataDirectory, boolean terminal, PrintStream out) {
+                   DemoInput input, ConsumerGroups groups, PipelineDrain drain, boolean terminal, PrintStream out) {
 
     /** Base URL of a service module, e.g. http://127.0.0.1:8081 for ingestion-service. */
     URI serviceUrl(String module) {

@@ -19,7 +19,11 @@ interface DemoStep {
     record StepResult(String step, Outcome outcome, String subject, String detail) {
 
         enum Outcome {
-            DONE, SKIPPED, FAILED
+            DONE,
+            SKIPPED,
+            FAILED,
+            /** The pipeline had not drained when the step's wait ended: its numbers are partial. */
+            INCOMPLETE
         }
     }
 

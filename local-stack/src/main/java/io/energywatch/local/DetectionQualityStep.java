@@ -23,13 +23,14 @@ import java.util.TreeMap;
  */
 final class DetectionQualityStep implements DemoStep {
 
-    private static final Duration SETTLE = Duration.ofMinutes(3);
-    private static final Duration POLL = Duration.ofSeconds(3);
     private static final String[] TYPES = {"SPIKE", "DROP", "STUCK_METER", "LEVEL_SHIFT", "GRADUAL_DRIFT"};
 
+    private final PipelineDrain.Dependencies dependencies;
     private final DemoContext context;
 
-    DetectionQualityStep(DemoContext context) {
+    /** {@code dependencies}: the groups between the raw topic and the stored anomalies, drained before counting. */
+    DetectionQualityStep(PipelineDrain.Dependencies dependencies, DemoContext context) {
+        this.dependencies = dependencies;
         this.context = context;
     }
 
@@ -66,9 +67,12 @@ final class DetectionQualityStep implements DemoStep {
                     labels.add(l);
                 }
             }
-            awaitSettled(anomalies.resolve("/api/v1/anomalies/stats"));
+            PipelineDrain.Result drained = context.drain().await(name(), dependencies);
+            context.out().println(SummaryStep.drainLine(name(), drained));
             List<JsonNode> found = allAnomalies(anomalies);
-            return List.of(report(labels, found));
+            StepResult report = report(labels, found);
+            return List.of(drained.drained() ? report : new StepResult(name(), StepResult.Outcome.INCOMPLETE,
+                    report.subject(), SummaryStep.incomplete(drained, report.detail())));
         } catch (StackException e) {
             return List.of(new StepResult(name(), StepResult.Outcome.FAILED, "anomaly-service", e.getMessage()));
         }
@@ -129,19 +133,6 @@ final class DetectionQualityStep implements DemoStep {
             if (all.size() >= body.path("totalElements").asLong() || body.path("content").isEmpty()) {
                 return all;
             }
-        }
-    }
-
-    /** Waits until the anomaly count is the same three polls in a row: detection has caught up with the stream. */
-    private void awaitSettled(URI stats) {
-        Instant deadline = Instant.now().plus(SETTLE);
-        long previous = -1;
-        int unchanged = 0;
-        while (Instant.now().isBefore(deadline) && unchanged < 2) {
-            long total = get(stats).path("total").asLong();
-            unchanged = total == previous ? unchanged + 1 : 0;
-            previous = total;
-            Pause.of(POLL);
         }
     }
 

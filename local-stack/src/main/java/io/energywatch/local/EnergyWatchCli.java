@@ -5,6 +5,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -103,7 +104,7 @@ public final class EnergyWatchCli {
                 printStatus(allStatuses());
                 yield 0;
             }
-            case Command.RunDemo demo -> demo(demo.dataDirectory().map(Path::toAbsolutePath));
+            case Command.RunDemo demo -> demo(input(demo));
             case Command.Ingest ingest -> ingest(ingest.file().toAbsolutePath(), ingest.kind(), ingest.format());
             case Command.Help _ -> {
                 out.println(CommandLine.USAGE);
@@ -186,18 +187,37 @@ public final class EnergyWatchCli {
         out.println(new TextTable(List.of("NAME", "STATE", "PID", "RSS", "URL"), rows).render());
     }
 
-    private int demo(Optional<Path> dataDirectory) {
+    /** What the demo ingests; the datasets folder of --real is checked before anything starts. */
+    private DemoInput input(Command.RunDemo demo) {
+        if (demo.real()) {
+            return new DemoInput.Real(RealDatasets.locate(demo.dataDirectory(), workspace));
+        }
+        return demo.dataDirectory().<DemoInput>map(dir -> new DemoInput.Folder(dir.toAbsolutePath()))
+                .orElseGet(DemoInput.Simulator::new);
+    }
+
+    private int demo(DemoInput input) {
+        ConsumerGroups groups = ConsumerGroups.load(workspace);
         boolean everythingUp = up();
         if (stack.stream().map(stackSupervisor::status).anyMatch(s -> s.state() != ServerStatus.State.HEALTHY)) {
             err.println("energywatch: the demo needs the local stack; see the errors above");
             return 1;
         }
-        var context = new DemoContext(platform, http, json, this::unavailable, dataDirectory, terminal, out);
-        boolean stepsOk = new Demo(Demo.steps(context), out).run();
+        boolean stepsOk;
+        try (var lags = KafkaLagSource.of(platform)) {
+            var drain = new PipelineDrain(lags, new ElasticsearchRefresh(http, elasticsearchUrl()),
+                    platform.drainSettings(), out);
+            var context = new DemoContext(platform, http, json, this::unavailable, input, groups, drain, terminal, out);
+            stepsOk = new Demo(Demo.steps(context), out).run();
+        }
         out.println();
         out.println("Everything is left running (stop it with ./energywatch down):");
         printStatus(allStatuses());
         return exitCode(everythingUp && stepsOk);
+    }
+
+    private URI elasticsearchUrl() {
+        return URI.create("http://" + platform.host() + ":" + platform.port("elasticsearch"));
     }
 
     /**

@@ -16,8 +16,8 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * The demo's first step: feed ingestion-service, either the simulator (seed 42, first quarter of 2024) or every file
- * of a folder. A folder may hold {@code manifest.json} mapping file names to {@code kind} and {@code format}:
+ * The demo's first step: feed ingestion-service, either the simulator (seed 42, first quarter of 2024), every file
+ * of a folder, or the real public datasets ({@link RealDatasets}). A folder may hold {@code manifest.json} mapping file names to {@code kind} and {@code format}:
  * {@code {"conso.csv": {"kind": "consumption", "format": "odre-conso-brute"}}}; other files have their kind guessed.
  */
 final class IngestStep implements DemoStep {
@@ -31,7 +31,7 @@ final class IngestStep implements DemoStep {
     private final FileIngestion files;
     private final JobWatcher watcher;
     private final ServiceAvailability services;
-    private final Optional<Path> dataDirectory;
+    private final DemoInput input;
     private final JsonMapper json;
     private final PrintStream out;
 
@@ -40,7 +40,7 @@ final class IngestStep implements DemoStep {
         this.watcher = new JobWatcher(client, context.out(), context.terminal());
         this.files = new FileIngestion(client, watcher, context.out());
         this.services = context.services();
-        this.dataDirectory = context.dataDirectory();
+        this.input = context.input();
         this.json = context.json();
         this.out = context.out();
     }
@@ -57,7 +57,11 @@ final class IngestStep implements DemoStep {
             return List.of(new StepResult(name(), StepResult.Outcome.SKIPPED, "-", unavailable.get()));
         }
         try {
-            return dataDirectory.map(this::uploadFolder).orElseGet(() -> List.of(simulate()));
+            return switch (input) {
+                case DemoInput.Simulator _ -> List.of(simulate());
+                case DemoInput.Folder folder -> uploadFolder(folder.directory());
+                case DemoInput.Real real -> uploadDatasets(real.datasets());
+            };
         } catch (StackException e) {
             return List.of(new StepResult(name(), StepResult.Outcome.FAILED, "-", e.getMessage()));
         }
@@ -87,6 +91,20 @@ final class IngestStep implements DemoStep {
         }
         if (results.isEmpty()) {
             results.add(new StepResult(name(), StepResult.Outcome.SKIPPED, directory.toString(), "no files to upload"));
+        }
+        return results;
+    }
+
+    /** Each dataset with its known kind and format, context first; stops at nothing, each upload has its line. */
+    private List<StepResult> uploadDatasets(RealDatasets datasets) {
+        var results = new ArrayList<StepResult>();
+        for (RealDatasets.Upload upload : datasets.uploads()) {
+            String subject = datasets.root().relativize(upload.file()).toString();
+            out.println("Uploading " + subject + " (" + upload.kind() + ", " + upload.format() + ")");
+            FileIngestion.Outcome outcome = files.ingest(upload.file(), List.of(upload.kind()),
+                    Optional.of(upload.format()));
+            results.add(outcome.job().map(job -> result(subject, job)).orElseGet(() -> new StepResult(name(),
+                    StepResult.Outcome.FAILED, subject, "refused " + String.join("; ", outcome.refusals()))));
         }
         return results;
     }

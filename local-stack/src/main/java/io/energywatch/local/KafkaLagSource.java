@@ -40,6 +40,9 @@ final class KafkaLagSource implements LagSource, AutoCloseable {
 
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration PROBE_POLL = Duration.ofMillis(200);
+    /** Markers between a group's committed offset and the end: one per transaction since its last record. */
+    static final long PROBE_LIMIT = 1_000;
+    static final Duration PROBE_TIMEOUT = Duration.ofSeconds(5);
 
     private final Admin admin;
     private final KafkaConsumer<byte[], byte[]> probe;
@@ -52,6 +55,10 @@ final class KafkaLagSource implements LagSource, AutoCloseable {
      * @param probeTimeout how long the reading may take; a partition not read to its end by then (an open
      *                     transaction, say) keeps its offset difference as lag
      */
+    static KafkaLagSource of(PlatformConfig platform) {
+        return new KafkaLagSource(platform.host() + ":" + platform.port("kafka"), PROBE_LIMIT, PROBE_TIMEOUT);
+    }
+
     KafkaLagSource(String bootstrapServers, long probeLimit, Duration probeTimeout) {
         this.admin = Admin.create(Map.of(
                 AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,

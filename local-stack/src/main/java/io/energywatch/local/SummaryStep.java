@@ -9,41 +9,37 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.function.ToLongFunction;
+import java.util.Locale;
 
 /**
- * A demo step that reads a service's summary endpoint once the service has caught up with the data the ingest step
- * pushed (its progress counter has stopped moving), and prints the fields an operator looks at. One instance per
- * downstream service: fusion's enriched stats, anomaly stats, the backtest table, the drift summary.
+ * A demo step that reads a service's summary endpoint once the pipeline has drained what the ingest step pushed (the
+ * consumer groups the summary depends on have lag 0 and its indices are refreshed), and prints the fields an operator
+ * looks at. When the drain wait times out it still prints the summary, but reports the step INCOMPLETE with the lags
+ * it saw. One instance per downstream service: fusion's enriched stats, anomaly stats, the drift summary.
  */
 final class SummaryStep implements DemoStep {
 
-    private static final Duration POLL = Duration.ofSeconds(2);
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
 
     private final String name;
     private final String module;
     private final String path;
-    private final ToLongFunction<JsonNode> progress;
     private final List<String> fields;
-    private final Duration settleTimeout;
+    private final PipelineDrain.Dependencies dependencies;
     private final DemoContext context;
 
     /**
-     * @param progress      a counter in the summary that grows while the service works through the data
-     * @param fields        the fields printed, in order
-     * @param settleTimeout how long to wait for the counter to stop moving
+     * @param fields       the fields printed, in order
+     * @param dependencies the consumer groups that must be drained and the aliases refreshed before the read
      */
-    SummaryStep(String name, String module, String path, ToLongFunction<JsonNode> progress, List<String> fields,
-                Duration settleTimeout, DemoContext context) {
+    SummaryStep(String name, String module, String path, List<String> fields, PipelineDrain.Dependencies dependencies,
+                DemoContext context) {
         this.name = name;
         this.module = module;
         this.path = path;
-        this.progress = progress;
         this.fields = List.copyOf(fields);
-        this.settleTimeout = settleTimeout;
+        this.dependencies = dependencies;
         this.context = context;
     }
 
@@ -60,41 +56,33 @@ final class SummaryStep implements DemoStep {
         }
         URI url = context.serviceUrl(module).resolve(path);
         try {
-            JsonNode summary = settled(url);
+            PipelineDrain.Result drained = context.drain().await(name, dependencies);
+            context.out().println(drainLine(name, drained));
+            JsonNode summary = get(url);
             var pretty = context.json().rebuild().enable(SerializationFeature.INDENT_OUTPUT).build();
             for (String field : fields) {
                 JsonNode value = summary.path(field);
                 context.out().println(field + ": " + (value.isValueNode() ? value.asString()
                         : pretty.writeValueAsString(value)));
             }
-            return List.of(new StepResult(name, StepResult.Outcome.DONE, module, brief(summary)));
+            return List.of(drained.drained()
+                    ? new StepResult(name, StepResult.Outcome.DONE, module, brief(summary))
+                    : new StepResult(name, StepResult.Outcome.INCOMPLETE, module, incomplete(drained, brief(summary))));
         } catch (StackException e) {
             return List.of(new StepResult(name, StepResult.Outcome.FAILED, module, e.getMessage()));
         }
     }
 
-    /** Polls until the progress counter is positive and the same three times in a row, or the timeout passes. */
-    private JsonNode settled(URI url) {
-        Instant deadline = Instant.now().plus(settleTimeout);
-        long previous = -1;
-        int unchanged = 0;
-        JsonNode last = null;
-        while (true) {
-            last = get(url);
-            long now = progress.applyAsLong(last);
-            unchanged = now == previous ? unchanged + 1 : 0;
-            if (now > 0 && unchanged >= 2) {
-                return last;
-            }
-            if (Instant.now().isAfter(deadline)) {
-                context.out().println(name + ": still working after " + settleTimeout.toSeconds() + " s; showing the"
-                        + " summary as it is");
-                return last;
-            }
-            previous = now;
-            context.out().println(name + ": " + brief(last) + " so far");
-            Pause.of(POLL);
-        }
+    /** "fusion: drained after 12.3 s (lag 0: ...)" or "fusion: not drained after 600.0 s (lag: ...)". */
+    static String drainLine(String name, PipelineDrain.Result drained) {
+        return String.format(Locale.ROOT, "%s: %s after %.1f s (consumer lag: %s)", name,
+                drained.drained() ? "drained" : "NOT drained", drained.waited().toMillis() / 1000.0, drained.describe());
+    }
+
+    /** The detail of an INCOMPLETE line: the lags at the deadline, then what the summary showed. */
+    static String incomplete(PipelineDrain.Result drained, String seen) {
+        return String.format(Locale.ROOT, "not drained after %.0f s, lag %s; seen: %s",
+                drained.waited().toMillis() / 1000.0, drained.describe(), seen);
     }
 
     /** The summary's plain values, in the order of {@code fields}: what a reader follows while the step settles. */

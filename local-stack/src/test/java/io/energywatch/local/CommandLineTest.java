@@ -29,11 +29,29 @@ class CommandLineTest {
 
     @Test
     void demoTakesAnOptionalDataFolderInEitherSpelling() {
-        assertThat(CommandLine.parse(List.of("demo"))).isEqualTo(new Command.RunDemo(Optional.empty()));
+        assertThat(CommandLine.parse(List.of("demo"))).isEqualTo(new Command.RunDemo(Optional.empty(), false));
         assertThat(CommandLine.parse(List.of("demo", "--data", "data/in")))
-                .isEqualTo(new Command.RunDemo(Optional.of(Path.of("data/in"))));
+                .isEqualTo(new Command.RunDemo(Optional.of(Path.of("data/in")), false));
         assertThat(CommandLine.parse(List.of("demo", "--data=data/in")))
-                .isEqualTo(new Command.RunDemo(Optional.of(Path.of("data/in"))));
+                .isEqualTo(new Command.RunDemo(Optional.of(Path.of("data/in")), false));
+    }
+
+    @Test
+    void demoRealReadsTheDatasetsFromTheDefaultFolderOrFromData() {
+        assertThat(CommandLine.parse(List.of("demo", "--real"))).isEqualTo(new Command.RunDemo(Optional.empty(), true));
+        assertThat(CommandLine.parse(List.of("demo", "--real", "--data", "sets")))
+                .isEqualTo(new Command.RunDemo(Optional.of(Path.of("sets")), true));
+        assertThat(CommandLine.parse(List.of("demo", "--data=sets", "--real")))
+                .isEqualTo(new Command.RunDemo(Optional.of(Path.of("sets")), true));
+    }
+
+    @Test
+    void theRealFlagTakesNoValueAndIsGivenOnce() {
+        assertThatThrownBy(() -> CommandLine.parse(List.of("demo", "--real=yes"))).hasMessage("--real takes no value");
+        assertThatThrownBy(() -> CommandLine.parse(List.of("demo", "--real", "--real")))
+                .hasMessage("--real is given twice");
+        assertThatThrownBy(() -> CommandLine.parse(List.of("demo", "--real", "extra")))
+                .hasMessage("demo takes no argument besides --real and --data DIR, got [extra]");
     }
 
     @Test
