@@ -5,17 +5,21 @@ import com.mongodb.MongoClientSettings;
 import com.mongodb.MongoException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import io.energywatch.localmongo.DurableMongoServer;
 import org.bson.Document;
 
 import java.io.IOException;
-import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** The local stack's MongoDB: {@link LocalMongoServer} started as its own JVM, probed with {@code {ping: 1}}. */
+/**
+ * The local stack's MongoDB: {@link DurableMongoServer} (mongo-java-server over an H2 file in {@code .energywatch/mongodb},
+ * every acknowledged write committed) started as its own JVM, probed with {@code {ping: 1}}. Its limits come from the
+ * {@code energywatch.mongodb.*} system properties (see StoreLimits); past them it refuses writes instead of dying.
+ */
 final class MongoWireServer implements ManagedServer {
 
     private final Workspace workspace;
@@ -66,18 +70,10 @@ final class MongoWireServer implements ManagedServer {
         command.addAll(KafkaBroker.LOG_FORMAT);
         // Every client connect and disconnect is logged at INFO, health probes included.
         command.add("-Dorg.slf4j.simpleLogger.log.de.bwaldvogel.mongo.wire.MongoWireProtocolHandler=warn");
-        command.addAll(List.of("-cp", ownClasses() + ":" + workspace.stackLibrary().resolve("*"),
-                LocalMongoServer.class.getName(), platform.host(), Integer.toString(platform.port("mongodb"))));
+        command.addAll(List.of("-cp", workspace.stackLibrary().resolve("*").toString(),
+                DurableMongoServer.class.getName(), platform.host(), Integer.toString(platform.port("mongodb")),
+                workspace.mongodb().toAbsolutePath().toString()));
         return launcher.start(command, Map.of(), workspace.mongodb(), log());
-    }
-
-    /** The jar (or classes folder) this command runs from, which holds {@link LocalMongoServer}. */
-    private static String ownClasses() {
-        try {
-            return Path.of(LocalMongoServer.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
-        } catch (URISyntaxException e) {
-            throw new StackException("cannot locate the local-stack classes: " + e.getMessage(), e);
-        }
     }
 
     @Override

@@ -1,0 +1,85 @@
+package io.energywatch.localmongo;
+
+import com.sun.management.GarbageCollectionNotificationInfo;
+
+import javax.management.NotificationEmitter;
+import javax.management.openmbean.CompositeData;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryUsage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
+
+/**
+ * Decides whether the store may grow: the store file's size, the disk's free space and the heap still live after the
+ * last garbage collection, against {@link StoreLimits}. Checked before every write that can grow the store.
+ */
+public final class StoreGuard {
+
+    /** MongoDB's own code for a write refused for lack of space (OutOfDiskSpace), so clients can tell it apart. */
+    public static final int STORE_FULL_CODE = 14031;
+
+    private final Path storeFile;
+    private final StoreLimits limits;
+    private final LongSupplier liveHeapBytes;
+    private final long maxHeapBytes;
+
+    StoreGuard(Path storeFile, StoreLimits limits, LongSupplier liveHeapBytes, long maxHeapBytes) {
+        this.storeFile = storeFile;
+        this.limits = limits;
+        this.liveHeapBytes = liveHeapBytes;
+        this.maxHeapBytes = maxHeapBytes;
+    }
+
+    /** A guard of this JVM's heap: the heap in use after each garbage collection, as the collectors report it. */
+    public static StoreGuard forThisJvm(Path storeFile, StoreLimits limits) {
+        var afterLastGc = new AtomicLong();
+        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            if (gc instanceof NotificationEmitter emitter) {
+                emitter.addNotificationListener((notification, handback) -> {
+                    if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
+                        var info = GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
+                        afterLastGc.set(info.getGcInfo().getMemoryUsageAfterGc().values().stream()
+                                .mapToLong(MemoryUsage::getUsed).sum());
+                    }
+                }, null, null);
+            }
+        }
+        return new StoreGuard(storeFile, limits, afterLastGc::get, Runtime.getRuntime().maxMemory());
+    }
+
+    /** Why the store may not grow now, or empty when it may. */
+    public Optional<String> refusal() {
+        try {
+            long size = Files.exists(storeFile) ? Files.size(storeFile) : 0;
+            if (size >= limits.maxStoreBytes()) {
+                return Optional.of("store full: the store file holds " + mib(size) + " MiB, its limit is "
+                        + mib(limits.maxStoreBytes()) + " MiB (energywatch.mongodb.max-store-bytes); delete data or"
+                        + " raise the limit");
+            }
+            long free = Files.getFileStore(storeFile.toAbsolutePath().getParent()).getUsableSpace();
+            if (free < limits.minFreeDiskBytes()) {
+                return Optional.of("store full: " + mib(free) + " MiB free on the store's disk, below the "
+                        + mib(limits.minFreeDiskBytes()) + " MiB it keeps free (energywatch.mongodb.min-free-disk-bytes)");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the size of " + storeFile, e);
+        }
+        long live = liveHeapBytes.getAsLong();
+        if (live > limits.maxLiveHeapFraction() * maxHeapBytes) {
+            return Optional.of("store full: " + mib(live) + " MiB of the " + mib(maxHeapBytes)
+                    + " MiB heap still in use after garbage collection (limit "
+                    + Math.round(limits.maxLiveHeapFraction() * 100) + " %); give the server a larger heap");
+        }
+        return Optional.empty();
+    }
+
+    private static long mib(long bytes) {
+        return bytes >> 20;
+    }
+}
