@@ -52,8 +52,9 @@ public record PredictionProperties(
     /**
      * @param collection MongoDB collection of the daily history
      * @param groupId    consumer group of the enriched-stream listener
+     * @param batchSize  enriched records written per batch (one upsert per series and day of the batch)
      */
-    public record History(@NotBlank String collection, @NotBlank String groupId) {
+    public record History(@NotBlank String collection, @NotBlank String groupId, @Min(1) @Max(50_000) int batchSize) {
     }
 
     /**

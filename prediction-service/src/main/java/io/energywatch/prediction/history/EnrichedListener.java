@@ -1,10 +1,14 @@
 package io.energywatch.prediction.history;
 
 import io.energywatch.contracts.ConsumptionEnriched;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-/** Feeds the enriched consumption stream into the daily history. */
+import java.util.ArrayList;
+import java.util.List;
+
+/** Feeds the enriched consumption stream into the daily history, a polled batch at a time. */
 @Component
 class EnrichedListener {
 
@@ -16,10 +20,14 @@ class EnrichedListener {
 
     @KafkaListener(id = "prediction-enriched", topics = "#{T(io.energywatch.contracts.Topics).CONSUMPTION_ENRICHED.name()}",
             containerFactory = HistoryConfiguration.ENRICHED_CONTAINER_FACTORY)
-    void onEnriched(ConsumptionEnriched enriched) {
-        // A record the deserialiser could not read arrives as null; the error handler has already logged it.
-        if (enriched != null) {
-            history.record(enriched);
+    void onEnriched(List<ConsumerRecord<String, ConsumptionEnriched>> batch) {
+        List<ConsumptionEnriched> readable = new ArrayList<>(batch.size());
+        for (ConsumerRecord<String, ConsumptionEnriched> r : batch) {
+            // A record the deserialiser could not read arrives as null; the deserialiser has already logged it.
+            if (r.value() != null) {
+                readable.add(r.value());
+            }
         }
+        history.recordAll(readable);
     }
 }

@@ -27,8 +27,10 @@ class HistoryConfiguration {
             KafkaProperties kafka, PredictionProperties properties) {
         // The history is rebuilt from the topic's start: a new deployment learns from everything retained.
         var factory = EventListeners.factory(kafka, ConsumptionEnriched.class, properties.history().groupId(),
-                EventListeners.Start.EARLIEST, EventListeners.Delivery.RECORD, 0);
-        // A store that is down delays the history, never drops from it: retries back off but do not give up.
+                EventListeners.Start.EARLIEST, EventListeners.Delivery.BATCH,
+                properties.history().batchSize());
+        // A store that is down delays the history, never drops from it: retries back off but do not give up. A batch
+        // is written again whole; its upserts set the same values, so that changes nothing.
         factory.setCommonErrorHandler(EventListeners.retryingUntilAccepted(Duration.ofSeconds(1),
                 Duration.ofMinutes(1)));
         return factory;

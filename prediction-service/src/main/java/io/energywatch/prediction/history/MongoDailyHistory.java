@@ -8,12 +8,14 @@ import io.energywatch.contracts.ConsumptionEnriched;
 import io.energywatch.contracts.ConsumptionMeasured;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.List;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.bson.Document;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -45,9 +47,32 @@ public final class MongoDailyHistory implements DailyHistory {
 
     @Override
     public void record(ConsumptionEnriched enriched) {
+        recordAll(List.of(enriched));
+    }
+
+    /**
+     * One upsert per series and day of the batch, all in one unordered bulk: a stream of half-hours becomes a write
+     * per day instead of one per record. Within a day the records apply in order, so the last one's weather and
+     * strike context stands, as with one write each.
+     */
+    @Override
+    public void recordAll(List<ConsumptionEnriched> batch) {
+        Map<String, Update> byDay = new LinkedHashMap<>();
+        for (ConsumptionEnriched enriched : batch) {
+            String series = DailySeriesIds.daily(enriched.measurement().seriesId());
+            String id = series + "|" + enriched.localDate();
+            apply(byDay.computeIfAbsent(id, k -> new Update()), series, enriched);
+        }
+        if (byDay.isEmpty()) {
+            return;
+        }
+        var bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, collection);
+        byDay.forEach((id, update) -> bulk.upsert(Query.query(Criteria.where("_id").is(id)), update));
+        bulk.execute();
+    }
+
+    private static void apply(Update update, String series, ConsumptionEnriched enriched) {
         ConsumptionMeasured m = enriched.measurement();
-        String series = DailySeriesIds.daily(m.seriesId());
-        LocalDate day = enriched.localDate();
         long seconds = Duration.between(m.intervalStart(), m.intervalEnd()).toSeconds();
         var interval = new Document("energyMwh", m.energyMwh()).append("seconds", seconds);
         // A source's own daily value is kept apart from the sub-daily intervals of the same day: both share the daily
@@ -56,9 +81,8 @@ public final class MongoDailyHistory implements DailyHistory {
                 : "intervals." + m.intervalStart().getEpochSecond();
         var weather = enriched.weather();
         boolean known = !weather.missing();
-        var update = new Update()
-                .set("series", series)
-                .set("date", day.toString())
+        update.set("series", series)
+                .set("date", enriched.localDate().toString())
                 .set(field, interval)
                 .set("tempMeanC", known ? weather.tempMeanC() : null)
                 .set(TEMP_MIN, known ? weather.tempMinC() : null)
@@ -70,7 +94,6 @@ public final class MongoDailyHistory implements DailyHistory {
                 .set("strike", enriched.social().strike())
                 .set("strikerRatePercent", enriched.social().strikerRatePercent() == null ? 0.0
                         : enriched.social().strikerRatePercent());
-        mongo.upsert(Query.query(Criteria.where("_id").is(series + "|" + day)), update, collection);
     }
 
     @Override
@@ -84,7 +107,7 @@ public final class MongoDailyHistory implements DailyHistory {
     }
 
     @Override
-    public java.util.List<String> seriesIds() {
+    public List<String> seriesIds() {
         return mongo.getCollection(collection).distinct("series", String.class).into(new ArrayList<>());
     }
 

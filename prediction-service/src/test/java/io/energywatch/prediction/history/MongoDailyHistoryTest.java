@@ -17,6 +17,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -47,6 +48,37 @@ class MongoDailyHistoryTest {
 
             var days = history.load("electricity:11:sim:P1D").records();
             assertThat(days).singleElement().satisfies(d -> assertThat(d.energyMwh()).isEqualTo(240_500.0));
+        }
+    }
+
+    @Test
+    void aBatchStoresTheSameDaysAsOneRecordAtATime() {
+        try (var client = MongoClients.create(MongoWireTestServer.shared().uri("daily-history-test-batch"))) {
+            var template = new MongoTemplate(client, "daily-history-test-batch");
+            var oneByOne = new MongoDailyHistory(template, "one_by_one", PARIS);
+            var batched = new MongoDailyHistory(template, "batched", PARIS);
+            List<ConsumptionEnriched> records = new ArrayList<>();
+            Instant start = DAY.atStartOfDay(PARIS).toInstant();
+            // Two series over two and a half days, one half-hour replayed with a corrected value.
+            for (String series : List.of("electricity:11:sim:PT30M", "gas:11:sim:PT30M")) {
+                for (int slot = 0; slot < 120; slot++) {
+                    Instant s = start.plusSeconds(1800L * slot);
+                    records.add(enriched(ConsumptionMeasured.of(SeriesId.parse(series), "11", s, s.plusSeconds(1800),
+                            10_000.0 + slot, MeasurementUnit.MW, QualityStatus.SIMULATED, List.of(), LINEAGE)));
+                }
+            }
+            records.add(enriched(ConsumptionMeasured.of(SeriesId.parse("electricity:11:sim:PT30M"), "11", start,
+                    start.plusSeconds(1800), 12_345.0, MeasurementUnit.MW, QualityStatus.SIMULATED, List.of(), LINEAGE)));
+
+            records.forEach(oneByOne::record);
+            batched.recordAll(records);
+
+            assertThat(template.getCollection("batched").countDocuments()).isEqualTo(6);
+            for (String series : List.of("electricity:11:sim:P1D", "gas:11:sim:P1D")) {
+                assertThat(batched.load(series).records()).isEqualTo(oneByOne.load(series).records()).hasSize(3);
+            }
+            assertThat(batched.load("electricity:11:sim:P1D").records().getFirst().energyMwh())
+                    .isEqualTo(oneByOne.load("electricity:11:sim:P1D").records().getFirst().energyMwh());
         }
     }
 
@@ -119,7 +151,8 @@ class MongoDailyHistoryTest {
     }
 
     private static ConsumptionEnriched enriched(ConsumptionMeasured m, WeatherContext weather) {
-        return new ConsumptionEnriched(null, m, DAY, weather,
-                new CalendarContext(DAY.getDayOfWeek(), false, false, null, false, null), SocialContext.none());
+        LocalDate day = LocalDate.ofInstant(m.intervalStart(), PARIS);
+        return new ConsumptionEnriched(null, m, day, weather,
+                new CalendarContext(day.getDayOfWeek(), false, false, null, false, null), SocialContext.none());
     }
 }
