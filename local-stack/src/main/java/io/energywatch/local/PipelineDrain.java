@@ -25,10 +25,13 @@ final class PipelineDrain {
     /**
      * The outcome of a wait.
      *
-     * @param drained whether every group reached lag 0 (and the aliases were refreshed) before the timeout
-     * @param lags    the lags of the last poll: all 0 when drained, what was seen at the deadline otherwise
+     * @param drained   whether every group reached lag 0 (and the aliases were refreshed) before the timeout
+     * @param waited    from the start of the wait to its end (the confirmations and the refresh included)
+     * @param untilZero from the start of the wait to the first poll of the confirmed run of lag 0: when the pipeline
+     *                  had drained, as precise as the poll interval; equal to {@code waited} when not drained
+     * @param lags      the lags of the last poll: all 0 when drained, what was seen at the deadline otherwise
      */
-    record Result(boolean drained, Duration waited, List<GroupLag> lags) {
+    record Result(boolean drained, Duration waited, Duration untilZero, List<GroupLag> lags) {
 
         Result {
             lags = List.copyOf(lags);
@@ -65,19 +68,26 @@ final class PipelineDrain {
         long start = System.nanoTime();
         long deadline = start + timeout.toNanos();
         int zeroPolls = 0;
+        long firstZero = start;
         String lastShown = "";
         while (true) {
+            long polled = System.nanoTime();
             List<GroupLag> seen = lags.lag(dependencies.groups());
             boolean allDrained = seen.stream().allMatch(GroupLag::drained);
             zeroPolls = allDrained ? zeroPolls + 1 : 0;
+            if (zeroPolls == 1) {
+                firstZero = polled;
+            }
             if (zeroPolls >= settings.confirmations()) {
                 refresh.refresh(dependencies.aliases());
-                return new Result(true, Duration.ofNanos(System.nanoTime() - start), seen);
+                return new Result(true, Duration.ofNanos(System.nanoTime() - start),
+                        Duration.ofNanos(firstZero - start), seen);
             }
             if (System.nanoTime() + settings.poll().toNanos() > deadline) {
                 // Refreshed all the same: an incomplete summary then shows everything indexed so far.
                 refresh.refresh(dependencies.aliases());
-                return new Result(false, Duration.ofNanos(System.nanoTime() - start), seen);
+                Duration waited = Duration.ofNanos(System.nanoTime() - start);
+                return new Result(false, waited, waited, seen);
             }
             String shown = seen.stream().map(GroupLag::describe).collect(Collectors.joining(", "));
             if (!allDrained && !shown.equals(lastShown)) {

@@ -16,7 +16,7 @@ class DemoSummaryTest {
     @Test
     void anIncompleteStepIsShownAsSuchWithWhatItSawAndFailsTheDemo() {
         var printed = new ByteArrayOutputStream();
-        var drained = new PipelineDrain.Result(false, Duration.ofMinutes(10),
+        var drained = new PipelineDrain.Result(false, Duration.ofMinutes(10), Duration.ofMinutes(10),
                 List.of(GroupLag.of("energywatch-fusion", 0), GroupLag.of("energywatch-fusion-indexer", 55_795)));
         DemoStep fusion = new StepStub("fusion", new DemoStep.StepResult("fusion",
                 DemoStep.StepResult.Outcome.INCOMPLETE, "fusion-service",

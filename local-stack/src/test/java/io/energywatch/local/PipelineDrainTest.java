@@ -34,6 +34,7 @@ class PipelineDrainTest {
         assertThat(result.drained()).isTrue();
         assertThat(script.polls).isEqualTo(4);
         assertThat(result.lags()).allMatch(GroupLag::drained);
+        assertThat(result.untilZero()).isLessThan(result.waited());
         assertThat(refreshed).containsExactly(List.of("energywatch-enriched"));
     }
 
