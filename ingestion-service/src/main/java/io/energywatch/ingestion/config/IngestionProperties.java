@@ -2,6 +2,7 @@ package io.energywatch.ingestion.config;
 
 import io.energywatch.ingestion.formats.IngestionKind;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -27,6 +28,7 @@ import java.util.List;
  * @param maxLineBytes      longer lines are rejected, so a single huge line cannot exhaust memory
  * @param outboxRelayDelay  how often stored-but-unpublished records of failed jobs are published again
  * @param pollers           HTTP sources polled on a schedule
+ * @param pause             how a job whose store is down waits for it
  */
 @Validated
 @ConfigurationProperties("energywatch.ingestion")
@@ -39,10 +41,24 @@ public record IngestionProperties(
         @NotNull Duration publishTimeout,
         @Min(1024) int maxLineBytes,
         @NotNull Duration outboxRelayDelay,
-        @Valid List<Poller> pollers) {
+        @Valid List<Poller> pollers,
+        @Valid @NotNull Pause pause) {
 
     public IngestionProperties {
         pollers = pollers == null ? List.of() : List.copyOf(pollers);
+    }
+
+    /**
+     * A job paused because MongoDB or Kafka is unreachable checks the store again after {@code initialBackoff}, then
+     * after waits multiplied by {@code multiplier} up to {@code maxBackoff}, until the store answers or the service
+     * stops (the next start resumes it).
+     *
+     * @param initialBackoff first wait after the store failed
+     * @param maxBackoff     longest wait between two checks
+     * @param multiplier     growth of the wait between checks
+     */
+    public record Pause(@NotNull Duration initialBackoff, @NotNull Duration maxBackoff,
+                        @DecimalMin("1.0") double multiplier) {
     }
 
     /**

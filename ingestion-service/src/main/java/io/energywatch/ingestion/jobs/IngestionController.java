@@ -4,6 +4,7 @@ import io.energywatch.contracts.Carrier;
 import io.energywatch.contracts.MeasurementUnit;
 import io.energywatch.ingestion.formats.ColumnMapping;
 import io.energywatch.ingestion.formats.IngestionKind;
+import io.energywatch.service.stores.StoreFailures;
 import io.energywatch.service.web.PageResponse;
 import io.energywatch.service.web.ProblemError;
 import io.energywatch.service.web.ProblemException;
@@ -27,6 +28,7 @@ import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -39,11 +41,13 @@ class IngestionController {
 
     private final UploadService uploads;
     private final JobRepository jobs;
+    private final JobRunner runner;
     private final Clock clock;
 
-    IngestionController(UploadService uploads, JobRepository jobs, Clock clock) {
+    IngestionController(UploadService uploads, JobRepository jobs, JobRunner runner, Clock clock) {
         this.uploads = uploads;
         this.jobs = jobs;
+        this.runner = runner;
         this.clock = clock;
     }
 
@@ -66,9 +70,23 @@ class IngestionController {
         }
     }
 
+    /**
+     * A job this process is running is shown from memory while MongoDB cannot be read, so a client following it sees
+     * it PAUSED with its reason; any other job answers the store's 503 then.
+     */
     @GetMapping("/{id}")
     JobView job(@PathVariable String id) {
-        return jobs.find(id).map(j -> JobView.of(j, clock.instant()))
+        Optional<IngestionJob> stored;
+        try {
+            stored = jobs.find(id);
+        } catch (RuntimeException e) {
+            Optional<IngestionJob> live = runner.live(id);
+            if (live.isEmpty() || StoreFailures.classify(e).isEmpty()) {
+                throw e;
+            }
+            stored = live;
+        }
+        return stored.map(runner::current).map(j -> JobView.of(j, clock.instant()))
                 .orElseThrow(() -> ProblemException.notFound("ingestion job", id));
     }
 
@@ -77,7 +95,7 @@ class IngestionController {
                                  @RequestParam(defaultValue = "50") int size) {
         PageResponse.validate(page, size);
         var now = clock.instant();
-        return new PageResponse<>(jobs.recent(page, size).stream().map(j -> JobView.of(j, now)).toList(), page, size,
+        return new PageResponse<>(jobs.recent(page, size).stream().map(runner::current).map(j -> JobView.of(j, now)).toList(), page, size,
                 jobs.count());
     }
 

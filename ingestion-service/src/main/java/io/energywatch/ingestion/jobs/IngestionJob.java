@@ -18,6 +18,7 @@ import java.util.List;
  * @param attempt    1 for the first run, incremented when a restart resumes the job
  * @param linesCommitted last source line whose records are all committed (rejections up to it are already dead-lettered)
  * @param parameters trigger-specific input, e.g. the simulation request as JSON
+ * @param pause      why the job is PAUSED, null otherwise
  */
 @Document("ingestion_jobs")
 public record IngestionJob(
@@ -44,7 +45,8 @@ public record IngestionJob(
         @Nullable String spoolFile,
         @Nullable String tz,
         @Nullable ColumnMapping mapping,
-        @Nullable String parameters) {
+        @Nullable String parameters,
+        @Nullable JobPause pause) {
 
     public IngestionJob {
         rejections = rejections == null ? List.of() : List.copyOf(rejections);
@@ -54,7 +56,22 @@ public record IngestionJob(
                                long sizeBytes, @Nullable String spoolFile, @Nullable String tz,
                                @Nullable ColumnMapping mapping, @Nullable String parameters, Instant now) {
         return new IngestionJob(id, JobStatus.QUEUED, kind, format, origin, trigger, sizeBytes, 0, 0, 0, 0, 0, 0, 0, 0,
-                List.of(), now, null, null, null, spoolFile, tz, mapping, parameters);
+                List.of(), now, null, null, null, spoolFile, tz, mapping, parameters, null);
+    }
+
+    /** This job PAUSED for {@code pause}, with the counters its interrupted attempt had committed. */
+    IngestionJob paused(JobPause pause, JobCounters c) {
+        return new IngestionJob(id, JobStatus.PAUSED, kind, format, origin, trigger, sizeBytes, c.bytesRead(),
+                c.linesRead(), c.recordsRead(), c.accepted(), c.rejected(), c.duplicates(),
+                Math.max(linesCommitted, c.linesCommitted()), attempt, rejections, createdAt, startedAt, finishedAt,
+                error, spoolFile, tz, mapping, parameters, pause);
+    }
+
+    /** This job as stored, shown PAUSED for {@code pause} (kept in memory while MongoDB could not be written). */
+    IngestionJob paused(JobPause pause) {
+        return new IngestionJob(id, JobStatus.PAUSED, kind, format, origin, trigger, sizeBytes, bytesRead, linesRead,
+                recordsRead, accepted, rejected, duplicates, linesCommitted, attempt, rejections, createdAt, startedAt,
+                finishedAt, error, spoolFile, tz, mapping, parameters, pause);
     }
 
     /** Percent of the input consumed: bytes for uploads, records for simulations (sizeBytes then holds the total). */

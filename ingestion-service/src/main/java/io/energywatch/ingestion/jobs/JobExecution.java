@@ -13,15 +13,16 @@ import io.energywatch.service.kafka.EventPublisher;
 import org.jspecify.annotations.Nullable;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -67,12 +68,12 @@ final class JobExecution implements RecordSink, AutoCloseable {
     }
 
     private final ArrayDeque<InFlight> inFlight = new ArrayDeque<>();
+    /** The batch whose acknowledgements {@link #finishOldest} is awaiting, until it is counted. */
+    private RawStore.@Nullable StagedBatch completing;
     /** Stores batches in order; MongoDB writes of one batch overlap the sends of the one before. */
-    private final ExecutorService writer = Executors.newSingleThreadExecutor(
-            Thread.ofPlatform().name("ingestion-writer").daemon(true).factory());
+    private final ThreadPoolExecutor writer = singleThread("ingestion-writer");
     /** Sends stored batches in order, so each series' records reach its partition in file order. */
-    private final ExecutorService sender = Executors.newSingleThreadExecutor(
-            Thread.ofPlatform().name("ingestion-sender").daemon(true).factory());
+    private final ThreadPoolExecutor sender = singleThread("ingestion-sender");
 
     JobExecution(IngestionJob job, RawStore store, EventPublisher publisher, JobRepository jobs,
                  IngestionProperties properties) {
@@ -126,6 +127,33 @@ final class JobExecution implements RecordSink, AutoCloseable {
         sender.shutdownNow();
     }
 
+    /**
+     * Ends this attempt after a store failed, without interrupting a write or send under way (each ends within its
+     * client's timeouts), so no thread of this attempt touches the store once the job's next attempt starts. Returns the
+     * batches that were sent: their acknowledgements may have arrived, and completing them (rather than relaying their
+     * outbox entries) keeps their records from being published twice.
+     */
+    List<RawStore.StagedBatch> abandon(Duration wait) throws InterruptedException {
+        writer.getQueue().clear();
+        sender.getQueue().clear();
+        writer.shutdown();
+        sender.shutdown();
+        long deadline = System.nanoTime() + wait.toNanos();
+        writer.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        sender.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        List<RawStore.StagedBatch> sent = new ArrayList<>();
+        if (completing != null) {
+            sent.add(completing);
+        }
+        for (InFlight batch : inFlight) {
+            if (batch.batch().isDone() && !batch.batch().isCompletedExceptionally()) {
+                sent.add(batch.batch().join());
+            }
+        }
+        inFlight.clear();
+        return sent;
+    }
+
     /** Totals of the batches Kafka has acknowledged: a report never claims more than is committed. */
     JobCounters counters() {
         return new JobCounters(committedBytes, committedLines, committedRecords, accepted, rejected, duplicates,
@@ -170,7 +198,9 @@ final class JobExecution implements RecordSink, AutoCloseable {
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : e;
         }
+        completing = staged;
         CommitResult result = store.complete(staged, properties.publishTimeout());
+        completing = null;
         awaitDeadLetters(oldest.deadLetters());
         accepted += result.accepted();
         duplicates += result.duplicates();
@@ -198,6 +228,11 @@ final class JobExecution implements RecordSink, AutoCloseable {
                     DeadLetters.JOB, job.id())));
         }
         return sends;
+    }
+
+    private static ThreadPoolExecutor singleThread(String name) {
+        return new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
+                Thread.ofPlatform().name(name).daemon(true).factory());
     }
 
     private void awaitDeadLetters(List<CompletableFuture<?>> sends) {

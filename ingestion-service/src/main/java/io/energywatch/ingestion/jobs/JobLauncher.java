@@ -37,6 +37,6 @@ public class JobLauncher {
     }
 
     public JobView view(IngestionJob job) {
-        return JobView.of(job, clock.instant());
+        return JobView.of(runner.current(job), clock.instant());
     }
 }

@@ -20,6 +20,8 @@ import java.util.Set;
 @Component
 class JobRepository {
 
+    static final String COLLECTION = "ingestion_jobs";
+
     private final MongoTemplate mongo;
 
     JobRepository(MongoTemplate mongo) {
@@ -44,7 +46,8 @@ class JobRepository {
     }
 
     List<IngestionJob> unfinished() {
-        return mongo.find(Query.query(Criteria.where("status").in(JobStatus.QUEUED, JobStatus.RUNNING))
+        return mongo.find(Query.query(Criteria.where("status").in(JobStatus.QUEUED, JobStatus.RUNNING,
+                        JobStatus.PAUSED))
                 .with(Sort.by("createdAt")), IngestionJob.class);
     }
 
@@ -60,7 +63,7 @@ class JobRepository {
     IngestionJob start(String id, Instant now, @Nullable SourceFormat format) {
         Update u = new Update().set("status", JobStatus.RUNNING).set("startedAt", now).inc("attempt", 1)
                 .set("bytesRead", 0L).set("linesRead", 0L).set("recordsRead", 0L).set("accepted", 0L)
-                .set("rejected", 0L).set("duplicates", 0L).set("rejections", List.of());
+                .set("rejected", 0L).set("duplicates", 0L).set("rejections", List.of()).unset("pause");
         if (format != null) {
             u.set("format", format.code());
         }
@@ -79,7 +82,14 @@ class JobRepository {
 
     void finish(String id, JobStatus status, @Nullable String error, Instant now) {
         mongo.updateFirst(Query.query(Criteria.where("_id").is(id)),
-                new Update().set("status", status).set("finishedAt", now).set("error", error).unset("spoolFile"),
+                new Update().set("status", status).set("finishedAt", now).set("error", error).unset("spoolFile")
+                        .unset("pause"),
                 IngestionJob.class);
+    }
+
+    /** Marks a job PAUSED and says why; throws while MongoDB itself is what is down. */
+    void pause(String id, JobPause pause) {
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(id)),
+                new Update().set("status", JobStatus.PAUSED).set("pause", pause), IngestionJob.class);
     }
 }

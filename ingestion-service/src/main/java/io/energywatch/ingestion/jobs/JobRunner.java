@@ -2,18 +2,30 @@ package io.energywatch.ingestion.jobs;
 
 import io.energywatch.ingestion.config.IngestionProperties;
 import io.energywatch.ingestion.formats.UnreadableUploadException;
+import io.energywatch.ingestion.store.PublishFailedException;
 import io.energywatch.ingestion.store.RawStore;
 import io.energywatch.service.kafka.EventPublisher;
+import io.energywatch.service.stores.Store;
+import io.energywatch.service.stores.StoreCheck;
+import io.energywatch.service.stores.StoreFailure;
+import io.energywatch.service.stores.StoreFailures;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
+import org.springframework.util.backoff.BackOffExecution;
+import org.springframework.util.backoff.ExponentialBackOff;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -22,7 +34,12 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Runs jobs in the background on a fixed number of workers. A job that fails says why and what it had committed; a job
- * cut short by a shutdown stays RUNNING in the store and is resumed by {@link JobRecovery} at the next start.
+ * cut short by a shutdown stays RUNNING (or PAUSED) in the store and is resumed by {@link JobRecovery} at the next start.
+ *
+ * <p>A job whose MongoDB or Kafka becomes unreachable is PAUSED, not FAILED: the attempt is abandoned at its last
+ * committed batch, the job checks the stores with exponential backoff, and once they answer a new attempt re-reads the
+ * input the way a restart does (records committed before count as accepted without being stored or sent again). While
+ * MongoDB is down the pause cannot be written there, so it is kept in memory and shown by the API from there.
  */
 @Component
 public class JobRunner implements DisposableBean {
@@ -34,17 +51,23 @@ public class JobRunner implements DisposableBean {
     private final EventPublisher publisher;
     private final IngestionProperties properties;
     private final List<JobSource> sources;
+    private final List<StoreCheck> checks;
     private final Clock clock;
     private final ExecutorService workers;
     private final Set<String> running = ConcurrentHashMap.newKeySet();
+    /** Jobs of this process as last known: what the API shows while MongoDB cannot be read. */
+    private final Map<String, IngestionJob> live = new ConcurrentHashMap<>();
+    /** Why each paused job of this process waits; the truth while MongoDB cannot be written. */
+    private final Map<String, JobPause> pauses = new ConcurrentHashMap<>();
 
     JobRunner(JobRepository jobs, RawStore store, EventPublisher publisher, IngestionProperties properties,
-              List<JobSource> sources, Clock clock) {
+              List<JobSource> sources, List<StoreCheck> checks, Clock clock) {
         this.jobs = jobs;
         this.store = store;
         this.publisher = publisher;
         this.properties = properties;
         this.sources = sources;
+        this.checks = checks.stream().filter(c -> c.store() == Store.MONGODB || c.store() == Store.KAFKA).toList();
         this.clock = clock;
         this.workers = Executors.newFixedThreadPool(properties.workers(),
                 Thread.ofPlatform().name("ingestion-job-", 0).daemon(false).factory());
@@ -59,19 +82,82 @@ public class JobRunner implements DisposableBean {
         return Set.copyOf(running);
     }
 
+    /** {@code stored} as this process knows it now: PAUSED with its reason when it waits for a store. */
+    IngestionJob current(IngestionJob stored) {
+        JobPause pause = pauses.get(stored.id());
+        return pause == null ? stored : stored.paused(pause);
+    }
+
+    /** A job this process is running, as last known: the answer while MongoDB cannot be read. */
+    Optional<IngestionJob> live(String jobId) {
+        return Optional.ofNullable(live.get(jobId)).map(this::current);
+    }
+
     private void run(String jobId) {
         running.add(jobId);
-        // What an interrupted earlier attempt stored but may not have published goes out before this attempt starts.
-        store.relayJob(jobId, properties.publishTimeout());
-        IngestionJob job = jobs.start(jobId, clock.instant(), null);
-        try (JobExecution execution = new JobExecution(job, store, publisher, jobs, properties)) {
-            runAttempt(job, execution);
+        try {
+            // Batches a paused attempt sent: completed (outbox entries removed) before the relay runs.
+            List<RawStore.StagedBatch> sent = new ArrayList<>();
+            BackOffExecution backOff = null;
+            Instant pausedSince = null;
+            while (true) {
+                StoreFailure failure = attempt(jobId, sent);
+                if (failure == null) {
+                    return;
+                }
+                if (backOff == null) {
+                    backOff = backOff().start();
+                    pausedSince = clock.instant();
+                }
+                if (!waitForStores(jobId, failure, pausedSince, backOff)) {
+                    return;
+                }
+                backOff = null;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            log.warn("job {} interrupted by shutdown; it will resume at the next start", jobId);
         } finally {
             running.remove(jobId);
+            live.remove(jobId);
+            pauses.remove(jobId);
         }
     }
 
-    private void runAttempt(IngestionJob job, JobExecution execution) {
+    /** One attempt; returns the store failure that paused it, or null once the job has ended. */
+    private @Nullable StoreFailure attempt(String jobId, List<RawStore.StagedBatch> sent) throws InterruptedException {
+        IngestionJob job;
+        try {
+            Optional<StoreFailure> down = firstStoreDown();
+            if (down.isPresent()) {
+                return down.get();
+            }
+            while (!sent.isEmpty()) {
+                completeSent(sent.getFirst());
+                sent.removeFirst();
+            }
+            // What an interrupted earlier attempt stored but may not have published goes out before this attempt.
+            store.relayJob(jobId, properties.publishTimeout());
+            job = jobs.start(jobId, clock.instant(), null);
+            if (job == null) {
+                throw new IllegalStateException("job " + jobId + " is no longer in " + JobRepository.COLLECTION);
+            }
+            pauses.remove(jobId);
+        } catch (RuntimeException e) {
+            Optional<StoreFailure> failure = storeFailure(e);
+            if (failure.isPresent() && failure.get().kind() == StoreFailure.Kind.UNAVAILABLE) {
+                return failure.get();
+            }
+            throw e;
+        }
+        live.put(jobId, job);
+        try (JobExecution execution = new JobExecution(job, store, publisher, jobs, properties)) {
+            return runAttempt(job, execution, sent);
+        }
+    }
+
+    private @Nullable StoreFailure runAttempt(IngestionJob job, JobExecution execution,
+                                              List<RawStore.StagedBatch> sent) throws InterruptedException {
         String jobId = job.id();
         try {
             JobSource source = sources.stream().filter(s -> s.handles(job)).findFirst()
@@ -80,24 +166,118 @@ public class JobRunner implements DisposableBean {
             execution.complete();
             jobs.finish(jobId, JobStatus.SUCCEEDED, null, clock.instant());
             deleteSpool(job);
+            return null;
         } catch (UnreadableUploadException e) {
             jobs.finish(jobId, JobStatus.FAILED, e.getMessage(), clock.instant());
             deleteSpool(job);
+            return null;
         } catch (RuntimeException | IOException e) {
             if (workers.isShutdown()) {
                 // Shutting down: leave the job RUNNING with its spool so the next start resumes it.
                 log.warn("job {} interrupted by shutdown after {}; it will resume at the next start", jobId,
                         execution.counters());
-                return;
+                return null;
+            }
+            Optional<StoreFailure> store = storeFailure(e);
+            if (store.isPresent() && store.get().kind() == StoreFailure.Kind.UNAVAILABLE) {
+                JobCounters c = execution.counters();
+                sent.addAll(execution.abandon(properties.publishTimeout()));
+                JobPause pause = pause(store.get(), clock.instant());
+                pauses.put(jobId, pause);
+                live.computeIfPresent(jobId, (id, j) -> j.paused(pause, c));
+                log.warn("job {} pauses at line {}: {}", jobId, c.linesCommitted(), store.get().summary());
+                return store.get();
             }
             JobCounters c = execution.counters();
-            String error = e.getMessage() + " (committed before the failure: " + c.accepted() + " accepted, "
-                    + c.rejected() + " rejected, " + c.duplicates() + " duplicates up to line " + c.linesCommitted()
-                    + ")";
+            // A full store (or any other failure) needs someone to act: the job ends saying what it committed.
+            String reason = store.map(StoreFailure::summary).orElseGet(() -> StoreFailures.describe(e));
+            String error = reason + " (committed before the failure: " + c.accepted() + " accepted, " + c.rejected()
+                    + " rejected, " + c.duplicates() + " duplicates up to line " + c.linesCommitted() + ")";
             log.error("job {} failed: {}", jobId, error, e);
             jobs.finish(jobId, JobStatus.FAILED, error, clock.instant());
             deleteSpool(job);
+            return null;
         }
+    }
+
+    /**
+     * Shows the job PAUSED, waits the next backoff interval and checks the stores again, until they answer (true) or the
+     * service stops (false).
+     */
+    private boolean waitForStores(String jobId, StoreFailure failure, Instant since, BackOffExecution backOff)
+            throws InterruptedException {
+        StoreFailure current = failure;
+        while (true) {
+            long next = backOff.nextBackOff();
+            long delay = next == BackOffExecution.STOP ? properties.pause().maxBackoff().toMillis() : next;
+            JobPause pause = new JobPause(current.store().id(), current.summary(), since,
+                    clock.instant().plusMillis(delay));
+            record(jobId, pause);
+            if (workers.isShutdown()) {
+                return false;
+            }
+            TimeUnit.MILLISECONDS.sleep(delay);
+            Optional<StoreFailure> down = firstStoreDown();
+            if (down.isEmpty()) {
+                log.info("job {}: {} answers again, resuming", jobId, current.store().displayName());
+                return true;
+            }
+            current = down.get();
+        }
+    }
+
+    /** The pause, in memory for the API and in MongoDB when it can be written (it is rewritten at the next check). */
+    private void record(String jobId, JobPause pause) {
+        pauses.put(jobId, pause);
+        try {
+            jobs.pause(jobId, pause);
+        } catch (RuntimeException e) {
+            if (storeFailure(e).isEmpty()) {
+                throw e;
+            }
+        }
+    }
+
+    /** Removes the outbox entries of a batch a paused attempt sent, once Kafka has acknowledged it. */
+    private void completeSent(RawStore.StagedBatch batch) {
+        try {
+            store.complete(batch, properties.publishTimeout());
+        } catch (PublishFailedException e) {
+            // Never acknowledged: its outbox entries stay, and the relay publishes the batch's records.
+            if (e.getCause() instanceof InterruptedException) {
+                throw e;
+            }
+        }
+    }
+
+    private Optional<StoreFailure> firstStoreDown() {
+        for (StoreCheck check : checks) {
+            Optional<StoreFailure> failure = check.probe();
+            if (failure.isPresent()) {
+                return failure;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Kafka not acknowledging in time is Kafka being unavailable, whatever the client reported underneath. */
+    private static Optional<StoreFailure> storeFailure(Throwable e) {
+        Optional<StoreFailure> known = StoreFailures.classify(e);
+        if (known.isEmpty() && e instanceof PublishFailedException && !(e.getCause() instanceof InterruptedException)) {
+            return Optional.of(StoreFailure.unavailable(Store.KAFKA, StoreFailures.describe(e)));
+        }
+        return known;
+    }
+
+    private static JobPause pause(StoreFailure failure, Instant now) {
+        return new JobPause(failure.store().id(), failure.summary(), now, now);
+    }
+
+    private ExponentialBackOff backOff() {
+        var backOff = new ExponentialBackOff(properties.pause().initialBackoff().toMillis(),
+                properties.pause().multiplier());
+        backOff.setMaxInterval(properties.pause().maxBackoff().toMillis());
+        return backOff;
     }
 
     private static void deleteSpool(IngestionJob job) {
