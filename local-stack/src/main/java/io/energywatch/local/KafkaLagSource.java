@@ -21,6 +21,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -29,7 +30,8 @@ import java.util.stream.Collectors;
 
 /**
  * Consumer lag read from Kafka with the admin client: per partition a group reads (the ones it committed and the ones
- * assigned to its members), the end offset minus the committed offset.
+ * assigned to its members), the end offset minus the committed offset. A group is unknown while it has neither
+ * members nor committed offsets; one whose members have no partitions yet has lag 0.
  *
  * <p>The platform's topics are written in transactions (the ingestion relay, the Kafka Streams fusion), and each
  * transaction ends with a commit marker that takes an offset but is no record. A listener commits "last record + 1",
@@ -79,10 +81,15 @@ final class KafkaLagSource implements LagSource, AutoCloseable {
         // Committed offsets first, end offsets after: a record written in between shows as lag, never the reverse.
         var committed = new HashMap<String, Map<TopicPartition, Long>>();
         var read = new HashMap<String, Set<TopicPartition>>();
+        var known = new HashSet<String>();
         for (String group : groups) {
             Map<TopicPartition, Long> offsets = committedOffsets(group);
             Set<TopicPartition> partitions = new HashSet<>(offsets.keySet());
-            partitions.addAll(assignedPartitions(group));
+            Optional<Set<TopicPartition>> assigned = assignedPartitions(group);
+            assigned.ifPresent(partitions::addAll);
+            if (!offsets.isEmpty() || assigned.isPresent()) {
+                known.add(group);
+            }
             committed.put(group, offsets);
             read.put(group, partitions);
         }
@@ -91,11 +98,12 @@ final class KafkaLagSource implements LagSource, AutoCloseable {
         Map<TopicPartition, Long> starts = offsets(all, OffsetSpec.earliest());
         var lags = new ArrayList<GroupLag>();
         for (String group : groups) {
-            Set<TopicPartition> partitions = read.get(group);
-            if (partitions.isEmpty()) {
+            if (!known.contains(group)) {
                 lags.add(GroupLag.unknown(group));
                 continue;
             }
+            // A group whose members have nothing assigned yet (its topic not created) has nothing to read.
+            Set<TopicPartition> partitions = read.get(group);
             long total = 0;
             for (TopicPartition partition : partitions) {
                 long end = ends.getOrDefault(partition, 0L);
@@ -121,15 +129,19 @@ final class KafkaLagSource implements LagSource, AutoCloseable {
         return result;
     }
 
-    private Set<TopicPartition> assignedPartitions(String group) {
+    /** The partitions assigned to the group's members; empty when the group has no members. */
+    private Optional<Set<TopicPartition>> assignedPartitions(String group) {
         try {
             ConsumerGroupDescription description = admin.describeConsumerGroups(List.of(group)).describedGroups()
                     .get(group).get(REQUEST_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-            return description.members().stream().map(MemberDescription::assignment)
-                    .flatMap(assignment -> assignment.topicPartitions().stream()).collect(Collectors.toSet());
+            if (description.members().isEmpty()) {
+                return Optional.empty();
+            }
+            return Optional.of(description.members().stream().map(MemberDescription::assignment)
+                    .flatMap(assignment -> assignment.topicPartitions().stream()).collect(Collectors.toSet()));
         } catch (ExecutionException e) {
             if (e.getCause() instanceof GroupIdNotFoundException) {
-                return Set.of();
+                return Optional.empty();
             }
             throw new StackException("cannot describe consumer group " + group + ": " + e.getCause().getMessage(), e);
         } catch (TimeoutException e) {

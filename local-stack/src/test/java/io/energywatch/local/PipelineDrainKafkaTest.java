@@ -112,6 +112,25 @@ class PipelineDrainKafkaTest {
         assertThat(lagSource.lag(List.of(stranger))).containsExactly(GroupLag.unknown(stranger));
     }
 
+    @Test
+    void aGroupWhoseMemberHasNothingAssignedYetHasNothingToRead() {
+        String waiting = "waiting-for-its-topic-" + UUID.randomUUID();
+        try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ConsumerConfig.GROUP_ID_CONFIG, waiting,
+                ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false),
+                new StringDeserializer(), new StringDeserializer())) {
+            // A listener subscribed to a topic nobody created yet: it joins the group with no partitions.
+            consumer.subscribe(List.of("not-created-" + UUID.randomUUID()));
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                consumer.poll(Duration.ofMillis(100));
+                return lagSource.lag(List.of(waiting)).getFirst().records().isPresent();
+            });
+
+            assertThat(lagSource.lag(List.of(waiting))).containsExactly(GroupLag.of(waiting, 0));
+        }
+    }
+
     /** Reads to the end and commits "last record + 1" per partition, as a Spring Kafka listener container does. */
     private static void consumeAllAndCommitLastRecordPlusOne(KafkaConsumer<String, String> consumer) {
         var next = new HashMap<TopicPartition, OffsetAndMetadata>();
