@@ -67,13 +67,43 @@ final class IngestionClient {
     }
 
     IngestionJob job(String id) {
+        return poll(id).job();
+    }
+
+    /** A job as last reported, and why it is paused when it waits for a store. */
+    record JobPoll(IngestionJob job, Optional<String> pausedBecause) {
+    }
+
+    JobPoll poll(String id) {
         HttpRequest request = HttpRequest.newBuilder(base.resolve("/api/v1/ingestions/" + encode(id)))
                 .timeout(REQUEST_TIMEOUT).header("Accept", "application/json").GET().build();
         HttpResponse<String> response = send(request);
         if (response.statusCode() != 200) {
             throw failure(request, response);
         }
-        return parseJob(response.body(), request);
+        IngestionJob job = parseJob(response.body(), request);
+        JsonNode reason = json.readTree(response.body()).path("pause").path("reason");
+        return new JobPoll(job, "PAUSED".equals(job.status()) && reason.isString() && !reason.asString().isBlank()
+                ? Optional.of(reason.asString()) : Optional.empty());
+    }
+
+    /**
+     * ingestion-service answered that a store it needs is down (503) or full (507): says which, and what to do. Jobs
+     * already accepted are not lost; they pause and go on when the store is back.
+     */
+    static final class StoreUnavailableException extends StackException {
+
+        private final String store;
+
+        StoreUnavailableException(String store, String message) {
+            super(message);
+            this.store = store;
+        }
+
+        /** {@code mongodb}, {@code kafka} or {@code elasticsearch}. */
+        String store() {
+            return store;
+        }
     }
 
     static String contentType(Path file) {
@@ -89,6 +119,9 @@ final class IngestionClient {
         if (status >= 400 && status < 500) {
             throw new UploadRejectedException(status, problemDetail(response.body()));
         }
+        storeProblem(response).ifPresent(e -> {
+            throw e;
+        });
         if (status != 202 && status != 201 && status != 200) {
             throw failure(request, response);
         }
@@ -126,8 +159,48 @@ final class IngestionClient {
     }
 
     private StackException failure(HttpRequest request, HttpResponse<String> response) {
+        Optional<StoreUnavailableException> store = storeProblem(response);
+        if (store.isPresent()) {
+            return store.get();
+        }
         return new StackException(request.method() + " " + request.uri() + " answered HTTP " + response.statusCode()
                 + ": " + problemDetail(response.body()));
+    }
+
+    /** A 503 or 507 problem naming the store that is down or full, in words a user can act on. */
+    private Optional<StoreUnavailableException> storeProblem(HttpResponse<String> response) {
+        int status = response.statusCode();
+        if (status != 503 && status != 507) {
+            return Optional.empty();
+        }
+        String store;
+        String title;
+        try {
+            JsonNode problem = json.readTree(response.body());
+            store = problem.path("store").asString("");
+            title = problem.path("title").asString("");
+        } catch (JacksonException e) {
+            return Optional.empty();
+        }
+        if (store.isBlank()) {
+            return Optional.empty();
+        }
+        String name = title.isBlank() ? store : title;
+        String advice = status == 507
+                ? "free space on " + storeName(store) + " or raise its limit, then run the command again"
+                : "check the servers with ./energywatch stack status and start what is down with ./energywatch stack"
+                        + " up; running jobs pause and go on by themselves once it is back";
+        return Optional.of(new StoreUnavailableException(store, "ingestion-service answered HTTP " + status + ": "
+                + name + " (" + problemDetail(response.body()) + "). What to do: " + advice + "."));
+    }
+
+    private static String storeName(String store) {
+        return switch (store) {
+            case "mongodb" -> "MongoDB";
+            case "kafka" -> "Kafka";
+            case "elasticsearch" -> "Elasticsearch";
+            default -> store;
+        };
     }
 
     /** The problem+json {@code detail} (or {@code title}), else the start of the body. */

@@ -32,10 +32,34 @@ final class JobWatcher {
         IngestionJob job = started;
         long lastLine = System.nanoTime();
         int drawn = show(job, 0);
+        String waitingFor = null;
         try {
             while (!job.finished()) {
                 Pause.of(POLL);
-                job = client.job(job.id());
+                IngestionClient.JobPoll poll;
+                try {
+                    poll = client.poll(job.id());
+                } catch (IngestionClient.StoreUnavailableException e) {
+                    // The service cannot read the job now; the job itself waits for the store, so keep following.
+                    String said = waitingFor;
+                    waitingFor = say(e.getMessage(), waitingFor, drawn);
+                    if (!waitingFor.equals(said)) {
+                        drawn = 0;
+                    }
+                    continue;
+                }
+                job = poll.job();
+                if (poll.pausedBecause().isPresent()) {
+                    String said = waitingFor;
+                    waitingFor = say("job " + job.id() + " is paused: " + poll.pausedBecause().get()
+                            + ". It goes on by itself once the store is back; ./energywatch stack status shows what"
+                            + " runs, ./energywatch stack up starts what is down.", waitingFor, drawn);
+                    if (!waitingFor.equals(said)) {
+                        drawn = 0;
+                    }
+                } else {
+                    waitingFor = null;
+                }
                 if (terminal) {
                     drawn = show(job, drawn);
                 } else if (System.nanoTime() - lastLine >= LINE_INTERVAL.toNanos()) {
@@ -52,6 +76,17 @@ final class JobWatcher {
                 out.println();
             }
         }
+    }
+
+    /** Prints a message on a line of its own, once until it changes; returns it. */
+    private String say(String message, String said, int drawn) {
+        if (!message.equals(said)) {
+            if (terminal && drawn > 0) {
+                out.println();
+            }
+            out.println("  " + message);
+        }
+        return message;
     }
 
     /** Prints the progress line; on a terminal it overwrites the previous one (padded to its length). */
