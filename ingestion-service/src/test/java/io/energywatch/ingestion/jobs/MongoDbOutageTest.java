@@ -2,41 +2,27 @@ package io.energywatch.ingestion.jobs;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
-import io.energywatch.contracts.EnergyWatchEvent;
 import io.energywatch.contracts.Topics;
 import io.energywatch.ingestion.IngestionApi;
-import io.energywatch.ingestion.formats.RecordSink;
-import io.energywatch.ingestion.formats.SourceParsers;
 import io.energywatch.ingestion.store.RawStore;
 import io.energywatch.testsupport.FreePorts;
 import io.energywatch.testsupport.KafkaTestBroker;
 import io.energywatch.testsupport.RealServers;
 import io.energywatch.testsupport.TopicCounter;
 import org.bson.Document;
-import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -52,7 +38,7 @@ import static org.awaitility.Awaitility.await;
         "energywatch.ingestion.batch-size=40",
         "energywatch.ingestion.pause.initial-backoff=200ms",
         "energywatch.ingestion.pause.max-backoff=1s"})
-@Import(MongoDbOutageTest.GatedUploads.class)
+@Import(HeldUploads.Config.class)
 class MongoDbOutageTest {
 
     /** The server's data outlives the server, as a durable store's does (closing a memory backend empties it). */
@@ -62,9 +48,6 @@ class MongoDbOutageTest {
         }
     };
     private static final int PORT = FreePorts.find();
-    private static final int HALF_HOURS = 400;
-    /** Line at which the first attempt waits until the test has stopped MongoDB. */
-    private static final int GATE_LINE = 240;
     private static MongoServer server = start();
 
     @DynamicPropertySource
@@ -82,7 +65,7 @@ class MongoDbOutageTest {
     @Autowired
     RawStore rawStore;
     @Autowired
-    Gate gate;
+    HeldUploads.Gate gate;
 
     @AfterAll
     static void stop() {
@@ -95,10 +78,10 @@ class MongoDbOutageTest {
         String topic = Topics.CONSUMPTION_RAW.name();
         long topicBefore = TopicCounter.records(KafkaTestBroker.bootstrapServers(), topic);
 
-        var upload = api.upload(odreFile(), "kind=consumption&filename=outage.csv");
+        var upload = api.upload(HeldUploads.odreFile(), "kind=consumption&filename=outage.csv");
         assertThat(upload.status()).isEqualTo(202);
         String jobId = upload.body().path("id").asString();
-        assertThat(gate.reached.await(60, TimeUnit.SECONDS)).as("the job reached line " + GATE_LINE).isTrue();
+        assertThat(gate.reached.await(60, TimeUnit.SECONDS)).as("the job reached line " + HeldUploads.GATE_LINE).isTrue();
         await("batches committed before the outage").atMost(Duration.ofSeconds(30))
                 .until(() -> api.get("/api/v1/ingestions/" + jobId).body().path("accepted").asLong() > 0);
 
@@ -141,10 +124,10 @@ class MongoDbOutageTest {
         assertThat(job.path("status").asString()).isEqualTo("SUCCEEDED");
         assertThat(job.path("attempt").asInt()).isGreaterThanOrEqualTo(2);
         // 400 half-hours (200 of them full hours with gas), two unreadable values, one line repeated.
-        long electricity = HALF_HOURS - 2;
-        long gas = HALF_HOURS / 2;
-        assertThat(job.path("rejected").asLong()).isEqualTo(2);
-        assertThat(job.path("duplicates").asLong()).isEqualTo(2);
+        long electricity = HeldUploads.ELECTRICITY;
+        long gas = HeldUploads.GAS;
+        assertThat(job.path("rejected").asLong()).isEqualTo(HeldUploads.REJECTED);
+        assertThat(job.path("duplicates").asLong()).isEqualTo(HeldUploads.DUPLICATES);
         assertThat(job.path("accepted").asLong()).isEqualTo(electricity + gas);
         assertThat(job.path("recordsRead").asLong()).isEqualTo(job.path("accepted").asLong()
                 + job.path("rejected").asLong() + job.path("duplicates").asLong());
@@ -162,99 +145,5 @@ class MongoDbOutageTest {
         MongoServer s = new MongoServer(BACKEND);
         s.bind("127.0.0.1", PORT);
         return s;
-    }
-
-    /**
-     * An ODRÉ export of {@value #HALF_HOURS} half-hours from 2016-01-01 (gas on full hours), with unreadable electricity
-     * on two lines and the first line repeated at the end.
-     */
-    private static byte[] odreFile() {
-        var local = DateTimeFormatter.ofPattern("dd/MM/yyyy;HH:mm").withZone(ZoneId.of("Europe/Paris"));
-        var text = new StringBuilder("\uFEFFDate - Heure;Date;Heure;Consommation brute gaz (MW PCS 0°C) - NaTran;"
-                + "Statut - NaTran;Consommation brute gaz (MW PCS 0°C) - Teréga;Statut - Teréga;Consommation brute gaz"
-                + " totale (MW PCS 0°C);Consommation brute électricité (MW) - RTE;Statut - RTE;Consommation brute"
-                + " totale (MW);flag_ignore\n");
-        String first = null;
-        for (int i = 0; i < HALF_HOURS; i++) {
-            Instant t = Instant.parse("2016-01-01T00:00:00Z").plusSeconds(1800L * i);
-            String electricity = i == 50 || i == 301 ? "48abc" : Integer.toString(45000 + i);
-            String gas = i % 2 == 0 ? (30000 + i) + ";Définitif;2000;Définitif;" + (32000 + i) : ";;;;";
-            String line = t.toString().replace("Z", "+00:00") + ";" + local.format(t) + ";" + gas + ";" + electricity
-                    + ";Consolidé;;non\n";
-            text.append(line);
-            if (first == null) {
-                first = line;
-            }
-        }
-        text.append(first);
-        return text.toString().getBytes(StandardCharsets.UTF_8);
-    }
-
-    /** Holds the first attempt of a job at {@link #GATE_LINE} until released. */
-    static final class Gate {
-        final CountDownLatch reached = new CountDownLatch(1);
-        final CountDownLatch released = new CountDownLatch(1);
-
-        RecordSink holding(RecordSink sink) {
-            return new RecordSink() {
-                @Override
-                public void accept(long line, EnergyWatchEvent event) {
-                    hold(line);
-                    sink.accept(line, event);
-                }
-
-                @Override
-                public void reject(long line, @Nullable String field, String reason, String raw) {
-                    hold(line);
-                    sink.reject(line, field, reason, raw);
-                }
-
-                @Override
-                public void progress(long bytesRead) {
-                    sink.progress(bytesRead);
-                }
-            };
-        }
-
-        private void hold(long line) {
-            if (line == GATE_LINE && reached.getCount() > 0) {
-                reached.countDown();
-                try {
-                    if (!released.await(120, TimeUnit.SECONDS)) {
-                        throw new IllegalStateException("the test never released the gate");
-                    }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException(e);
-                }
-            }
-        }
-    }
-
-    /** Uploads read as usual, the first attempt held at the gate. */
-    @TestConfiguration
-    static class GatedUploads {
-
-        @Bean
-        Gate gate() {
-            return new Gate();
-        }
-
-        @Bean
-        @Order(Ordered.HIGHEST_PRECEDENCE)
-        JobSource gatedUploads(SourceParsers parsers, Gate gate) {
-            var uploads = new UploadSource(parsers);
-            return new JobSource() {
-                @Override
-                public boolean handles(IngestionJob job) {
-                    return uploads.handles(job);
-                }
-
-                @Override
-                public void read(IngestionJob job, RecordSink sink) throws IOException {
-                    uploads.read(job, job.attempt() == 1 ? gate.holding(sink) : sink);
-                }
-            };
-        }
     }
 }
