@@ -25,6 +25,10 @@ sealed interface Command {
     record Status() implements Command {
     }
 
+    /** Down, then delete everything the platform stored locally (logs stay). */
+    record Reset() implements Command {
+    }
+
     /**
      * @param dataDirectory the files to ingest, or with {@code real} the datasets folder (default ../shared/datasets)
      * @param real          the national file, weather and movements of the public datasets instead of the simulator

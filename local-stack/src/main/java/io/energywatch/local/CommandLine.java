@@ -17,6 +17,8 @@ final class CommandLine {
               stack up|down|status     the local Kafka, Elasticsearch and MongoDB (wire server) as background processes
               up                       stack up, then every built service (gateway, ingestion, fusion, anomaly, ...)
               down                     stop the services, then the stack
+              reset                    down, then delete all local data (Kafka, Elasticsearch, MongoDB, the
+                                       fusion's state, model registries, upload spool); logs stay
               status                   the stack and each service: running, healthy or stopped, pid, resident
                                        memory (RSS) and the total, URL
               demo [--data DIR]        up, then feed ingestion-service (the simulator, or every file of DIR), wait
@@ -50,6 +52,7 @@ final class CommandLine {
             case "up" -> noArguments(name, rest, new Command.Up());
             case "down" -> noArguments(name, rest, new Command.Down());
             case "status" -> noArguments(name, rest, new Command.Status());
+            case "reset" -> noArguments(name, rest, new Command.Reset());
             case "demo" -> {
                 Parsed parsed = parse(name, rest, Set.of("--data"), Set.of("--real"));
                 if (!parsed.positionals().isEmpty()) {

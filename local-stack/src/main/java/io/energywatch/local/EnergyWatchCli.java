@@ -104,6 +104,7 @@ public final class EnergyWatchCli {
                 printStatus(allStatuses());
                 yield 0;
             }
+            case Command.Reset _ -> reset();
             case Command.RunDemo demo -> demo(input(demo));
             case Command.Ingest ingest -> ingest(ingest.file().toAbsolutePath(), ingest.kind(), ingest.format());
             case Command.Help _ -> {
@@ -133,6 +134,20 @@ public final class EnergyWatchCli {
         out.println();
         printStatus(stack.stream().map(stackSupervisor::status).toList());
         return true;
+    }
+
+    /** Down, then the data folders deleted; refuses when something still runs, so no server loses files under it. */
+    private int reset() {
+        if (!(servicesDown() & stackDown())) {
+            err.println("energywatch: something is still running; nothing was deleted (see ./energywatch status)");
+            return 1;
+        }
+        try {
+            workspace.deleteData().forEach(dir -> out.println("deleted " + workspace.display(dir)));
+        } catch (IOException e) {
+            throw new StackException("cannot delete the local data: " + e.getMessage(), e);
+        }
+        return 0;
     }
 
     private boolean stackDown() {

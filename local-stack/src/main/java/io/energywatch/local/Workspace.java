@@ -3,6 +3,9 @@ package io.energywatch.local;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 
 /**
  * A checkout of the repository and its gitignored work folder {@code .energywatch/}, where the local servers keep
@@ -68,6 +71,31 @@ public record Workspace(Path root) {
     public String display(Path path) {
         Path absolute = path.toAbsolutePath().normalize();
         return absolute.startsWith(root) ? root.relativize(absolute).toString() : absolute.toString();
+    }
+
+    /**
+     * Everything the platform stores in the work folder: the servers' data and what the services keep under
+     * {@code .energywatch/} (their {@code local} profile's state, model registries and upload spool). Not the logs.
+     */
+    public List<Path> dataDirectories() {
+        return List.of(kafka(), elasticsearch(), mongodb(), dir().resolve("state"), dir().resolve("models"),
+                dir().resolve("spool"));
+    }
+
+    /** Deletes the {@link #dataDirectories()}; returns the ones that existed. Stop every process first. */
+    public List<Path> deleteData() throws IOException {
+        List<Path> deleted = new ArrayList<>();
+        for (Path dir : dataDirectories()) {
+            if (Files.exists(dir)) {
+                try (var paths = Files.walk(dir)) {
+                    for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                        Files.delete(p);
+                    }
+                }
+                deleted.add(dir);
+            }
+        }
+        return deleted;
     }
 
     public void createDirectories() throws IOException {
