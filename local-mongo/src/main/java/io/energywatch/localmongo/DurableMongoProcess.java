@@ -36,9 +36,21 @@ public final class DurableMongoProcess implements AutoCloseable {
         try (var socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
+        return start(dataDir, port, jvmOptions);
+    }
+
+    /**
+     * Starts a server on {@code port} over {@code dataDir}: another server's folder and port once that one is stopped,
+     * to bring the same store back with other options (a lower size limit, say).
+     */
+    public static DurableMongoProcess start(Path dataDir, int port, List<String> jvmOptions) throws IOException {
         var server = new DurableMongoProcess(dataDir, port, jvmOptions);
         server.restart();
         return server;
+    }
+
+    public int port() {
+        return port;
     }
 
     /** Starts the server again on the same folder and port; returns once it accepts connections. */

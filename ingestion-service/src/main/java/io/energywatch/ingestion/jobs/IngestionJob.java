@@ -74,6 +74,14 @@ public record IngestionJob(
                 finishedAt, error, spoolFile, tz, mapping, parameters, pause);
     }
 
+    /** This job ended with {@code status}, as it would be stored (kept in memory when MongoDB refused the write). */
+    IngestionJob ended(JobStatus status, @Nullable String error, JobCounters c, Instant now) {
+        return new IngestionJob(id, status, kind, format, origin, trigger, sizeBytes, c.bytesRead(), c.linesRead(),
+                c.recordsRead(), c.accepted(), c.rejected(), c.duplicates(),
+                Math.max(linesCommitted, c.linesCommitted()), attempt, rejections, createdAt, startedAt, now, error,
+                null, tz, mapping, parameters, null);
+    }
+
     /** Percent of the input consumed: bytes for uploads, records for simulations (sizeBytes then holds the total). */
     public double progressPercent() {
         if (status == JobStatus.SUCCEEDED) {

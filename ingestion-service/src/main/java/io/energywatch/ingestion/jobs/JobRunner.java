@@ -40,6 +40,10 @@ import java.util.concurrent.TimeUnit;
  * committed batch, the job checks the stores with exponential backoff, and once they answer a new attempt re-reads the
  * input the way a restart does (records committed before count as accepted without being stored or sent again). While
  * MongoDB is down the pause cannot be written there, so it is kept in memory and shown by the API from there.
+ *
+ * <p>A job whose MongoDB is full (it refuses writes) ends FAILED: no attempt can succeed until someone frees space. When
+ * that end cannot be written either, the job is shown FAILED from memory and its spool is deleted, so the next start
+ * finds it unfinished without input and records it FAILED.
  */
 @Component
 public class JobRunner implements DisposableBean {
@@ -59,6 +63,8 @@ public class JobRunner implements DisposableBean {
     private final Map<String, IngestionJob> live = new ConcurrentHashMap<>();
     /** Why each paused job of this process waits; the truth while MongoDB cannot be written. */
     private final Map<String, JobPause> pauses = new ConcurrentHashMap<>();
+    /** Jobs of this process that ended while MongoDB refused to record it (full): the truth until the next start. */
+    private final Map<String, IngestionJob> unrecordedEnds = new ConcurrentHashMap<>();
 
     JobRunner(JobRepository jobs, RawStore store, EventPublisher publisher, IngestionProperties properties,
               List<JobSource> sources, List<StoreCheck> checks, Clock clock) {
@@ -84,13 +90,18 @@ public class JobRunner implements DisposableBean {
 
     /** {@code stored} as this process knows it now: PAUSED with its reason when it waits for a store. */
     IngestionJob current(IngestionJob stored) {
+        IngestionJob ended = unrecordedEnds.get(stored.id());
+        if (ended != null) {
+            return ended;
+        }
         JobPause pause = pauses.get(stored.id());
         return pause == null ? stored : stored.paused(pause);
     }
 
     /** A job this process is running, as last known: the answer while MongoDB cannot be read. */
     Optional<IngestionJob> live(String jobId) {
-        return Optional.ofNullable(live.get(jobId)).map(this::current);
+        return Optional.ofNullable(unrecordedEnds.get(jobId)).or(() -> Optional.ofNullable(live.get(jobId)))
+                .map(this::current);
     }
 
     private void run(String jobId) {
@@ -148,6 +159,14 @@ public class JobRunner implements DisposableBean {
             if (failure.isPresent() && failure.get().kind() == StoreFailure.Kind.UNAVAILABLE) {
                 return failure.get();
             }
+            if (failure.isPresent()) {
+                // Full: the attempt could not even start, so the job ends with what earlier attempts committed.
+                IngestionJob known = live.containsKey(jobId) ? live.get(jobId) : jobs.find(jobId).orElse(null);
+                if (known != null) {
+                    fail(known, countersOf(known), failure.get().summary(), e);
+                    return null;
+                }
+            }
             throw e;
         }
         live.put(jobId, job);
@@ -188,16 +207,39 @@ public class JobRunner implements DisposableBean {
                 log.warn("job {} pauses at line {}: {}", jobId, c.linesCommitted(), store.get().summary());
                 return store.get();
             }
-            JobCounters c = execution.counters();
             // A full store (or any other failure) needs someone to act: the job ends saying what it committed.
-            String reason = store.map(StoreFailure::summary).orElseGet(() -> StoreFailures.describe(e));
-            String error = reason + " (committed before the failure: " + c.accepted() + " accepted, " + c.rejected()
-                    + " rejected, " + c.duplicates() + " duplicates up to line " + c.linesCommitted() + ")";
-            log.error("job {} failed: {}", jobId, error, e);
-            jobs.finish(jobId, JobStatus.FAILED, error, clock.instant());
-            deleteSpool(job);
+            fail(job, execution.counters(), store.map(StoreFailure::summary).orElseGet(() -> StoreFailures.describe(e)),
+                    e);
             return null;
         }
+    }
+
+    /**
+     * Ends the job FAILED saying what it had committed. A MongoDB that refuses to record that (it is full, or gone) does
+     * not hide the end: the job is shown FAILED from memory.
+     */
+    private void fail(IngestionJob job, JobCounters c, String reason, Exception cause) {
+        String error = reason + " (committed before the failure: " + c.accepted() + " accepted, " + c.rejected()
+                + " rejected, " + c.duplicates() + " duplicates up to line " + c.linesCommitted() + ")";
+        log.error("job {} failed: {}", job.id(), error, cause);
+        Instant now = clock.instant();
+        try {
+            jobs.finish(job.id(), JobStatus.FAILED, error, now);
+        } catch (RuntimeException e) {
+            Optional<StoreFailure> store = storeFailure(e);
+            if (store.isEmpty()) {
+                throw e;
+            }
+            log.error("job {}: its end is not recorded ({}); shown from memory until the next start", job.id(),
+                    store.get().summary());
+            unrecordedEnds.put(job.id(), job.ended(JobStatus.FAILED, error, c, now));
+        }
+        deleteSpool(job);
+    }
+
+    private static JobCounters countersOf(IngestionJob job) {
+        return new JobCounters(job.bytesRead(), job.linesRead(), job.recordsRead(), job.accepted(), job.rejected(),
+                job.duplicates(), job.linesCommitted());
     }
 
     /**
