@@ -1,12 +1,15 @@
 package io.energywatch.anomaly.alerts;
 
+import io.energywatch.service.stores.Store;
+import io.energywatch.service.stores.StoreFailure;
+import io.energywatch.service.stores.StoreFailures;
+import io.energywatch.service.stores.StoreUnavailableException;
 import io.energywatch.service.web.ProblemException;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
 import java.time.Clock;
-import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -37,9 +40,13 @@ class AnomalyReview {
             index.updateStatus(judged);
         } catch (IOException | RuntimeException e) {
             // The verdict is stored; the search index is behind until the same verdict is posted again.
-            throw new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, "search-index-unavailable",
-                    "Search index not updated", "the verdict is stored but Elasticsearch was not updated: " + e.getMessage(),
-                    List.of());
+            Optional<StoreFailure> search = StoreFailures.classify(e).filter(f -> f.store() == Store.ELASTICSEARCH);
+            if (search.isEmpty() && e instanceof RuntimeException unexpected) {
+                throw unexpected;
+            }
+            String cause = search.map(StoreFailure::cause).orElseGet(() -> StoreFailures.describe(e));
+            throw new StoreUnavailableException(StoreFailure.unavailable(Store.ELASTICSEARCH, "the verdict is stored"
+                    + " but the search index was not updated; post the same verdict again (" + cause + ")"), e);
         }
         return judged;
     }

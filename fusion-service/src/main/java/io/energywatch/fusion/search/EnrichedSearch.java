@@ -1,7 +1,6 @@
 package io.energywatch.fusion.search;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
 import co.elastic.clients.elasticsearch._types.aggregations.CalendarInterval;
@@ -13,10 +12,10 @@ import co.elastic.clients.elasticsearch.core.search.Hit;
 import io.energywatch.fusion.config.IndexNames;
 import io.energywatch.fusion.indexing.DailyDocument;
 import io.energywatch.fusion.indexing.EnrichedDocument;
+import io.energywatch.service.stores.Store;
+import io.energywatch.service.stores.StoreUnavailableException;
 import io.energywatch.service.web.PageResponse;
-import io.energywatch.service.web.ProblemException;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
@@ -152,13 +151,15 @@ class EnrichedSearch {
         T run() throws IOException;
     }
 
-    /** Elasticsearch unreachable or failing is the store being unavailable for now: 503, not a server bug. */
+    /**
+     * Elasticsearch not answering is the store being unavailable for now: the shared 503 problem naming it. An error
+     * answer from the cluster goes on to the shared handler, which tells "not now" (429, 502-504) from a bad request.
+     */
     private static <T> T call(Call<T> call) {
         try {
             return call.run();
-        } catch (IOException | ElasticsearchException e) {
-            throw new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, "search-unavailable", "Search unavailable",
-                    "Elasticsearch did not answer: " + e.getMessage(), List.of());
+        } catch (IOException e) {
+            throw StoreUnavailableException.of(Store.ELASTICSEARCH, e);
         }
     }
 
