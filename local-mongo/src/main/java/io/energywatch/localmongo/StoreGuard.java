@@ -58,28 +58,29 @@ public final class StoreGuard {
         try {
             long size = Files.exists(storeFile) ? Files.size(storeFile) : 0;
             if (size >= limits.maxStoreBytes()) {
-                return Optional.of("store full: the store file holds " + mib(size) + " MiB, its limit is "
-                        + mib(limits.maxStoreBytes()) + " MiB (energywatch.mongodb.max-store-bytes); delete data or"
+                return Optional.of("store full: the store file holds " + size(size) + ", its limit is "
+                        + size(limits.maxStoreBytes()) + " (energywatch.mongodb.max-store-bytes); delete data or"
                         + " raise the limit");
             }
             long free = Files.getFileStore(storeFile.toAbsolutePath().getParent()).getUsableSpace();
             if (free < limits.minFreeDiskBytes()) {
-                return Optional.of("store full: " + mib(free) + " MiB free on the store's disk, below the "
-                        + mib(limits.minFreeDiskBytes()) + " MiB it keeps free (energywatch.mongodb.min-free-disk-bytes)");
+                return Optional.of("store full: " + size(free) + " free on the store's disk, below the "
+                        + size(limits.minFreeDiskBytes()) + " it keeps free (energywatch.mongodb.min-free-disk-bytes)");
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the size of " + storeFile, e);
         }
         long live = liveHeapBytes.getAsLong();
         if (live > limits.maxLiveHeapFraction() * maxHeapBytes) {
-            return Optional.of("store full: " + mib(live) + " MiB of the " + mib(maxHeapBytes)
-                    + " MiB heap still in use after garbage collection (limit "
+            return Optional.of("store full: " + size(live) + " of the " + size(maxHeapBytes)
+                    + " heap still in use after garbage collection (limit "
                     + Math.round(limits.maxLiveHeapFraction() * 100) + " %); give the server a larger heap");
         }
         return Optional.empty();
     }
 
-    private static long mib(long bytes) {
-        return bytes >> 20;
+    /** Bytes as a person reads them: whole MiB from 1 MiB up, bytes below (a tiny test limit stays readable). */
+    static String size(long bytes) {
+        return bytes >= 1L << 20 ? (bytes >> 20) + " MiB" : bytes + " bytes";
     }
 }

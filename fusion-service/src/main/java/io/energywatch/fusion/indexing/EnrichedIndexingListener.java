@@ -24,7 +24,7 @@ class EnrichedIndexingListener {
         this.sink = sink;
     }
 
-    @KafkaListener(id = IndexingConfiguration.LISTENER_ID, topics = "#{T(io.energywatch.contracts.Topics).CONSUMPTION_ENRICHED.name()}",
+    @KafkaListener(idIsGroup = false, id = IndexingConfiguration.LISTENER_ID, topics = "#{T(io.energywatch.contracts.Topics).CONSUMPTION_ENRICHED.name()}",
             containerFactory = IndexingConfiguration.CONTAINER_FACTORY, batch = "true")
     void index(List<ConsumerRecord<String, ConsumptionEnriched>> batch) throws IOException {
         List<ConsumerRecord<String, ConsumptionEnriched>> readable = new ArrayList<>(batch.size());
