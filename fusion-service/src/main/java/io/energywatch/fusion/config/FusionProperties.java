@@ -78,9 +78,13 @@ public record FusionProperties(@Valid @NotNull Streams streams, @Valid @NotNull 
      *                       Elasticsearch is down (the batch is retried until it succeeds: its offsets are committed
      *                       only after Elasticsearch acknowledged it)
      * @param concurrency    listener threads
+     * @param dailyDelay     longest time the daily documents of indexed batches wait to be recomputed while full
+     *                       batches keep coming (a backlog): they are recomputed together, with one refresh, and the
+     *                       batches' offsets committed after that; a batch smaller than {@code bulkSize} (caught up)
+     *                       or an idle topic recomputes at once
      */
     public record Indexing(@NotBlank String groupId, @Min(1) @Max(20_000) int bulkSize, @Min(0) @Max(20) int bulkRetries,
                            @NotNull Duration initialBackoff, @NotNull Duration maxBackoff,
-                           @Min(1) @Max(16) int concurrency) {
+                           @Min(1) @Max(16) int concurrency, @NotNull Duration dailyDelay) {
     }
 }

@@ -4,16 +4,18 @@ import io.energywatch.contracts.ConsumptionEnriched;
 import io.energywatch.contracts.DeadLetters;
 import io.energywatch.contracts.EventSerde;
 import io.energywatch.contracts.Topics;
+import io.energywatch.fusion.config.FusionProperties;
 import io.energywatch.fusion.config.IndexNames;
 import io.energywatch.service.kafka.EventPublisher;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.kafka.support.Acknowledgment;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
-import java.time.LocalDate;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,9 +25,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Indexes a batch of enriched records and then recomputes the daily documents it touched. Returns normally only when
- * Elasticsearch acknowledged every document (or a refused one is durably dead-lettered): only then does the listener's
- * container commit the batch's offsets. At-least-once delivery with ids from the event key is effectively once.
+ * Indexes batches of enriched records and recomputes the daily documents they touched. A batch's offsets are committed
+ * (its acknowledgement called) only once Elasticsearch acknowledged every document (or a refused one is durably
+ * dead-lettered) and its days were recomputed. At-least-once delivery with ids from the event key is effectively once.
+ *
+ * <p>While full batches keep coming (a backlog), their days are recomputed together at most every
+ * {@code daily-delay}: the recomputation refreshes the indices and aggregates them, and doing that for every batch of
+ * a 10-year file was most of Elasticsearch's work. A batch smaller than the bulk size (caught up), or an idle topic,
+ * recomputes at once, so in steady state the daily documents follow each batch as before.
  */
 @Component
 class EnrichedSink {
@@ -39,33 +46,39 @@ class EnrichedSink {
     private final IndexNames names;
     private final EventPublisher publisher;
     private final EventSerde<ConsumptionEnriched> serde = EventSerde.of(ConsumptionEnriched.class, "unused");
+    private final FusionProperties.Indexing settings;
+    private final Clock clock;
+    private final PendingDays pending = new PendingDays();
 
     EnrichedSink(IndexSchema schema, BulkWriter writer, DailyAggregator daily, IndexNames names,
-                 EventPublisher publisher) {
+                 EventPublisher publisher, FusionProperties properties, Clock clock) {
         this.schema = schema;
         this.writer = writer;
         this.daily = daily;
         this.names = names;
         this.publisher = publisher;
+        this.settings = properties.indexing();
+        this.clock = clock;
     }
 
-    /** {@code unreadable}: records whose value could not be read, with their bytes and reason, to dead-letter. */
-    void index(List<ConsumerRecord<String, ConsumptionEnriched>> records, List<Unreadable> unreadable)
-            throws IOException {
+    /**
+     * Indexes a polled batch; its acknowledgement is called once its days are recomputed (now or by a later call).
+     *
+     * @param polled     how many records the poll returned (a full poll means a backlog)
+     * @param unreadable records whose value could not be read, with their bytes and reason, to dead-letter
+     */
+    synchronized void index(List<ConsumerRecord<String, ConsumptionEnriched>> records, List<Unreadable> unreadable,
+                            int polled, Acknowledgment acknowledgment) throws IOException {
         schema.ensureInstalled();
         Map<String, BulkWriter.Write> writes = new LinkedHashMap<>();
         Map<String, ConsumptionEnriched> originals = new LinkedHashMap<>();
-        Map<String, DailyAggregator.SeriesFacts> series = new LinkedHashMap<>();
-        LocalDate from = null;
-        LocalDate to = null;
+        List<EnrichedDocument> docs = new ArrayList<>(records.size());
         for (ConsumerRecord<String, ConsumptionEnriched> record : records) {
             EnrichedDocument doc = EnrichedDocument.of(record.value());
             // A batch may hold several versions of a record (re-emitted after late weather): the last one wins.
             writes.put(doc.id(), new BulkWriter.Write(names.enrichedIndex(doc.localDate()), doc.id(), doc));
             originals.put(doc.id(), record.value());
-            series.putIfAbsent(doc.seriesId(), DailyAggregator.SeriesFacts.of(doc));
-            from = from == null || doc.localDate().isBefore(from) ? doc.localDate() : from;
-            to = to == null || doc.localDate().isAfter(to) ? doc.localDate() : to;
+            docs.add(doc);
         }
         List<BulkWriter.Refused> refused = writes.isEmpty() ? List.of() : writer.write(new ArrayList<>(writes.values()));
         for (BulkWriter.Refused r : refused) {
@@ -77,15 +90,33 @@ class EnrichedSink {
         for (Unreadable u : unreadable) {
             deadLetter(u.key(), u.value() == null ? new byte[0] : u.value(), u.reason());
         }
-        if (!series.isEmpty()) {
-            List<DailyDocument> days = daily.recompute(series.values(), from, to);
+        for (EnrichedDocument doc : docs) {
+            pending.touch(DailyAggregator.SeriesFacts.of(doc), doc.localDate());
+        }
+        pending.indexed(acknowledgment, clock.instant());
+        if (polled < settings.bulkSize() || pending.due(clock.instant(), settings.dailyDelay())) {
+            recomputePendingDays();
+        }
+    }
+
+    /**
+     * Recomputes the daily documents of every day indexed batches touched, then commits those batches' offsets. Runs
+     * on the listener's consumer thread (from {@link #index} and when the container is idle).
+     */
+    synchronized void recomputePendingDays() throws IOException {
+        if (pending.isEmpty()) {
+            return;
+        }
+        for (var range : pending.byRange().entrySet()) {
+            List<DailyDocument> days = daily.recompute(range.getValue(), range.getKey().from(), range.getKey().to());
             List<BulkWriter.Write> dailyWrites = days.stream()
                     .map(d -> new BulkWriter.Write(names.dailyIndex(d.date()), d.id(), d)).toList();
-            List<BulkWriter.Refused> dailyRefused = writer.write(dailyWrites);
+            List<BulkWriter.Refused> dailyRefused = dailyWrites.isEmpty() ? List.of() : writer.write(dailyWrites);
             if (!dailyRefused.isEmpty()) {
                 throw new IOException("Elasticsearch refused daily documents: " + dailyRefused.getFirst().reason());
             }
         }
+        pending.recomputed();
     }
 
     /** A record of the enriched topic whose value could not be read. */

@@ -7,6 +7,9 @@ import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.springframework.kafka.listener.ContainerProperties;
+
+import java.time.Clock;
 
 
 /**
@@ -20,6 +23,12 @@ class IndexingConfiguration {
     static final String LISTENER_ID = "enriched-indexer";
     static final String CONTAINER_FACTORY = "enrichedIndexingContainerFactory";
 
+    /** When indexed batches started waiting for their daily documents (EnrichedSink). */
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
     @Bean(CONTAINER_FACTORY)
     ConcurrentKafkaListenerContainerFactory<String, ConsumptionEnriched> enrichedIndexingContainerFactory(
             KafkaProperties kafka, FusionProperties properties) {
@@ -27,6 +36,10 @@ class IndexingConfiguration {
         var factory = EventListeners.factory(kafka, ConsumptionEnriched.class, indexing.groupId(),
                 EventListeners.Start.EARLIEST, EventListeners.Delivery.BATCH, indexing.bulkSize());
         factory.setConcurrency(indexing.concurrency());
+        // Offsets are committed by the sink once a batch's daily documents are recomputed (EnrichedSink), and an idle
+        // container tells it to recompute what a last full batch left pending.
+        factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.MANUAL);
+        factory.getContainerProperties().setIdleEventInterval(indexing.dailyDelay().toMillis());
         factory.setCommonErrorHandler(EventListeners.retryingUntilAccepted(indexing.initialBackoff(),
                 indexing.maxBackoff()));
         return factory;

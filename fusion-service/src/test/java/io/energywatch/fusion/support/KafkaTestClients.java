@@ -113,6 +113,25 @@ public final class KafkaTestClients {
         return records;
     }
 
+    /**
+     * True when {@code group} has committed every record of a transactional {@code topic}: each partition ends with a
+     * transaction's commit marker, which a consumer never commits past, so its committed offset is the end minus one.
+     */
+    public boolean committedEveryTransactionalRecord(String group, String topic) {
+        try (Admin admin = admin()) {
+            var description = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic);
+            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+            description.partitions().forEach(p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
+            var ends = admin.listOffsets(latest).all().get();
+            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
+                    .partitionsToOffsetAndMetadata().get();
+            return ends.entrySet().stream().allMatch(e -> e.getValue().offset() == 0
+                    || committed.get(e.getKey()) != null && committed.get(e.getKey()).offset() >= e.getValue().offset() - 1);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot read the offsets of " + group, e);
+        }
+    }
+
     /** True when {@code group} has committed every partition of {@code topic} up to its end. */
     public boolean caughtUp(String group, String topic) {
         try (Admin admin = admin()) {
