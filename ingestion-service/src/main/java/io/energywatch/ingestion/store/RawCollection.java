@@ -2,6 +2,7 @@ package io.energywatch.ingestion.store;
 
 import io.energywatch.contracts.ConsumptionMeasured;
 import io.energywatch.contracts.EnergyWatchEvent;
+import io.energywatch.contracts.IsoInstants;
 import io.energywatch.contracts.SocialMovementDeclared;
 import io.energywatch.contracts.Topic;
 import io.energywatch.contracts.Topics;
@@ -82,11 +83,7 @@ enum RawCollection {
         return switch (this) {
             case MEASUREMENTS -> {
                 int cut = storeKey.lastIndexOf(SEPARATOR);
-                Instant start = Instant.parse(storeKey.substring(cut + 1));
-                String series = storeKey.substring(0, cut);
-                LocalDate day = LocalDate.ofInstant(start, BUCKET_ZONE);
-                yield new Location(series + SEPARATOR + day, "t" + start.getEpochSecond(),
-                        new Document("seriesId", series).append("day", day.toString()));
+                yield measurement(storeKey.substring(0, cut), IsoInstants.parse(storeKey.substring(cut + 1)));
             }
             case WEATHER -> {
                 // region|yyyy-MM-dd|source: a bucket per region and month, a slot per day and source.
@@ -99,6 +96,18 @@ enum RawCollection {
             }
             case SOCIAL_MOVEMENTS -> new Location(storeKey, "m", new Document("movementId", storeKey));
         };
+    }
+
+    /** Where an event's key lives: the same as {@link #locate(String)} of its key, without reading the key back. */
+    static Location locate(EnergyWatchEvent event) {
+        return event instanceof ConsumptionMeasured m ? measurement(m.seriesId(), m.intervalStart())
+                : of(event).locate(storeKey(event));
+    }
+
+    private static Location measurement(String series, Instant start) {
+        LocalDate day = LocalDate.ofInstant(start, BUCKET_ZONE);
+        return new Location(series + SEPARATOR + day, "t" + start.getEpochSecond(),
+                new Document("seriesId", series).append("day", day.toString()));
     }
 
     /**

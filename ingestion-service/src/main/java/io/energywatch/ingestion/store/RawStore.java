@@ -157,7 +157,7 @@ public class RawStore {
                 // Serialised once: the same bytes are stored and published.
                 byte[] json = EventJson.MAPPER.writeValueAsBytes(e);
                 String key = RawCollection.storeKey(e);
-                records.add(new PreparedRecord(e, json, key, target.locate(key)));
+                records.add(new PreparedRecord(e, json, key, RawCollection.locate(e)));
                 if (!keys.isEmpty()) {
                     keys.append(KEY_SEPARATOR);
                 }
