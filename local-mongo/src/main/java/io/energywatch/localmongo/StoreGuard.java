@@ -11,6 +11,7 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryUsage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
@@ -24,19 +25,34 @@ public final class StoreGuard {
     /** MongoDB's own code for a write refused for lack of space (OutOfDiskSpace), so clients can tell it apart. */
     public static final int STORE_FULL_CODE = 14031;
 
+    /** How often at most the guard forces a full collection to measure the live heap. */
+    static final Duration FULL_COLLECTION_INTERVAL = Duration.ofSeconds(30);
+
     private final Path storeFile;
     private final StoreLimits limits;
-    private final LongSupplier liveHeapBytes;
+    private final LongSupplier heapAfterLastGc;
+    private final LongSupplier liveAfterFullCollection;
     private final long maxHeapBytes;
+    private final LongSupplier nanoTime;
+    private long measuredAt;
+    private long measuredLive = -1;
 
-    StoreGuard(Path storeFile, StoreLimits limits, LongSupplier liveHeapBytes, long maxHeapBytes) {
+    /**
+     * @param heapAfterLastGc         heap in use after the last collection, as the collectors report it: cheap, but
+     *                                after a young collection it still counts the old generation's garbage
+     * @param liveAfterFullCollection forces a full collection and returns the heap then in use: the live set
+     */
+    StoreGuard(Path storeFile, StoreLimits limits, LongSupplier heapAfterLastGc, LongSupplier liveAfterFullCollection,
+               long maxHeapBytes, LongSupplier nanoTime) {
         this.storeFile = storeFile;
         this.limits = limits;
-        this.liveHeapBytes = liveHeapBytes;
+        this.heapAfterLastGc = heapAfterLastGc;
+        this.liveAfterFullCollection = liveAfterFullCollection;
         this.maxHeapBytes = maxHeapBytes;
+        this.nanoTime = nanoTime;
     }
 
-    /** A guard of this JVM's heap: the heap in use after each garbage collection, as the collectors report it. */
+    /** A guard of this JVM's heap. */
     public static StoreGuard forThisJvm(Path storeFile, StoreLimits limits) {
         var afterLastGc = new AtomicLong();
         for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
@@ -50,11 +66,16 @@ public final class StoreGuard {
                 }, null, null);
             }
         }
-        return new StoreGuard(storeFile, limits, afterLastGc::get, Runtime.getRuntime().maxMemory());
+        LongSupplier fullCollection = () -> {
+            System.gc();
+            return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+        };
+        return new StoreGuard(storeFile, limits, afterLastGc::get, fullCollection, Runtime.getRuntime().maxMemory(),
+                System::nanoTime);
     }
 
     /** Why the store may not grow now, or empty when it may. */
-    public Optional<String> refusal() {
+    public synchronized Optional<String> refusal() {
         try {
             long size = Files.exists(storeFile) ? Files.size(storeFile) : 0;
             if (size >= limits.maxStoreBytes()) {
@@ -70,8 +91,19 @@ public final class StoreGuard {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the size of " + storeFile, e);
         }
-        long live = liveHeapBytes.getAsLong();
-        if (live > limits.maxLiveHeapFraction() * maxHeapBytes) {
+        double limit = limits.maxLiveHeapFraction() * maxHeapBytes;
+        if (heapAfterLastGc.getAsLong() <= limit) {
+            return Optional.empty();
+        }
+        // Possibly garbage the young collections did not reach: a full collection tells (at most every 30 s, it
+        // pauses the server for some milliseconds), and only a live set above the limit refuses writes.
+        long now = nanoTime.getAsLong();
+        if (measuredLive < 0 || now - measuredAt >= FULL_COLLECTION_INTERVAL.toNanos()) {
+            measuredLive = liveAfterFullCollection.getAsLong();
+            measuredAt = now;
+        }
+        long live = measuredLive;
+        if (live > limit) {
             return Optional.of("store full: " + size(live) + " of the " + size(maxHeapBytes)
                     + " heap still in use after garbage collection (limit "
                     + Math.round(limits.maxLiveHeapFraction() * 100) + " %); give the server a larger heap");

@@ -11,6 +11,8 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -67,12 +69,34 @@ class DurableMongoServerTest {
     }
 
     @Test
-    void aLiveHeapAboveItsShareRefusesWrites() {
-        var guard = new StoreGuard(dir.resolve("absent.mv.db"), new StoreLimits(1L << 40, 0, 0.5), () -> 600, 1000);
+    void aLiveHeapAboveItsShareAfterAFullCollectionRefusesWrites() {
+        var limits = new StoreLimits(1L << 40, 0, 0.5);
+        var stillLive = new StoreGuard(dir.resolve("absent.mv.db"), limits, () -> 900, () -> 600, 1000, () -> 0);
+        var wasGarbage = new StoreGuard(dir.resolve("absent.mv.db"), limits, () -> 900, () -> 100, 1000, () -> 0);
 
-        assertThat(guard.refusal()).hasValueSatisfying(reason -> assertThat(reason).contains("heap"));
-        assertThat(new StoreGuard(dir.resolve("absent.mv.db"), new StoreLimits(1L << 40, 0, 0.5), () -> 400, 1000)
-                .refusal()).isEmpty();
+        assertThat(stillLive.refusal()).hasValueSatisfying(reason -> assertThat(reason).contains("heap"));
+        assertThat(wasGarbage.refusal()).as("old-generation garbage after a young collection is not live").isEmpty();
+        assertThat(new StoreGuard(dir.resolve("absent.mv.db"), limits, () -> 400, () -> {
+            throw new AssertionError("no full collection while the cheap estimate is under the limit");
+        }, 1000, () -> 0).refusal()).isEmpty();
+    }
+
+    @Test
+    void theFullCollectionRunsAtMostOnceAnInterval() {
+        var collections = new AtomicInteger();
+        var clock = new AtomicLong();
+        var guard = new StoreGuard(dir.resolve("absent.mv.db"), new StoreLimits(1L << 40, 0, 0.5), () -> 900, () -> {
+            collections.incrementAndGet();
+            return 100;
+        }, 1000, clock::get);
+
+        guard.refusal();
+        clock.addAndGet(StoreGuard.FULL_COLLECTION_INTERVAL.toNanos() - 1);
+        guard.refusal();
+        assertThat(collections).hasValue(1);
+        clock.addAndGet(1);
+        guard.refusal();
+        assertThat(collections).hasValue(2);
     }
 
     static List<Document> documents(int from, int count) {
