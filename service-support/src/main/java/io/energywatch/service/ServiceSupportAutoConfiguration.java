@@ -58,6 +58,10 @@ public class ServiceSupportAutoConfiguration {
         props.remove(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
         // With the cluster down, a send without metadata would block its caller for Kafka's default 60 s.
         props.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, stores.kafka().maxBlock().toMillis());
+        // With the broker gone, sent records fail only after delivery.timeout.ms (120 s by default), and a flush
+        // waits for them: bounded here so work waiting on Kafka learns of an outage in seconds.
+        props.putIfAbsent(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) stores.kafka().requestTimeout().toMillis());
+        props.putIfAbsent(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) stores.kafka().deliveryTimeout().toMillis());
         var events = new KafkaTemplate<>(new DefaultKafkaProducerFactory<String, EnergyWatchEvent>(props,
                 new StringSerializer(), EventSerde.any(ceSource(application))));
         var deadLetters = new KafkaTemplate<>(new DefaultKafkaProducerFactory<String, byte[]>(props,

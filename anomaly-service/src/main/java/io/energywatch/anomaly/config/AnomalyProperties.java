@@ -63,11 +63,13 @@ public record AnomalyProperties(
      * @param contamination     share of anomalies expected in a training window: sets the forest's threshold
      * @param minContamination  lowest contamination false-positive feedback can push the next version to
      * @param driftGroupId      consumer group of the drift listener
+     * @param publishTimeout    longest wait for Kafka to acknowledge a model's lifecycle event before training
+     *                          answers 503 naming Kafka
      */
     public record Models(@NotNull Path registryDir, @Min(100) int framesPerGroup, @NotNull Period trainingWindow,
                          @Min(2) int minTrainingFrames, @NotBlank String retrainCron,
                          @Positive @DecimalMax("0.49") double contamination, @Positive double minContamination,
-                         @NotBlank String driftGroupId) {
+                         @NotBlank String driftGroupId, @NotNull Duration publishTimeout) {
     }
 
     /**

@@ -12,10 +12,14 @@ import io.energywatch.contracts.ModelLifecycleChanged.ModelKind;
 import io.energywatch.contracts.ModelLifecycleChanged.Stage;
 import io.energywatch.contracts.Topics;
 import io.energywatch.service.kafka.EventPublisher;
+import io.energywatch.service.stores.Store;
+import io.energywatch.service.stores.StoreCheck;
+import io.energywatch.service.stores.StoreUnavailableException;
 import io.energywatch.service.web.ProblemException;
 import org.springframework.http.HttpStatus;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.Period;
 import java.time.ZoneOffset;
@@ -42,22 +46,26 @@ public final class ModelTrainer {
     private final ChampionModels champions;
     private final AnomalyStore anomalies;
     private final EventPublisher publisher;
+    private final StoreCheck kafka;
     private final ThresholdPolicy policy;
     private final int minFrames;
     private final Period defaultWindow;
+    private final Duration publishTimeout;
     private final Clock clock;
 
     public ModelTrainer(FrameHistory frames, ModelRegistry registry, ChampionModels champions, AnomalyStore anomalies,
-                        EventPublisher publisher, ThresholdPolicy policy, int minFrames, Period defaultWindow,
-                        Clock clock) {
+                        EventPublisher publisher, StoreCheck kafka, ThresholdPolicy policy, int minFrames,
+                        Period defaultWindow, Duration publishTimeout, Clock clock) {
         this.frames = frames;
         this.registry = registry;
         this.champions = champions;
         this.anomalies = anomalies;
         this.publisher = publisher;
+        this.kafka = kafka;
         this.policy = policy;
         this.minFrames = minFrames;
         this.defaultWindow = defaultWindow;
+        this.publishTimeout = publishTimeout;
         this.clock = clock;
     }
 
@@ -71,6 +79,11 @@ public final class ModelTrainer {
     public synchronized TrainingResult train(SeriesGroup group, Instant from, Instant to, String trigger,
                                              boolean promote) {
         String modelId = group.modelId();
+        // Every version is announced on the models topic: with Kafka unreachable, train nothing rather than register a
+        // version nobody hears of. The answer is a 503 naming Kafka, within the check's timeout.
+        kafka.probe().ifPresent(failure -> {
+            throw new StoreUnavailableException(failure, null);
+        });
         var confirmed = anomalies.confirmedAnomalyIds(frames.series(group), from, to);
         var all = frames.window(group, from, to, f -> true);
         var window = all.stream()
@@ -123,9 +136,11 @@ public final class ModelTrainer {
 
     private void publish(ModelLifecycleChanged event) {
         try {
-            publisher.publish(Topics.MODELS, event.modelId(), event).get(30, TimeUnit.SECONDS);
+            publisher.publish(Topics.MODELS, event.modelId(), event).get(publishTimeout.toMillis(),
+                    TimeUnit.MILLISECONDS);
         } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("model lifecycle event not acknowledged by " + Topics.MODELS.name(), e);
+            // Kafka went away between the check and the send: the version is registered, its event is not published.
+            throw StoreUnavailableException.of(Store.KAFKA, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

@@ -7,6 +7,7 @@ import io.energywatch.anomaly.alerts.AnomalyStore;
 import io.energywatch.anomaly.config.AnomalyProperties;
 import io.energywatch.contracts.DriftDetected;
 import io.energywatch.service.kafka.EventPublisher;
+import io.energywatch.service.stores.KafkaClusterCheck;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -39,11 +40,12 @@ class ModelsConfiguration {
 
     @Bean
     ModelTrainer modelTrainer(FrameHistory frames, ModelRegistry registry, ChampionModels champions,
-                              AnomalyStore anomalies, EventPublisher publisher, AnomalyProperties properties) {
+                              AnomalyStore anomalies, EventPublisher publisher, KafkaClusterCheck kafka,
+                              AnomalyProperties properties) {
         var models = properties.models();
-        return new ModelTrainer(frames, registry, champions, anomalies, publisher,
+        return new ModelTrainer(frames, registry, champions, anomalies, publisher, kafka,
                 new ThresholdPolicy(models.contamination(), models.minContamination()), models.minTrainingFrames(),
-                models.trainingWindow(), Clock.systemUTC());
+                models.trainingWindow(), models.publishTimeout(), Clock.systemUTC());
     }
 
     @Bean(DRIFT_CONTAINER_FACTORY)

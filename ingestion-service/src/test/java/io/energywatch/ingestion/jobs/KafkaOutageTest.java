@@ -49,8 +49,11 @@ import static org.awaitility.Awaitility.await;
         "energywatch.ingestion.batch-size=40",
         "energywatch.ingestion.pause.initial-backoff=200ms",
         "energywatch.ingestion.pause.max-backoff=1s",
-        // How long a batch waits for Kafka's acknowledgement before the job pauses (60 s in application.yml).
-        "energywatch.ingestion.publish-timeout=5s"})
+        // How long a batch waits for Kafka's acknowledgement before the job pauses (60 s in application.yml), and how
+        // long a record sent before the outage takes to fail (a flush waits for it; 30 s by default).
+        "energywatch.ingestion.publish-timeout=5s",
+        "energywatch.store-access.kafka.request-timeout=2s",
+        "energywatch.store-access.kafka.delivery-timeout=4s"})
 @Import(HeldUploads.Config.class)
 @DirtiesContext
 class KafkaOutageTest {

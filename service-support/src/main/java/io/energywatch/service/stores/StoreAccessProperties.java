@@ -36,8 +36,15 @@ public record StoreAccessProperties(@NotNull @DefaultValue("10s") Duration retry
      *                     {@code max.block.ms}, 60 s by default); a service's {@code spring.kafka.producer.properties}
      *                     may still set its own
      * @param probeTimeout how long the health check waits for the cluster to describe itself
+     * @param requestTimeout  how long the producer waits for one produce request's answer ({@code request.timeout.ms})
+     * @param deliveryTimeout how long a sent record may stay unacknowledged before its send fails
+     *                        ({@code delivery.timeout.ms}, 120 s by default, at least {@code requestTimeout} plus the
+     *                        linger): a producer flush waits that long when the broker is gone, so it bounds how long
+     *                        an ingestion job takes to notice a Kafka outage and pause
      */
     public record Kafka(@NotNull @DefaultValue("3s") Duration maxBlock,
-                        @NotNull @DefaultValue("2s") Duration probeTimeout) {
+                        @NotNull @DefaultValue("2s") Duration probeTimeout,
+                        @NotNull @DefaultValue("10s") Duration requestTimeout,
+                        @NotNull @DefaultValue("30s") Duration deliveryTimeout) {
     }
 }

@@ -24,7 +24,8 @@ class ProblemResponsesTest {
 
     private final ProblemResponses problems = new ProblemResponses(new StoreAccessProperties(Duration.ofSeconds(7),
             new StoreAccessProperties.Mongodb(Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofSeconds(60)),
-            new StoreAccessProperties.Kafka(Duration.ofSeconds(3), Duration.ofSeconds(2))));
+            new StoreAccessProperties.Kafka(Duration.ofSeconds(3), Duration.ofSeconds(2), Duration.ofSeconds(10),
+                    Duration.ofSeconds(30))));
 
     @Test
     void mongodbDownIsA503NamingTheStoreWithRetryAfter() {
