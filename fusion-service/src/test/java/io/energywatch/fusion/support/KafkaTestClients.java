@@ -118,22 +118,15 @@ public final class KafkaTestClients {
      * transaction's commit marker, which a consumer never commits past, so its committed offset is the end minus one.
      */
     public boolean committedEveryTransactionalRecord(String group, String topic) {
-        try (Admin admin = admin()) {
-            var description = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic);
-            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-            description.partitions().forEach(p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
-            var ends = admin.listOffsets(latest).all().get();
-            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
-                    .partitionsToOffsetAndMetadata().get();
-            return ends.entrySet().stream().allMatch(e -> e.getValue().offset() == 0
-                    || committed.get(e.getKey()) != null && committed.get(e.getKey()).offset() >= e.getValue().offset() - 1);
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot read the offsets of " + group, e);
-        }
+        return committedUpTo(group, topic, 1);
     }
 
     /** True when {@code group} has committed every partition of {@code topic} up to its end. */
     public boolean caughtUp(String group, String topic) {
+        return committedUpTo(group, topic, 0);
+    }
+
+    private boolean committedUpTo(String group, String topic, long belowEnd) {
         try (Admin admin = admin()) {
             var description = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic);
             Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
@@ -141,8 +134,8 @@ public final class KafkaTestClients {
             var ends = admin.listOffsets(latest).all().get();
             Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
                     .partitionsToOffsetAndMetadata().get();
-            return ends.entrySet().stream().allMatch(e -> e.getValue().offset() == 0
-                    || committed.get(e.getKey()) != null && committed.get(e.getKey()).offset() >= e.getValue().offset());
+            return ends.entrySet().stream().allMatch(e -> e.getValue().offset() == 0 || committed.get(e.getKey()) != null
+                    && committed.get(e.getKey()).offset() >= e.getValue().offset() - belowEnd);
         } catch (Exception e) {
             throw new IllegalStateException("cannot read the offsets of " + group, e);
         }
