@@ -118,7 +118,8 @@ final class ElasticsearchNode implements ManagedServer {
 
     /**
      * The node runs as {@code energywatch}, who must be able to enter every folder above the distribution; a checkout
-     * under a folder only root can enter (such as /root) would make it fail with an obscure error in its own log.
+     * under a folder only root can enter (such as the root user's home) would make it fail with an obscure error in its
+     * own log.
      */
     private static void requireReachableByServiceUser(Path home) throws IOException {
         Path launcher = home.resolve("bin").resolve("elasticsearch");
@@ -128,7 +129,7 @@ final class ElasticsearchNode implements ManagedServer {
             if (exit != 0) {
                 throw new StackException("Elasticsearch runs as the system user '" + SERVICE_USER.name()
                         + "', who cannot reach " + launcher + ": a folder above the checkout is closed to other users"
-                        + " (such as /root). Clone EnergyWatch under a folder others can enter (/opt, /srv, /home/...)"
+                        + " (such as the root user's home). Clone EnergyWatch under a folder other users can enter"
                         + " or open the folders on the way with chmod o+x.");
             }
         } catch (InterruptedException e) {

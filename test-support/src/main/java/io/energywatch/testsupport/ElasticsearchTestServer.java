@@ -71,7 +71,7 @@ public final class ElasticsearchTestServer {
     private static ElasticsearchTestServer start() {
         try {
             // Under the system temp folder, not the checkout: the node runs as another user, who must be able to reach
-            // it, and a checkout may sit in a folder only root can enter (such as /root).
+            // it, and a checkout may sit in a folder only root can enter (such as the root user's home).
             Path base = Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir"), "energywatch-test-es"));
             Path home = unpack(base);
             Path runDir = Files.createTempDirectory(base, "run-");
