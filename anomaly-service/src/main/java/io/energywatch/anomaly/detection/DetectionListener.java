@@ -38,7 +38,7 @@ class DetectionListener {
         this.profiles = profiles;
     }
 
-    @KafkaListener(idIsGroup = false, id = DetectionConfiguration.LISTENER_ID,
+    @KafkaListener(id = DetectionConfiguration.LISTENER_ID,
             topics = "#{T(io.energywatch.contracts.Topics).CONSUMPTION_ENRICHED.name()}",
             containerFactory = DetectionConfiguration.CONTAINER_FACTORY, batch = "true")
     void detect(List<ConsumerRecord<String, ConsumptionEnriched>> batch) throws IOException {

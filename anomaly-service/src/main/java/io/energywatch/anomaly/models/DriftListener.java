@@ -27,7 +27,7 @@ class DriftListener {
         this.catalog = catalog;
     }
 
-    @KafkaListener(idIsGroup = false, id = "anomaly-drift", topics = "#{T(io.energywatch.contracts.Topics).DRIFT.name()}",
+    @KafkaListener(id = "anomaly-drift", topics = "#{T(io.energywatch.contracts.Topics).DRIFT.name()}",
             containerFactory = ModelsConfiguration.DRIFT_CONTAINER_FACTORY)
     void onDrift(DriftDetected drift) {
         if (drift == null || !drift.modelId().startsWith(PREFIX) || registry.versions(drift.modelId()).isEmpty()) {

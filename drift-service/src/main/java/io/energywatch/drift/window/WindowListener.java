@@ -21,7 +21,7 @@ class WindowListener {
         this.window = window;
     }
 
-    @KafkaListener(idIsGroup = false, id = WindowConfiguration.LISTENER_ID, topics = "energywatch.consumption.enriched.v1",
+    @KafkaListener(id = WindowConfiguration.LISTENER_ID, topics = "energywatch.consumption.enriched.v1",
             containerFactory = WindowConfiguration.CONTAINER_FACTORY)
     void onBatch(List<ConsumerRecord<String, ConsumptionEnriched>> records) {
         for (int i = 0; i < records.size(); i++) {

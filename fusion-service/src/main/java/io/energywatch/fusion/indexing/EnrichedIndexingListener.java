@@ -31,7 +31,7 @@ class EnrichedIndexingListener {
         this.sink = sink;
     }
 
-    @KafkaListener(idIsGroup = false, id = IndexingConfiguration.LISTENER_ID, topics = "#{T(io.energywatch.contracts.Topics).CONSUMPTION_ENRICHED.name()}",
+    @KafkaListener(id = IndexingConfiguration.LISTENER_ID, topics = "#{T(io.energywatch.contracts.Topics).CONSUMPTION_ENRICHED.name()}",
             containerFactory = IndexingConfiguration.CONTAINER_FACTORY, batch = "true")
     void index(List<ConsumerRecord<String, ConsumptionEnriched>> batch, Acknowledgment acknowledgment)
             throws IOException {

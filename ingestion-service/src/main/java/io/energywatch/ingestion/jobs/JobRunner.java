@@ -109,21 +109,12 @@ public class JobRunner implements DisposableBean {
         try {
             // Batches a paused attempt sent: completed (outbox entries removed) before the relay runs.
             List<RawStore.StagedBatch> sent = new ArrayList<>();
-            BackOffExecution backOff = null;
-            Instant pausedSince = null;
-            while (true) {
-                StoreFailure failure = attempt(jobId, sent);
-                if (failure == null) {
+            StoreFailure failure;
+            // Each pause waits with a fresh backoff until the stores answer, then a new attempt starts.
+            while ((failure = attempt(jobId, sent)) != null) {
+                if (!waitForStores(jobId, failure, clock.instant(), backOff().start())) {
                     return;
                 }
-                if (backOff == null) {
-                    backOff = backOff().start();
-                    pausedSince = clock.instant();
-                }
-                if (!waitForStores(jobId, failure, pausedSince, backOff)) {
-                    return;
-                }
-                backOff = null;
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -156,12 +156,11 @@ public class RawStore {
             for (EnergyWatchEvent e : entry.getValue()) {
                 // Serialised once: the same bytes are stored and published.
                 byte[] json = EventJson.MAPPER.writeValueAsBytes(e);
-                String key = RawCollection.storeKey(e);
-                records.add(new PreparedRecord(e, json, key, RawCollection.locate(e)));
+                records.add(new PreparedRecord(e, json, RawCollection.locate(e)));
                 if (!keys.isEmpty()) {
                     keys.append(KEY_SEPARATOR);
                 }
-                keys.append(key);
+                keys.append(RawCollection.storeKey(e));
             }
             parts.add(new PreparedPart(target, records, keys.toString()));
         }
@@ -202,8 +201,8 @@ public class RawStore {
     record PreparedPart(RawCollection target, List<PreparedRecord> records, String keys) {
     }
 
-    /** One record: the event, its JSON, its natural key and where that key is stored. */
-    record PreparedRecord(EnergyWatchEvent event, byte[] json, String key, RawCollection.Location location) {
+    /** One record: the event, its JSON and where its natural key is stored. */
+    record PreparedRecord(EnergyWatchEvent event, byte[] json, RawCollection.Location location) {
     }
 
     /** Step 4: waits for Kafka's acknowledgements of a staged batch and removes its outbox entries. */

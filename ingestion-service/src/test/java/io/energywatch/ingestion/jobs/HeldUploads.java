@@ -2,20 +2,26 @@ package io.energywatch.ingestion.jobs;
 
 import io.energywatch.contracts.EnergyWatchEvent;
 import io.energywatch.ingestion.formats.RecordSink;
+import io.energywatch.ingestion.IngestionApi;
 import io.energywatch.ingestion.formats.SourceParsers;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import tools.jackson.databind.JsonNode;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * What the outage tests share: an upload whose first attempt waits at {@link #GATE_LINE} until the test has taken a
@@ -33,6 +39,34 @@ final class HeldUploads {
     static final long DUPLICATES = 2;
 
     private HeldUploads() {
+    }
+
+    /**
+     * Asserts that health answers 503 within 5 s with {@code down} DOWN (its error naming {@code downName}) and
+     * {@code up} UP; returns how long health took.
+     */
+    static Duration assertHealthDown(IngestionApi api, String down, String downName, String up) throws Exception {
+        long started = System.nanoTime();
+        var health = api.get("/actuator/health");
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+        assertThat(health.status()).isEqualTo(503);
+        assertThat(health.body().at("/components/" + down + "/status").asString()).isEqualTo("DOWN");
+        assertThat(health.body().at("/components/" + down + "/details/error").asString())
+                .startsWith(downName + " unavailable");
+        assertThat(health.body().at("/components/" + up + "/status").asString()).isEqualTo("UP");
+        assertThat(took).as("time to health DOWN").isLessThan(Duration.ofSeconds(5));
+        return took;
+    }
+
+    /** Waits (30 s at most) until the job is PAUSED, and asserts its pause names {@code store} ({@code storeName}). */
+    static void awaitPaused(IngestionApi api, String jobId, String store, String storeName) {
+        JsonNode[] paused = new JsonNode[1];
+        await("job " + jobId + " pauses").atMost(Duration.ofSeconds(30)).until(() -> {
+            paused[0] = api.get("/api/v1/ingestions/" + jobId).body();
+            return paused[0].path("status").asString().equals("PAUSED");
+        });
+        assertThat(paused[0].at("/pause/store").asString()).isEqualTo(store);
+        assertThat(paused[0].at("/pause/reason").asString()).startsWith(storeName + " unavailable");
     }
 
     /**

@@ -106,36 +106,18 @@ class KafkaOutageTest {
         long stoppedAt = System.nanoTime();
         gate.released.countDown();
 
-        long started = System.nanoTime();
-        var health = api.get("/actuator/health");
-        Duration healthTook = Duration.ofNanos(System.nanoTime() - started);
-        assertThat(health.status()).isEqualTo(503);
-        assertThat(health.body().at("/components/kafka/status").asString()).isEqualTo("DOWN");
-        assertThat(health.body().at("/components/kafka/details/error").asString()).startsWith("Kafka unavailable");
-        assertThat(health.body().at("/components/mongo/status").asString()).isEqualTo("UP");
-        assertThat(healthTook).as("time to health DOWN").isLessThan(Duration.ofSeconds(5));
-
-        JsonNode[] paused = new JsonNode[1];
-        await("the job pauses").atMost(Duration.ofSeconds(30)).until(() -> {
-            paused[0] = api.get("/api/v1/ingestions/" + jobId).body();
-            return paused[0].path("status").asString().equals("PAUSED");
-        });
+        Duration healthTook = HeldUploads.assertHealthDown(api, "kafka", "Kafka", "mongo");
+        HeldUploads.awaitPaused(api, jobId, "kafka", "Kafka");
         Duration toPause = Duration.ofNanos(System.nanoTime() - stoppedAt);
-        assertThat(paused[0].at("/pause/store").asString()).isEqualTo("kafka");
-        assertThat(paused[0].at("/pause/reason").asString()).startsWith("Kafka unavailable");
 
         // MongoDB is up, so the API answers; an upload is queued and its job waits for Kafka as well.
-        started = System.nanoTime();
+        long started = System.nanoTime();
         var during = api.upload(IngestionPipelineTestFixtures.odre(2031), "kind=consumption&filename=during.csv");
         Duration uploadTook = Duration.ofNanos(System.nanoTime() - started);
         assertThat(during.status()).isEqualTo(202);
         assertThat(uploadTook).as("time to accept an upload while Kafka is down").isLessThan(Duration.ofSeconds(5));
         String duringId = during.body().path("id").asString();
-        await("the job uploaded during the outage pauses").atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            JsonNode job = api.get("/api/v1/ingestions/" + duringId).body();
-            assertThat(job.path("status").asString()).isEqualTo("PAUSED");
-            assertThat(job.at("/pause/store").asString()).isEqualTo("kafka");
-        });
+        HeldUploads.awaitPaused(api, duringId, "kafka", "Kafka");
         assertThat(api.get("/api/v1/ingestions").status()).isEqualTo(200);
         System.out.printf("Kafka down: health DOWN in %d ms, job PAUSED %d ms after the broker stopped, upload"
                 + " accepted in %d ms%n", healthTook.toMillis(), toPause.toMillis(), uploadTook.toMillis());

@@ -99,22 +99,8 @@ class MongoDbOutageTest {
         assertThat(list.body().path("detail").asString()).contains("./energywatch stack status");
         assertThat(listTook).as("time to 503").isLessThan(Duration.ofSeconds(5));
 
-        started = System.nanoTime();
-        var health = api.get("/actuator/health");
-        Duration healthTook = Duration.ofNanos(System.nanoTime() - started);
-        assertThat(health.status()).isEqualTo(503);
-        assertThat(health.body().at("/components/mongo/status").asString()).isEqualTo("DOWN");
-        assertThat(health.body().at("/components/mongo/details/error").asString()).startsWith("MongoDB unavailable");
-        assertThat(health.body().at("/components/kafka/status").asString()).isEqualTo("UP");
-        assertThat(healthTook).as("time to health DOWN").isLessThan(Duration.ofSeconds(5));
-
-        JsonNode[] paused = new JsonNode[1];
-        await("the job pauses, shown from memory").atMost(Duration.ofSeconds(30)).until(() -> {
-            paused[0] = api.get("/api/v1/ingestions/" + jobId).body();
-            return paused[0].path("status").asString().equals("PAUSED");
-        });
-        assertThat(paused[0].at("/pause/store").asString()).isEqualTo("mongodb");
-        assertThat(paused[0].at("/pause/reason").asString()).startsWith("MongoDB unavailable");
+        Duration healthTook = HeldUploads.assertHealthDown(api, "mongo", "MongoDB", "kafka");
+        HeldUploads.awaitPaused(api, jobId, "mongodb", "MongoDB");
         System.out.printf("MongoDB down: GET /api/v1/ingestions answered 503 in %d ms, health DOWN in %d ms%n",
                 listTook.toMillis(), healthTook.toMillis());
 

@@ -18,7 +18,7 @@ class EnrichedListener {
         this.history = history;
     }
 
-    @KafkaListener(idIsGroup = false, id = "prediction-enriched", topics = "#{T(io.energywatch.contracts.Topics).CONSUMPTION_ENRICHED.name()}",
+    @KafkaListener(id = "prediction-enriched", topics = "#{T(io.energywatch.contracts.Topics).CONSUMPTION_ENRICHED.name()}",
             containerFactory = HistoryConfiguration.ENRICHED_CONTAINER_FACTORY)
     void onEnriched(List<ConsumerRecord<String, ConsumptionEnriched>> batch) {
         List<ConsumptionEnriched> readable = new ArrayList<>(batch.size());

@@ -50,7 +50,7 @@ class ForecastIndexing {
             this.index = index;
         }
 
-        @KafkaListener(idIsGroup = false, id = "prediction-forecast-indexing",
+        @KafkaListener(id = "prediction-forecast-indexing",
                 topics = "#{T(io.energywatch.contracts.Topics).FORECASTS.name()}",
                 containerFactory = CONTAINER_FACTORY)
         void onForecasts(List<ConsumptionForecast> steps) throws IOException {

@@ -51,7 +51,7 @@ class ModelRunIndexing {
             this.index = index;
         }
 
-        @KafkaListener(idIsGroup = false, id = "prediction-model-run-indexing",
+        @KafkaListener(id = "prediction-model-run-indexing",
                 topics = "#{T(io.energywatch.contracts.Topics).MODELS.name()}",
                 containerFactory = CONTAINER_FACTORY)
         void onModelEvents(List<ModelLifecycleChanged> events) throws IOException {

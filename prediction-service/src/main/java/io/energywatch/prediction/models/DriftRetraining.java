@@ -18,7 +18,7 @@ class DriftRetraining {
         this.trainer = trainer;
     }
 
-    @KafkaListener(idIsGroup = false, id = "prediction-drift", topics = "#{T(io.energywatch.contracts.Topics).DRIFT.name()}",
+    @KafkaListener(id = "prediction-drift", topics = "#{T(io.energywatch.contracts.Topics).DRIFT.name()}",
             containerFactory = ModelsConfiguration.DRIFT_CONTAINER_FACTORY)
     void onDrift(DriftDetected drift) {
         if (drift == null) {

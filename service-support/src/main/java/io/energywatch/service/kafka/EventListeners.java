@@ -54,6 +54,9 @@ public final class EventListeners {
         factory.setBatchListener(delivery == Delivery.BATCH);
         factory.getContainerProperties().setAckMode(delivery == Delivery.BATCH
                 ? ContainerProperties.AckMode.BATCH : ContainerProperties.AckMode.RECORD);
+        // A @KafkaListener's id becomes its group id unless told otherwise (idIsGroup), which silently replaced the
+        // configured groups; applied after the endpoint's settings, this keeps the configured one for every listener.
+        factory.setContainerCustomizer(container -> container.getContainerProperties().setGroupId(groupId));
         return factory;
     }
 
