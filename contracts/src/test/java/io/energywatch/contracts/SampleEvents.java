@@ -59,7 +59,9 @@ final class SampleEvents {
                 DriftStatus.MODERATE, "HOLM",
                 List.of(new DriftDetected.FeatureDrift("tempMeanC", 0.31, 0.22, 1e-9, 2e-8, DriftStatus.MODERATE,
                         "tempMeanC is 3.1 °C warmer than during training; PSI 0.31, moderate")),
-                Instant.parse("2024-01-16T03:00:00Z"));
+                Instant.parse("2024-01-16T03:00:00Z"),
+                List.of(new DriftDetected.RecommendedAction("RETRAIN", "gbm-electricity-FR",
+                        "inputs drifted MODERATE: tempMeanC (PSI 0.31)")));
     }
 
     static ModelLifecycleChanged model() {

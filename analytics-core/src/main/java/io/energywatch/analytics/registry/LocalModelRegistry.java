@@ -102,6 +102,18 @@ public final class LocalModelRegistry implements ModelRegistry {
         return List.copyOf(versions);
     }
 
+    /** Every model id with at least one folder under the root, sorted; a reader can then ask each for its aliases. */
+    public List<String> modelIds() {
+        if (!Files.isDirectory(root)) {
+            return List.of();
+        }
+        try (var children = Files.list(root)) {
+            return children.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted().toList();
+        } catch (IOException e) {
+            throw new ModelRegistryException("cannot list " + root, e);
+        }
+    }
+
     @Override
     public byte[] artifact(String modelId, String version) {
         ModelVersion metadata = get(modelId, version)

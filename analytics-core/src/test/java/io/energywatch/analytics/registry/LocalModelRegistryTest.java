@@ -84,6 +84,16 @@ class LocalModelRegistryTest {
     }
 
     @Test
+    void modelIdsListEveryRegisteredModelAndNothingForAnEmptyRoot() {
+        var registry = new LocalModelRegistry(root, clock);
+        assertThat(new LocalModelRegistry(root.resolve("absent"), clock).modelIds()).isEmpty();
+
+        registry.register(registration(1));
+
+        assertThat(registry.modelIds()).containsExactly(MODEL);
+    }
+
+    @Test
     void aModelReloadedFromAnotherRegistryInstanceGivesIdenticalScores() {
         var trained = new ForestTrainer(ForestConfig.defaults()).train(frames(10 * 48, 3));
         new LocalModelRegistry(root, clock).register(
