@@ -91,6 +91,8 @@ class PredictionPipelineTest {
         // Small forests keep the test fast; the algorithms are the production ones.
         registry.add("energywatch.prediction.engine.forest-trees", () -> "20");
         registry.add("energywatch.prediction.engine.boosting-trees", () -> "60");
+        // The forecasts on request and the retraining checked here; scheduled issuance has its own test.
+        registry.add("energywatch.prediction.issuance.enabled", () -> "false");
     }
 
     @Autowired

@@ -26,6 +26,8 @@ import org.springframework.validation.annotation.Validated;
  * @param engine   the forecast engine's hyper-parameters
  * @param forecast what a forecast may ask and which algorithms compete for it
  * @param models   registry, MLflow and the drift listener
+ * @param issuance scheduled forecasts and their realised accuracy
+ * @param backtests where backtest jobs are kept
  */
 @Validated
 @ConfigurationProperties("energywatch.prediction")
@@ -35,7 +37,32 @@ public record PredictionProperties(
         @Valid @NotNull Engine engine,
         @Valid @NotNull Forecast forecast,
         @Valid @NotNull Models models,
-        @Valid @NotNull Indices indices) {
+        @Valid @NotNull Indices indices,
+        @Valid @NotNull Issuance issuance,
+        @Valid @NotNull Backtests backtests) {
+
+    /**
+     * Forecasts issued without a request, and the realised accuracy of each once its actual is known.
+     *
+     * @param enabled            whether champions are trained and forecasts issued on their own
+     * @param horizonsDays       issuance horizons: a champion per horizon, each issuing days 1..h after the base day
+     * @param cron               wall-clock issuance for every series (Spring cron, in the service's zone)
+     * @param checkInterval      how often the catch-up looks for series whose history reached a new complete day
+     * @param quietPeriod        the catch-up waits until the history listener received nothing for this long, so a
+     *                           replayed or bulk-loaded history is forecast once, from its end, not day after day
+     * @param issuesCollection   MongoDB collection of the issued forecasts
+     * @param accuracyCollection MongoDB collection of the realised accuracy records
+     * @param accuracyIndex      alias over the monthly accuracy indices ({@code <alias>-yyyy.MM}, by target day)
+     */
+    public record Issuance(boolean enabled, @NotEmpty List<@Min(1) Integer> horizonsDays,
+                           @NotBlank String cron, @NotNull Duration checkInterval, @NotNull Duration quietPeriod,
+                           @NotBlank String issuesCollection, @NotBlank String accuracyCollection,
+                           @NotBlank String accuracyIndex) {
+    }
+
+    /** @param collection MongoDB collection of the backtest jobs, so that a restart keeps them */
+    public record Backtests(@NotBlank String collection) {
+    }
 
     /**
      * Where forecasts and training runs are indexed for dashboards.

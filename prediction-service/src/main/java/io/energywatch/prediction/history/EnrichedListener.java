@@ -13,9 +13,11 @@ import java.util.List;
 class EnrichedListener {
 
     private final DailyHistory history;
+    private final HistoryActivity activity;
 
-    EnrichedListener(DailyHistory history) {
+    EnrichedListener(DailyHistory history, HistoryActivity activity) {
         this.history = history;
+        this.activity = activity;
     }
 
     @KafkaListener(id = "prediction-enriched", topics = "#{T(io.energywatch.contracts.Topics).CONSUMPTION_ENRICHED.name()}",
@@ -29,5 +31,8 @@ class EnrichedListener {
             }
         }
         history.recordAll(readable);
+        if (!readable.isEmpty()) {
+            activity.wrote();
+        }
     }
 }

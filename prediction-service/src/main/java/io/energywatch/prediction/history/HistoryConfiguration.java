@@ -9,6 +9,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 
+import java.time.Clock;
 import java.time.Duration;
 
 /** The daily history store and the enriched-stream listener's container. */
@@ -20,6 +21,11 @@ class HistoryConfiguration {
     @Bean
     DailyHistory dailyHistory(MongoTemplate mongo, PredictionProperties properties) {
         return new MongoDailyHistory(mongo, properties.history().collection(), properties.zone());
+    }
+
+    @Bean
+    HistoryActivity historyActivity() {
+        return new HistoryActivity(Clock.systemUTC());
     }
 
     @Bean(ENRICHED_CONTAINER_FACTORY)

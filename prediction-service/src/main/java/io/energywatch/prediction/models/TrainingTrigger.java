@@ -7,7 +7,9 @@ public enum TrainingTrigger {
     /** a {@code DriftDetected} event for the forecaster */
     DRIFT("drift"),
     /** a forecast or what-if found the champion behind the history, or none */
-    ON_DEMAND("on-demand");
+    ON_DEMAND("on-demand"),
+    /** a series reached enough history for scheduled forecasts and had no champion at an issuance horizon */
+    ISSUANCE("issuance");
 
     /** The registry parameter that holds the trigger's id. */
     public static final String PARAMETER = "trigger";

@@ -1,0 +1,124 @@
+package io.energywatch.prediction.issuance;
+
+import io.energywatch.prediction.history.DailySeriesIds;
+import io.energywatch.service.web.ProblemError;
+import io.energywatch.service.web.ProblemException;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Issued forecasts, their realised accuracy and the issuance's state. */
+@RestController
+@RequestMapping("/api/v1/forecasts")
+class ForecastsController {
+
+    private final ForecastIssuer issuer;
+    private final IssuedForecastStore issues;
+    private final AccuracyStore accuracy;
+
+    ForecastsController(ForecastIssuer issuer, IssuedForecastStore issues, AccuracyStore accuracy) {
+        this.issuer = issuer;
+        this.issues = issues;
+        this.accuracy = accuracy;
+    }
+
+    /** Realised accuracy per series, horizon and algorithm over the scored steps the filters select. */
+    record AccuracyResponse(AccuracyStore.Filter filter, int records, List<AccuracySummary> groups) {
+    }
+
+    /** The issuance's state and what it issued: forecasts and steps per horizon, series covered. */
+    record IssuanceResponse(ForecastIssuer.Status status, Map<Integer, Long> forecastsByHorizon,
+                            Map<Integer, Long> stepsByHorizon, List<String> series, long openForecasts) {
+    }
+
+    @GetMapping("/accuracy")
+    AccuracyResponse accuracy(@RequestParam(required = false) @Nullable String series,
+                              @RequestParam(required = false) @Nullable String horizon,
+                              @RequestParam(required = false) @Nullable String model,
+                              @RequestParam(required = false) @Nullable String from,
+                              @RequestParam(required = false) @Nullable String to) {
+        var errors = new ArrayList<ProblemError>();
+        String dailySeries = series(series, errors);
+        Integer horizonDays = null;
+        if (horizon != null && !horizon.isBlank()) {
+            try {
+                horizonDays = Integer.parseInt(horizon.trim());
+            } catch (NumberFormatException e) {
+                errors.add(ProblemError.field("horizon", horizon, "must be a number of days"));
+            }
+        }
+        LocalDate fromDay = day("from", from, errors);
+        LocalDate toDay = day("to", to, errors);
+        if (fromDay != null && toDay != null && toDay.isBefore(fromDay)) {
+            errors.add(ProblemError.field("to", to, "must not be before from"));
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.badRequest("invalid-accuracy-query", "invalid accuracy query", errors);
+        }
+        var filter = new AccuracyStore.Filter(dailySeries, horizonDays, model == null || model.isBlank() ? null
+                : model.trim(), fromDay, toDay);
+        var records = accuracy.find(filter);
+        return new AccuracyResponse(filter, records.size(), AccuracySummary.of(records));
+    }
+
+    @GetMapping("/issuance")
+    IssuanceResponse issuance() {
+        var counts = issues.counts();
+        return new IssuanceResponse(issuer.status(), counts.forecastsByHorizon(), counts.stepsByHorizon(),
+                counts.series(), counts.open());
+    }
+
+    /** The latest issued forecast of a series and horizon (1 when absent). */
+    @GetMapping("/issued/latest")
+    IssuedForecast latest(@RequestParam(required = false) @Nullable String series,
+                          @RequestParam(required = false, defaultValue = "1") String horizon) {
+        var errors = new ArrayList<ProblemError>();
+        String dailySeries = series(series, errors);
+        if (dailySeries == null && errors.isEmpty()) {
+            errors.add(ProblemError.field("series", series, "required"));
+        }
+        int horizonDays = 0;
+        try {
+            horizonDays = Integer.parseInt(horizon.trim());
+        } catch (NumberFormatException e) {
+            errors.add(ProblemError.field("horizon", horizon, "must be a number of days"));
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.badRequest("invalid-request", "invalid issued-forecast query", errors);
+        }
+        int h = horizonDays;
+        return issues.latest(dailySeries, h).orElseThrow(() -> ProblemException.notFound("issued forecast",
+                dailySeries + " h" + h));
+    }
+
+    private static @Nullable String series(@Nullable String series, List<ProblemError> errors) {
+        if (series == null || series.isBlank()) {
+            return null;
+        }
+        try {
+            return DailySeriesIds.daily(series.trim());
+        } catch (IllegalArgumentException e) {
+            errors.add(ProblemError.field("series", series, e.getMessage()));
+            return null;
+        }
+    }
+
+    private static @Nullable LocalDate day(String field, @Nullable String value, List<ProblemError> errors) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.trim());
+        } catch (DateTimeParseException e) {
+            errors.add(ProblemError.field(field, value, "must be a local date such as 2024-03-31"));
+            return null;
+        }
+    }
+}

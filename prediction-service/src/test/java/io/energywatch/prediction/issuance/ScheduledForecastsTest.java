@@ -1,0 +1,292 @@
+package io.energywatch.prediction.issuance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.energywatch.analytics.registry.ModelRegistry;
+import io.energywatch.contracts.Carrier;
+import io.energywatch.contracts.ConsumptionEnriched;
+import io.energywatch.contracts.ConsumptionEnriched.CalendarContext;
+import io.energywatch.contracts.ConsumptionEnriched.SocialContext;
+import io.energywatch.contracts.ConsumptionEnriched.WeatherContext;
+import io.energywatch.contracts.ConsumptionForecast;
+import io.energywatch.contracts.ConsumptionMeasured;
+import io.energywatch.contracts.EnergyWatchEvent;
+import io.energywatch.contracts.EventSerde;
+import io.energywatch.contracts.Lineage;
+import io.energywatch.contracts.MeasurementUnit;
+import io.energywatch.contracts.QualityStatus;
+import io.energywatch.contracts.SeriesId;
+import io.energywatch.contracts.Topics;
+import io.energywatch.prediction.PredictionServiceApplication;
+import io.energywatch.testsupport.ElasticsearchTestServer;
+import io.energywatch.testsupport.KafkaTestBroker;
+import io.energywatch.testsupport.MongoWireTestServer;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Scheduled forecasts on the real embedded Kafka broker, the Mongo wire server and the real Elasticsearch, with no
+ * forecast request at all: daily enriched records of two series with the same values go in, in two phases. The first
+ * series runs uninterrupted; the service is stopped and started again on the same stores between the second series'
+ * phases. Both get their champions trained, forecasts issued (stored, published, indexed) and, once the second phase
+ * brings the actuals, accuracy records (stored, indexed, served), and the restarted series' outputs equal the other's.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ScheduledForecastsTest {
+
+    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+    private static final SeriesId UNINTERRUPTED = SeriesId.of(Carrier.ELECTRICITY, "24", "sim", "P1D");
+    private static final SeriesId RESTARTED = SeriesId.of(Carrier.ELECTRICITY, "27", "sim", "P1D");
+    private static final LocalDate FIRST = LocalDate.of(2024, 1, 1);
+    private static final int PHASE1_DAYS = 80;
+    private static final int PHASE2_DAYS = 14;
+    private static final LocalDate PHASE1_END = FIRST.plusDays(PHASE1_DAYS - 1);
+    private static final LocalDate PHASE2_END = PHASE1_END.plusDays(PHASE2_DAYS);
+    private static final Lineage LINEAGE = new Lineage("forecast-test", null, null, Instant.parse("2024-05-01T00:00:00Z"));
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final String database = "forecasts-test";
+    private String registryDir;
+    private ConfigurableApplicationContext context;
+
+    /** Electricity demand: 1000 MWh + 40 per heating degree day, 150 less at weekends. */
+    static double dailyEnergy(LocalDate d) {
+        boolean weekend = d.getDayOfWeek() == DayOfWeek.SATURDAY || d.getDayOfWeek() == DayOfWeek.SUNDAY;
+        return 1000 + 40 * Math.max(0, 15 - temperature(d)) - (weekend ? 150 : 0);
+    }
+
+    static double temperature(LocalDate d) {
+        int i = (int) (d.toEpochDay() - FIRST.toEpochDay());
+        return 4 + 8.0 * i / 100 + 3 * Math.sin(i * 1.3);
+    }
+
+    @BeforeAll
+    void startService() throws Exception {
+        registryDir = Files.createTempDirectory("forecast-registry").toString();
+        context = start();
+    }
+
+    @AfterAll
+    void stop() {
+        if (context != null) {
+            context.close();
+        }
+    }
+
+    @Test
+    void forecastsAreIssuedAndScoredOnTheirOwnAndARestartChangesNothing() throws Exception {
+        publish(UNINTERRUPTED, FIRST, PHASE1_END);
+        publish(RESTARTED, FIRST, PHASE1_END);
+        // No request: the catch-up trains the champions and issues from the last complete day of each series.
+        for (SeriesId s : List.of(UNINTERRUPTED, RESTARTED)) {
+            for (int h : List.of(1, 7)) {
+                JsonNode latest = awaitLatest(s, h, PHASE1_END);
+                assertThat(latest.path("steps")).hasSize(h);
+                assertThat(latest.path("steps").get(0).path("date").asString())
+                        .isEqualTo(PHASE1_END.plusDays(1).toString());
+                assertThat(latest.path("steps").get(0).path("weatherBasis").asString()).isEqualTo("CLIMATOLOGY");
+                assertThat(latest.path("modelId").asString()).isEqualTo("forecast." + daily(s) + ".h" + h);
+            }
+        }
+        ModelRegistry registry = context.getBean(ModelRegistry.class);
+        assertThat(registry.byAlias("forecast." + daily(UNINTERRUPTED) + ".h1", ModelRegistry.CHAMPION)).isPresent();
+        // Every step is on the forecasts topic and in the forecast index, with intervals around its point.
+        await().atMost(Duration.ofSeconds(30)).until(() -> forecastEvents(UNINTERRUPTED).size() == 1 + 7);
+        for (ConsumptionForecast f : forecastEvents(UNINTERRUPTED)) {
+            assertThat(f.lower95Mwh()).isLessThan(f.lower80Mwh());
+            assertThat(f.upper80Mwh()).isLessThan(f.upper95Mwh());
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> hits("energywatch-forecasts", "seriesId",
+                daily(UNINTERRUPTED)) == 8);
+
+        // The uninterrupted series gets its actuals: its issued steps are scored, and it is issued from the new day.
+        publish(UNINTERRUPTED, PHASE1_END.plusDays(1), PHASE2_END);
+        awaitLatest(UNINTERRUPTED, 1, PHASE2_END);
+        JsonNode uninterrupted = awaitAccuracy(UNINTERRUPTED, 8);
+
+        // The other series' service stops before its second phase and a new one starts on the same stores.
+        context.close();
+        context = start();
+        publish(RESTARTED, PHASE1_END.plusDays(1), PHASE2_END);
+        awaitLatest(RESTARTED, 7, PHASE2_END);
+        JsonNode restarted = awaitAccuracy(RESTARTED, 8);
+
+        // The day-ahead forecast's one step and the week-ahead's seven, each with its error and interval hits.
+        JsonNode dayAhead = uninterrupted.path("groups").get(0);
+        assertThat(dayAhead.path("horizonDays").asInt()).isEqualTo(1);
+        assertThat(dayAhead.path("count").asInt()).isEqualTo(1);
+        assertThat(uninterrupted.path("groups").get(1).path("count").asInt()).isEqualTo(7);
+        assertThat(dayAhead.path("mapePercent").asDouble()).isLessThan(10.0);
+        assertThat(restarted.path("groups").toString().replace(daily(RESTARTED), daily(UNINTERRUPTED)))
+                .isEqualTo(uninterrupted.path("groups").toString());
+
+        // Stored forecasts: the same forecasts, from the same base days, by the same model versions, issued once.
+        IssuedForecastStore store = context.getBean(IssuedForecastStore.class);
+        assertThat(comparable(store.all(daily(RESTARTED)), RESTARTED))
+                .isEqualTo(comparable(store.all(daily(UNINTERRUPTED)), UNINTERRUPTED)).hasSize(4);
+        assertThat(registry.versions("forecast." + daily(RESTARTED) + ".h7")).hasSize(1);
+        // The restart published nothing twice, and the accuracy records are indexed.
+        assertThat(forecastEvents(RESTARTED)).hasSize(2 * (1 + 7));
+        await().atMost(Duration.ofSeconds(30)).until(() -> hits("energywatch-forecast-accuracy", "series",
+                daily(RESTARTED)) == 8 && hits("energywatch-forecast-accuracy", "series", daily(UNINTERRUPTED)) == 8);
+        JsonNode issuance = JSON.readTree(get("/api/v1/forecasts/issuance").body());
+        assertThat(issuance.path("status").path("caughtUp").asBoolean()).isTrue();
+        assertThat(issuance.path("series").valueStream().map(JsonNode::asString).toList())
+                .contains(daily(UNINTERRUPTED), daily(RESTARTED));
+    }
+
+    @Test
+    void anInvalidAccuracyQueryIsAProblemNamingItsFields() throws Exception {
+        var response = get("/api/v1/forecasts/accuracy?horizon=week&from=2024-03-10&to=2024-03-01");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        assertThat(JSON.readTree(response.body()).path("errors").findValuesAsString("field"))
+                .containsExactly("horizon", "to");
+    }
+
+    /** The service on the test servers, with its own consumer groups (a cached context of another test may run). */
+    private ConfigurableApplicationContext start() {
+        var args = new ArrayList<String>();
+        Map.ofEntries(
+                Map.entry("spring.kafka.bootstrap-servers", KafkaTestBroker.bootstrapServers()),
+                Map.entry("spring.elasticsearch.uris", ElasticsearchTestServer.shared().url()),
+                Map.entry("spring.mongodb.uri", MongoWireTestServer.shared().uri(database)),
+                Map.entry("server.port", "0"),
+                Map.entry("energywatch.prediction.models.registry-dir", registryDir),
+                Map.entry("energywatch.prediction.models.mlflow-tracking-uri", ""),
+                Map.entry("energywatch.prediction.engine.forest-trees", "20"),
+                Map.entry("energywatch.prediction.engine.boosting-trees", "60"),
+                Map.entry("energywatch.prediction.history.group-id", "forecasts-test-history"),
+                Map.entry("energywatch.prediction.indices.group-id", "forecasts-test-indexing"),
+                Map.entry("energywatch.prediction.indices.model-runs-group-id", "forecasts-test-model-runs"),
+                Map.entry("energywatch.prediction.models.drift-group-id", "forecasts-test-drift"),
+                Map.entry("energywatch.prediction.issuance.horizons-days", "1,7"),
+                Map.entry("energywatch.prediction.issuance.check-interval", "500ms"),
+                Map.entry("energywatch.prediction.issuance.quiet-period", "2s"))
+                .forEach((k, v) -> args.add("--" + k + "=" + v));
+        return new SpringApplicationBuilder(PredictionServiceApplication.class).run(args.toArray(String[]::new));
+    }
+
+    private void publish(SeriesId series, LocalDate from, LocalDate to) {
+        Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestBroker.bootstrapServers(),
+                ProducerConfig.LINGER_MS_CONFIG, 20);
+        try (var producer = new KafkaProducer<String, EnergyWatchEvent>(config, new StringSerializer(),
+                EventSerde.any("/energywatch/forecast-test"))) {
+            for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
+                var measured = ConsumptionMeasured.of(series, series.area(), d.atStartOfDay(PARIS).toInstant(),
+                        d.plusDays(1).atStartOfDay(PARIS).toInstant(), dailyEnergy(d), MeasurementUnit.MWH,
+                        QualityStatus.SIMULATED, List.of(), LINEAGE);
+                double t = temperature(d);
+                var weather = new WeatherContext(false, t - 3, t + 3, t, null, null, null, null,
+                        Math.max(0, 15 - t), Math.max(0, t - 18), "region", List.of("forecast-test"));
+                var calendar = new CalendarContext(d.getDayOfWeek(), d.getDayOfWeek().getValue() >= 6, false, null,
+                        false, null);
+                producer.send(new ProducerRecord<>(Topics.CONSUMPTION_ENRICHED.name(), series.toString(),
+                        new ConsumptionEnriched(null, measured, d, weather, calendar, SocialContext.none())));
+            }
+        }
+    }
+
+    private JsonNode awaitLatest(SeriesId series, int horizon, LocalDate baseDay) {
+        JsonNode[] latest = new JsonNode[1];
+        await().atMost(Duration.ofSeconds(120)).until(() -> {
+            var response = get("/api/v1/forecasts/issued/latest?series=" + daily(series) + "&horizon=" + horizon);
+            latest[0] = response.statusCode() == 200 ? JSON.readTree(response.body()) : null;
+            return latest[0] != null && latest[0].path("baseDay").asString().equals(baseDay.toString());
+        });
+        return latest[0];
+    }
+
+    private JsonNode awaitAccuracy(SeriesId series, int records) {
+        JsonNode[] accuracy = new JsonNode[1];
+        await().atMost(Duration.ofSeconds(60)).until(() -> {
+            accuracy[0] = JSON.readTree(get("/api/v1/forecasts/accuracy?series=" + daily(series) + "&from="
+                    + FIRST + "&to=" + PHASE2_END).body());
+            return accuracy[0].path("records").asInt() == records;
+        });
+        return accuracy[0];
+    }
+
+    /** What must not depend on a restart: everything but the wall-clock issue time, series ids made alike. */
+    private static List<String> comparable(List<IssuedForecast> forecasts, SeriesId series) {
+        return forecasts.stream().map(f -> new IssuedForecast(f.id(), f.series(), f.baseDay(), f.horizonDays(),
+                        f.modelId(), f.modelVersion(), f.algorithm(), Instant.EPOCH, f.steps().stream()
+                        .map(s -> new IssuedForecast.Step(s.date(), s.leadDays(), s.energyMwh(), s.lower80Mwh(),
+                                s.upper80Mwh(), s.lower95Mwh(), s.upper95Mwh(), s.tempMeanC(), s.weatherBasis(), "-"))
+                        .toList()).toString().replace(daily(series), "SERIES"))
+                .toList();
+    }
+
+    private List<ConsumptionForecast> forecastEvents(SeriesId series) {
+        Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestBroker.bootstrapServers(),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        var out = new ArrayList<ConsumptionForecast>();
+        String topic = Topics.FORECASTS.name();
+        try (var consumer = new KafkaConsumer<String, ConsumptionForecast>(config, new StringDeserializer(),
+                EventSerde.of(ConsumptionForecast.class, "unused"))) {
+            var partitions = consumer.partitionsFor(topic).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            var end = consumer.endOffsets(partitions);
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
+                    if (r.value() != null && r.value().seriesId().equals(daily(series))) {
+                        out.add(r.value());
+                    }
+                });
+            }
+        }
+        return out;
+    }
+
+    private int hits(String alias, String field, String value) throws Exception {
+        String query = """
+                {"query":{"term":{"%s":"%s"}},"size":0,"track_total_hits":true}""".formatted(field, value);
+        var search = http.send(HttpRequest.newBuilder(URI.create(ElasticsearchTestServer.shared().url() + "/" + alias
+                        + "/_search?ignore_unavailable=true")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(query)).build(), HttpResponse.BodyHandlers.ofString());
+        return search.statusCode() == 200 ? JSON.readTree(search.body()).path("hits").path("total").path("value")
+                .asInt() : -1;
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        String port = context.getEnvironment().getRequiredProperty("local.server.port");
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String daily(SeriesId series) {
+        return series.toString();
+    }
+}
