@@ -2,6 +2,8 @@ package io.energywatch.drift.analysis;
 
 import io.energywatch.drift.config.DriftProperties;
 import io.energywatch.drift.reports.DriftReport;
+import io.energywatch.drift.window.EnrichedWindow;
+import io.energywatch.drift.window.WindowScope;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import org.jspecify.annotations.Nullable;
@@ -30,11 +32,13 @@ import java.time.Instant;
 class AnalysisController {
 
     private final DriftRuns runs;
+    private final EnrichedWindow window;
     private final DriftProperties properties;
     private final Clock clock;
 
-    AnalysisController(DriftRuns runs, DriftProperties properties, Clock clock) {
+    AnalysisController(DriftRuns runs, EnrichedWindow window, DriftProperties properties, Clock clock) {
         this.runs = runs;
+        this.window = window;
         this.properties = properties;
         this.clock = clock;
     }
@@ -42,7 +46,7 @@ class AnalysisController {
     /**
      * @param version a version of the model; null for the configured alias
      * @param from    start of the window (interval starts); null for {@code to} minus the full-run window
-     * @param to      end of the window, exclusive; null for now
+     * @param to      end of the window, exclusive; null for the newest record's interval end (stream time)
      */
     record WindowAnalysis(@NotBlank String modelId, @Nullable String version, @Nullable Instant from,
                           @Nullable Instant to) {
@@ -50,7 +54,9 @@ class AnalysisController {
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<DriftReport> window(@Valid @RequestBody WindowAnalysis request) {
-        Instant to = request.to() == null ? clock.instant() : request.to();
+        // Stream time, not the clock: the newest record seen, so replayed history has a window by default.
+        Instant to = request.to() != null ? request.to()
+                : window.streamTime(WindowScope.ALL).orElseGet(clock::instant);
         Instant from = request.from() == null ? to.minus(properties.schedule().fullWindow()) : request.from();
         return created(runs.againstWindow(request.modelId(), request.version(), from, to, Integer.MAX_VALUE,
                 DriftReport.Trigger.ON_DEMAND));

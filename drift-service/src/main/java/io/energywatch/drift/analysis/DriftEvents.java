@@ -30,8 +30,11 @@ class DriftEvents {
 
     static DriftDetected toEvent(DriftReport report) {
         var features = report.features().stream().map(DriftEvents::toFeature).toList();
+        var actions = report.recommendedActions().stream().map(a -> new DriftDetected.RecommendedAction(
+                a.action().name(), a.target(), a.reason())).toList();
         return new DriftDetected(null, report.id(), report.modelId(), report.modelVersion(), report.windowFrom(),
-                report.windowTo(), report.overallStatus(), report.correction().name(), features, report.createdAt());
+                report.windowTo(), report.overallStatus(), report.correction().name(), features, report.createdAt(),
+                actions);
     }
 
     private static DriftDetected.FeatureDrift toFeature(FeatureDrift f) {

@@ -5,9 +5,12 @@ import io.energywatch.analytics.drift.DriftAnalysis;
 import io.energywatch.analytics.drift.DriftAnalyzer;
 import io.energywatch.analytics.drift.FeatureDrift;
 import io.energywatch.analytics.registry.FeatureProfile;
+import io.energywatch.analytics.registry.ModelVersion;
 import io.energywatch.drift.config.DriftProperties;
 import io.energywatch.drift.reports.DriftReport;
+import io.energywatch.drift.watch.ModelScopes;
 import io.energywatch.drift.window.EnrichedWindow;
+import io.energywatch.drift.window.WindowScope;
 import io.energywatch.service.web.ProblemError;
 import io.energywatch.service.web.ProblemException;
 import org.jspecify.annotations.Nullable;
@@ -21,6 +24,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -36,6 +40,7 @@ public class DriftRuns {
     private final EnrichedWindow window;
     private final ReportRecorder recorder;
     private final DriftProperties properties;
+    private final RecommendedActions actions;
     private final Clock clock;
 
     DriftRuns(DriftAnalyzer analyzer, ReferenceProfiles references, EnrichedWindow window, ReportRecorder recorder,
@@ -45,22 +50,37 @@ public class DriftRuns {
         this.window = window;
         this.recorder = recorder;
         this.properties = properties;
+        this.actions = new RecommendedActions(properties.actions());
         this.clock = clock;
     }
 
-    /** A model version against the enriched rows whose interval starts in [from, to), at most {@code maxRows}. */
+    /**
+     * A model version against the enriched rows of its scope whose interval starts in [from, to), at most
+     * {@code maxRows}.
+     */
     public DriftReport againstWindow(String modelId, @Nullable String version, Instant from, Instant to, int maxRows,
                                      DriftReport.Trigger trigger) {
         if (!from.isBefore(to)) {
             throw ProblemException.badRequest("invalid-request", "from must be before to",
                     List.of(ProblemError.field("from", from, "not before " + to)));
         }
+        return againstWindow(references.version(modelId, version), from, to, maxRows, trigger);
+    }
+
+    /** A model version already read from its registry. */
+    DriftReport againstWindow(ModelVersion model, Instant from, Instant to, int maxRows, DriftReport.Trigger trigger) {
         long started = System.nanoTime();
-        var model = references.version(modelId, version);
-        CurrentWindow current = window.select(from, to, maxRows);
+        WindowScope scope = ModelScopes.of(model);
+        CurrentWindow current = window.select(scope, from, to, maxRows);
         DriftAnalysis analysis = analyzer.analyse(model.featureProfiles(), current);
         var skipped = skipped(model.featureProfiles(), analysis, current);
-        return recorder.record(report(modelId, model.version(), trigger, from, to, analysis, skipped, started));
+        return recorder.record(report(model.modelId(), model.version(), trigger, from, to, analysis, skipped, started,
+                scope));
+    }
+
+    /** The stream time of the model's scope in the window: where its runs end. */
+    Optional<Instant> streamTime(ModelVersion model) {
+        return window.streamTime(ModelScopes.of(model));
     }
 
     /** One uploaded sample against another with the same columns; the first is the reference. */
@@ -94,14 +114,17 @@ public class DriftRuns {
         Instant now = clock.instant();
         String model = modelId == null || modelId.isBlank() ? upload.modelId() : modelId;
         return recorder.record(report(model, "upload", DriftReport.Trigger.UPLOAD, now, now, analysis,
-                skipped(profiles, analysis, sample), started));
+                skipped(profiles, analysis, sample), started, null));
     }
 
     private DriftReport report(String modelId, String version, DriftReport.Trigger trigger, Instant from, Instant to,
-                               DriftAnalysis analysis, List<String> skipped, long startedNanos) {
+                               DriftAnalysis analysis, List<String> skipped, long startedNanos,
+                               @Nullable WindowScope scope) {
+        var recommended = actions.of(modelId, scope, analysis.overallStatus(), analysis.features(), skipped);
         return new DriftReport(UUID.randomUUID().toString(), modelId, version, trigger, from, to, clock.instant(),
                 analysis.overallStatus(), analysis.correction(), analysis.thresholds(), analysis.currentRows(),
-                analysis.features(), skipped, false, false, (System.nanoTime() - startedNanos) / 1_000_000);
+                analysis.features(), skipped, false, false, (System.nanoTime() - startedNanos) / 1_000_000,
+                scope == null ? null : scope.toString(), recommended);
     }
 
     private static List<String> skipped(List<FeatureProfile> profiles, DriftAnalysis analysis, CurrentWindow current) {

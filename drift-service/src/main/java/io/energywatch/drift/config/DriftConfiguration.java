@@ -1,8 +1,6 @@
 package io.energywatch.drift.config;
 
 import io.energywatch.analytics.drift.DriftAnalyzer;
-import io.energywatch.analytics.registry.LocalModelRegistry;
-import io.energywatch.analytics.registry.ModelRegistry;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -26,11 +24,5 @@ class DriftConfiguration {
     @Bean
     DriftAnalyzer driftAnalyzer(DriftProperties properties) {
         return new DriftAnalyzer(properties.analyzerSettings());
-    }
-
-    @Bean
-    @ConditionalOnMissingBean
-    ModelRegistry modelRegistry(DriftProperties properties) {
-        return new LocalModelRegistry(properties.registry().root());
     }
 }

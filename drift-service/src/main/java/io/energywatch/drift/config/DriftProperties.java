@@ -34,6 +34,9 @@ import java.util.List;
  * @param publishTimeout     how long a run waits for Kafka to acknowledge its DriftDetected event
  * @param store              MongoDB collection of reports
  * @param indices            Elasticsearch copy of reports
+ * @param watch              which models are watched, and the runs at stream time
+ * @param actions            how recommended actions are derived from a report
+ * @param monthly            the monthly report
  */
 @Validated
 @ConfigurationProperties("energywatch.drift")
@@ -42,7 +45,8 @@ public record DriftProperties(@Valid @NotNull Thresholds thresholds, @NotNull Co
                               @Valid @NotNull Upload upload, @Valid @NotNull Registry registry, List<String> models,
                               @Valid @NotNull Window window, @Valid @NotNull Schedule schedule,
                               @NotNull Duration publishTimeout, @Valid @NotNull Store store,
-                              @Valid @NotNull Indices indices) {
+                              @Valid @NotNull Indices indices, @Valid @NotNull Watch watch,
+                              @Valid @NotNull Actions actions, @Valid @NotNull Monthly monthly) {
 
     public DriftProperties {
         models = models == null ? List.of() : List.copyOf(models);
@@ -108,5 +112,49 @@ public record DriftProperties(@Valid @NotNull Thresholds thresholds, @NotNull Co
      */
     public record Indices(@NotBlank String drift, @Min(1) @Max(64) int shards, @Min(0) @Max(8) int replicas,
                           @NotNull Duration retryDelay) {
+    }
+
+    /**
+     * @param refreshInterval how often the registries are asked for champions (also on every models-topic event)
+     * @param modelsGroupId   consumer group reading {@code energywatch.models.v1}
+     * @param catchUp         runs at stream time, besides the crons
+     * @param mlflow          the MLflow registry, when a tracking URI is set
+     */
+    public record Watch(@NotNull Duration refreshInterval, @NotBlank String modelsGroupId, @Valid @NotNull CatchUp catchUp,
+                        @Valid @NotNull Mlflow mlflow) {
+    }
+
+    /**
+     * @param enabled       run a model when its stream time has advanced by a light (full) window since its last light
+     *                      (full) run, and the window holds data after its training window
+     * @param checkInterval how often that is checked; each check runs at most one light and one full run per model
+     */
+    public record CatchUp(boolean enabled, @NotNull Duration checkInterval) {
+    }
+
+    /**
+     * @param trackingUri MLflow tracking server; blank when MLflow is not used
+     * @param timeout     connect and request timeout
+     * @param pageSize    registered models read per search request
+     */
+    public record Mlflow(String trackingUri, @NotNull Duration timeout, @Min(1) @Max(1000) int pageSize) {
+
+        public boolean configured() {
+            return trackingUri != null && !trackingUri.isBlank();
+        }
+    }
+
+    /**
+     * @param missingShare a weather feature missing from more than this share of current rows points at its source
+     * @param maxFeatures  INVESTIGATE_FEATURE actions per report, most drifted first
+     */
+    public record Actions(@DecimalMin("0.0") @DecimalMax("1.0") double missingShare, @Min(1) @Max(100) int maxFeatures) {
+    }
+
+    /**
+     * @param maxReports  reports read for one month; more is refused rather than summarised from a part
+     * @param topFeatures features listed per model, by their highest PSI of the month
+     */
+    public record Monthly(@Min(1) @Max(1_000_000) int maxReports, @Min(1) @Max(100) int topFeatures) {
     }
 }

@@ -4,6 +4,7 @@ import io.energywatch.analytics.drift.Correction;
 import io.energywatch.analytics.drift.DriftThresholds;
 import io.energywatch.analytics.drift.FeatureDrift;
 import io.energywatch.contracts.DriftStatus;
+import org.jspecify.annotations.Nullable;
 
 import java.time.Instant;
 import java.util.List;
@@ -17,6 +18,9 @@ import java.util.List;
  * @param skipped        features of the reference not analysed, each with the reason
  * @param eventPublished a DriftDetected event was acknowledged by Kafka (only for moderate and significant drift)
  * @param indexed        the report is searchable in Elasticsearch
+ * @param scope          the series of the window the model was compared with ({@code carrier:area:source:resolution},
+ *                       {@code *} for any part); null for uploads
+ * @param recommendedActions what to do about the drift, most urgent first (empty when stable)
  */
 public record DriftReport(
         String id,
@@ -34,11 +38,14 @@ public record DriftReport(
         List<String> skipped,
         boolean eventPublished,
         boolean indexed,
-        long durationMs) {
+        long durationMs,
+        @Nullable String scope,
+        List<RecommendedAction> recommendedActions) {
 
     public DriftReport {
         features = features == null ? List.of() : List.copyOf(features);
         skipped = skipped == null ? List.of() : List.copyOf(skipped);
+        recommendedActions = recommendedActions == null ? List.of() : List.copyOf(recommendedActions);
     }
 
     public enum Trigger {
@@ -47,12 +54,14 @@ public record DriftReport(
 
     DriftReport withIndexed() {
         return new DriftReport(id, modelId, modelVersion, trigger, windowFrom, windowTo, createdAt, overallStatus,
-                correction, thresholds, currentRows, features, skipped, eventPublished, true, durationMs);
+                correction, thresholds, currentRows, features, skipped, eventPublished, true, durationMs, scope,
+                recommendedActions);
     }
 
     public DriftReport withEventPublished() {
         return new DriftReport(id, modelId, modelVersion, trigger, windowFrom, windowTo, createdAt, overallStatus,
-                correction, thresholds, currentRows, features, skipped, true, indexed, durationMs);
+                correction, thresholds, currentRows, features, skipped, true, indexed, durationMs, scope,
+                recommendedActions);
     }
 
     /** Whether the platform must react: moderate or significant drift publishes DriftDetected. */

@@ -3,6 +3,7 @@ package io.energywatch.drift.reports;
 import io.energywatch.analytics.drift.FeatureDrift;
 import io.energywatch.contracts.DriftStatus;
 import io.energywatch.drift.config.DriftProperties;
+import io.energywatch.drift.watch.WatchedModels;
 import io.energywatch.drift.window.EnrichedWindow;
 import io.energywatch.service.web.PageResponse;
 import io.energywatch.service.web.ProblemException;
@@ -28,12 +29,15 @@ class ReportController {
 
     private final ReportStore store;
     private final EnrichedWindow window;
+    private final WatchedModels watched;
     private final DriftProperties properties;
     private final Clock clock;
 
-    ReportController(ReportStore store, EnrichedWindow window, DriftProperties properties, Clock clock) {
+    ReportController(ReportStore store, EnrichedWindow window, WatchedModels watched, DriftProperties properties,
+                     Clock clock) {
         this.store = store;
         this.window = window;
+        this.watched = watched;
         this.properties = properties;
         this.clock = clock;
     }
@@ -63,11 +67,18 @@ class ReportController {
     }
 
     record ModelDrift(String modelId, String modelVersion, String reportId, Instant createdAt,
-                      DriftReport.Trigger trigger, DriftStatus overallStatus, boolean eventPublished,
-                      List<DriftedFeature> drifted) {
+                      DriftReport.Trigger trigger, Instant windowFrom, Instant windowTo, DriftStatus overallStatus,
+                      boolean eventPublished, List<DriftedFeature> drifted,
+                      List<RecommendedAction> recommendedActions) {
     }
 
-    record Schedule(String lightCron, String fullCron, List<String> watchedModels) {
+    /**
+     * @param watchedModels ids of the watched models
+     * @param watched       the same with where each was found (local, mlflow, configured)
+     * @param catchUp       runs also happen when stream time has advanced, not only at the crons
+     */
+    record Schedule(String lightCron, String fullCron, List<String> watchedModels,
+                    List<WatchedModels.Watched> watched, boolean catchUp) {
     }
 
     record Summary(Instant generatedAt, WindowView window, long totalReports, Map<DriftStatus, Long> reportsByStatus,
@@ -86,16 +97,19 @@ class ReportController {
         }
         var models = store.modelIds().stream().map(store::latest).flatMap(Optional::stream)
                 .map(r -> new ModelDrift(r.modelId(), r.modelVersion(), r.id(), r.createdAt(), r.trigger(),
-                        r.overallStatus(), r.eventPublished(), r.features().stream()
+                        r.windowFrom(), r.windowTo(), r.overallStatus(), r.eventPublished(), r.features().stream()
                         .filter(f -> f.status() != DriftStatus.STABLE)
                         .sorted(Comparator.comparing(FeatureDrift::psi).reversed())
-                        .map(f -> new DriftedFeature(f.feature(), f.status(), f.psi(), f.summary())).toList()))
+                        .map(f -> new DriftedFeature(f.feature(), f.status(), f.psi(), f.summary())).toList(),
+                        r.recommendedActions()))
                 .sorted(Comparator.comparing(ModelDrift::overallStatus).reversed()
                         .thenComparing(ModelDrift::modelId))
                 .toList();
         var extent = window.extent();
         var schedule = properties.schedule();
         return new Summary(clock.instant(), new WindowView(extent.rows(), extent.oldest(), extent.newest()), total,
-                byStatus, models, new Schedule(schedule.lightCron(), schedule.fullCron(), properties.models()));
+                byStatus, models, new Schedule(schedule.lightCron(), schedule.fullCron(),
+                watched.current().stream().map(WatchedModels.Watched::modelId).toList(), watched.current(),
+                properties.watch().catchUp().enabled()));
     }
 }

@@ -79,6 +79,23 @@ public class ReportStore {
                 .with(Sort.by(Sort.Direction.DESC, "createdAt")).limit(1), DriftReport.class, collection));
     }
 
+    /** The window end of the model version's latest run of this trigger: where its next run starts counting. */
+    public Optional<Instant> lastWindowTo(String modelId, String version, DriftReport.Trigger trigger) {
+        var query = Query.query(Criteria.where("modelId").is(modelId).and("modelVersion").is(version)
+                .and("trigger").is(trigger)).with(Sort.by(Sort.Direction.DESC, "windowTo")).limit(1);
+        return Optional.ofNullable(mongo.findOne(query, DriftReport.class, collection)).map(DriftReport::windowTo);
+    }
+
+    /**
+     * Reports of runs over enriched data whose window ends in (from, to], oldest window first, at most {@code limit}
+     * (uploads have no data time and are left out).
+     */
+    public List<DriftReport> windowsEndingIn(Instant from, Instant to, int limit) {
+        var query = Query.query(Criteria.where("windowTo").gt(from).lte(to).and("trigger")
+                .ne(DriftReport.Trigger.UPLOAD)).with(Sort.by("windowTo", "createdAt")).limit(limit);
+        return mongo.find(query, DriftReport.class, collection);
+    }
+
     private static Query query(Filter filter) {
         var criteria = new ArrayList<Criteria>();
         if (filter.modelId() != null) {

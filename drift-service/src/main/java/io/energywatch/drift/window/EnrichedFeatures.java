@@ -3,6 +3,7 @@ package io.energywatch.drift.window;
 import io.energywatch.contracts.ConsumptionEnriched;
 
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 
@@ -32,6 +33,26 @@ public final class EnrichedFeatures {
             new Numeric("cloudCoverPercent", e -> orNaN(e.weather().cloudCoverPercent())),
             new Numeric("dayLengthMin", e -> orNaN(e.calendar().dayLengthMin())),
             new Numeric("strikerRatePercent", e -> orNaN(e.social().strikerRatePercent())));
+
+    /**
+     * Other names the trainers give window features: the forecasters' {@code hdd}/{@code cdd}, the anomaly forests'
+     * {@code value} (the observed power) and their 0/1 calendar flags. A model's profile is compared under its own name.
+     */
+    public static final List<Numeric> ALIASES = List.of(
+            new Numeric("hdd", e -> orNaN(e.weather().heatingDegreeDays())),
+            new Numeric("cdd", e -> orNaN(e.weather().coolingDegreeDays())),
+            new Numeric("value", e -> orNaN(e.measurement().powerMw())),
+            new Numeric("holiday", e -> e.calendar().publicHoliday() ? 1 : 0),
+            new Numeric("weekend", e -> e.calendar().weekend() ? 1 : 0),
+            new Numeric("strike", e -> e.social().strike() ? 1 : 0));
+
+    /** Features of weather origin: their drift or absence points at the weather feed of the model's region. */
+    public static final Set<String> WEATHER = Set.of("tempMeanC", "tempMinC", "tempMaxC",
+            "heatingDegreeDays", "coolingDegreeDays", "windKmh", "humidityPercent", "cloudCoverPercent", "hdd", "cdd",
+            "tempLag1C", "tempLag2C", "visibilityKm");
+
+    /** Features measured by the consumption source itself. */
+    public static final Set<String> CONSUMPTION = Set.of("powerMw", "energyMwh", "value");
 
     public static final List<Categorical> CATEGORICAL = List.of(
             new Categorical("carrier", e -> e.measurement().carrier().name()),

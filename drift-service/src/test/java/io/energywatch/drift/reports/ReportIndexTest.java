@@ -68,6 +68,7 @@ class ReportIndexTest {
         Instant created = Instant.parse("2025-03-14T09:00:00Z");
         return new DriftReport(id, "anomaly-fr", "3", DriftReport.Trigger.SCHEDULED_FULL,
                 created.minus(Duration.ofDays(7)), created, created, DriftStatus.SIGNIFICANT, Correction.HOLM,
-                DriftThresholds.defaults(), 700, List.of(temp), List.of(), true, false, 12);
+                DriftThresholds.defaults(), 700, List.of(temp), List.of(), true, false, 12, "electricity:*:odre:PT30M",
+                List.of(new RecommendedAction(RecommendedAction.Action.RETRAIN, "anomaly-fr", "inputs drifted")));
     }
 }
