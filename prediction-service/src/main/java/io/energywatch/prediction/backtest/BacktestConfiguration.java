@@ -4,6 +4,8 @@ import io.energywatch.analytics.forecast.ForecastEngine;
 import io.energywatch.prediction.config.PredictionProperties;
 import io.energywatch.prediction.history.DailyHistory;
 import java.time.Clock;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import tools.jackson.databind.json.JsonMapper;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -16,7 +18,11 @@ class BacktestConfiguration {
     }
 
     @Bean
-    BacktestJobs backtestJobs(Backtests backtests) {
-        return new BacktestJobs(backtests, Clock.systemUTC());
+    BacktestJobs backtestJobs(Backtests backtests, MongoTemplate mongo, JsonMapper json,
+                              PredictionProperties properties) {
+        var jobs = new BacktestJobs(backtests, new BacktestJobStore(mongo, properties.backtests().collection(), json),
+                Clock.systemUTC());
+        jobs.failInterrupted();
+        return jobs;
     }
 }

@@ -15,11 +15,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/predictions")
 class BacktestController {
 
-    private final Backtests backtests;
     private final BacktestJobs jobs;
 
-    BacktestController(Backtests backtests, BacktestJobs jobs) {
-        this.backtests = backtests;
+    BacktestController(BacktestJobs jobs) {
         this.jobs = jobs;
     }
 
@@ -39,6 +37,6 @@ class BacktestController {
 
     @GetMapping("/summary")
     BacktestSummary summary() {
-        return backtests.latest().orElseThrow(() -> ProblemException.notFound("backtest summary", "latest"));
+        return jobs.latestSummary().orElseThrow(() -> ProblemException.notFound("backtest summary", "latest"));
     }
 }

@@ -7,9 +7,7 @@ import org.springframework.beans.factory.DisposableBean;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -17,8 +15,8 @@ import java.util.concurrent.Executors;
 
 /**
  * Backtests run as jobs (DESIGN.md: long work answers 202 with a job resource): one at a time, since each trains every
- * algorithm on both cores. The last {@value #KEPT} jobs are kept in memory; a restart forgets them, and as a backtest
- * is seeded, resubmitting it gives the same answer.
+ * algorithm on both cores. The last {@value #KEPT} jobs are kept in MongoDB, so a restart keeps them; a job a restart
+ * interrupted is marked FAILED, and as a backtest is seeded, resubmitting it gives the same answer.
  */
 class BacktestJobs implements DisposableBean {
 
@@ -31,20 +29,27 @@ class BacktestJobs implements DisposableBean {
                @Nullable BacktestResponse result, @Nullable String error, List<ProblemError> errors) {
     }
 
+    static final String INTERRUPTED = "the service stopped while the backtest ran; submit it again (a backtest is"
+            + " seeded: the answer will be the same)";
+
     private final Backtests backtests;
+    private final BacktestJobStore store;
     private final Clock clock;
     private final ExecutorService runner = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().name("backtest-job").daemon(true).factory());
-    private final Map<String, Job> jobs = new LinkedHashMap<>() {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Job> eldest) {
-            return size() > KEPT;
-        }
-    };
 
-    BacktestJobs(Backtests backtests, Clock clock) {
+    BacktestJobs(Backtests backtests, BacktestJobStore store, Clock clock) {
         this.backtests = backtests;
+        this.store = store;
         this.clock = clock;
+    }
+
+    /** Jobs a stop interrupted will never finish: they say so instead of RUNNING for ever. */
+    void failInterrupted() {
+        for (Job job : store.running()) {
+            store.save(new Job(job.id(), Status.FAILED, job.series(), job.submittedAt(), clock.instant(), null,
+                    INTERRUPTED, List.of()), null);
+        }
     }
 
     /** Validates now (a bad request is a 4xx at once) and runs the backtest in the background. */
@@ -52,33 +57,32 @@ class BacktestJobs implements DisposableBean {
         Backtests.Prepared prepared = backtests.prepare(request);
         Job job = new Job(UUID.randomUUID().toString(), Status.RUNNING, prepared.series(), clock.instant(), null, null,
                 null, List.of());
-        put(job);
+        store.save(job, null);
         runner.execute(() -> {
             try {
                 BacktestResponse result = backtests.execute(prepared);
-                put(new Job(job.id(), Status.SUCCEEDED, job.series(), job.submittedAt(), clock.instant(), result, null,
-                        List.of()));
+                // One job at a time: the latest summary is this job's.
+                store.save(new Job(job.id(), Status.SUCCEEDED, job.series(), job.submittedAt(), clock.instant(),
+                        result, null, List.of()), backtests.latest().orElse(null));
             } catch (ProblemException e) {
-                put(new Job(job.id(), Status.FAILED, job.series(), job.submittedAt(), clock.instant(), null,
-                        e.getMessage(), e.errors()));
+                store.save(new Job(job.id(), Status.FAILED, job.series(), job.submittedAt(), clock.instant(), null,
+                        e.getMessage(), e.errors()), null);
             } catch (RuntimeException e) {
-                put(new Job(job.id(), Status.FAILED, job.series(), job.submittedAt(), clock.instant(), null,
-                        "backtest failed: " + e.getMessage(), List.of()));
+                store.save(new Job(job.id(), Status.FAILED, job.series(), job.submittedAt(), clock.instant(), null,
+                        "backtest failed: " + e.getMessage(), List.of()), null);
             }
+            store.keepNewest(KEPT);
         });
         return job;
     }
 
     Optional<Job> find(String id) {
-        synchronized (jobs) {
-            return Optional.ofNullable(jobs.get(id));
-        }
+        return store.find(id);
     }
 
-    private void put(Job job) {
-        synchronized (jobs) {
-            jobs.put(job.id(), job);
-        }
+    /** The latest backtest's table: this run's, else the last one stored. */
+    Optional<BacktestSummary> latestSummary() {
+        return backtests.latest().or(store::latestSummary);
     }
 
     @Override

@@ -57,7 +57,8 @@ import tools.jackson.databind.json.JsonMapper;
  * forecast request at all: daily enriched records of two series with the same values go in, in two phases. The first
  * series runs uninterrupted; the service is stopped and started again on the same stores between the second series'
  * phases. Both get their champions trained, forecasts issued (stored, published, indexed) and, once the second phase
- * brings the actuals, accuracy records (stored, indexed, served), and the restarted series' outputs equal the other's.
+ * brings the actuals, accuracy records (stored, indexed, served), and the restarted series' outputs equal the other's;
+ * a backtest job submitted before the restart is there after it.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ScheduledForecastsTest {
@@ -128,6 +129,19 @@ class ScheduledForecastsTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> hits("energywatch-forecasts", "seriesId",
                 daily(UNINTERRUPTED)) == 8);
 
+        // A backtest job, which the restart below must keep.
+        var submitted = post("/api/v1/predictions/backtests", """
+                {"series": "%s", "trainFrom": "2024-01-01", "trainTo": "2024-02-29", "testFrom": "2024-03-01",
+                 "testTo": "%s"}""".formatted(daily(UNINTERRUPTED), PHASE1_END));
+        assertThat(submitted.statusCode()).isEqualTo(202);
+        String job = JSON.readTree(submitted.body()).path("id").asString();
+        JsonNode[] finished = new JsonNode[1];
+        await().atMost(Duration.ofSeconds(60)).until(() -> {
+            finished[0] = JSON.readTree(get("/api/v1/predictions/backtests/" + job).body());
+            return !"RUNNING".equals(finished[0].path("status").asString());
+        });
+        assertThat(finished[0].path("status").asString()).isEqualTo("SUCCEEDED");
+
         // The uninterrupted series gets its actuals: its issued steps are scored, and it is issued from the new day.
         publish(UNINTERRUPTED, PHASE1_END.plusDays(1), PHASE2_END);
         awaitLatest(UNINTERRUPTED, 1, PHASE2_END);
@@ -139,6 +153,11 @@ class ScheduledForecastsTest {
         publish(RESTARTED, PHASE1_END.plusDays(1), PHASE2_END);
         awaitLatest(RESTARTED, 7, PHASE2_END);
         JsonNode restarted = awaitAccuracy(RESTARTED, 8);
+        // The backtest job and the summary table survived the restart as they were.
+        assertThat(JSON.readTree(get("/api/v1/predictions/backtests/" + job).body())).isEqualTo(finished[0]);
+        JsonNode summary = JSON.readTree(get("/api/v1/predictions/summary").body());
+        assertThat(summary.path("series").asString()).isEqualTo(daily(UNINTERRUPTED));
+        assertThat(summary.path("testRows").asInt()).isEqualTo(finished[0].path("result").path("testRows").asInt());
 
         // The day-ahead forecast's one step and the week-ahead's seven, each with its error and interval hits.
         JsonNode dayAhead = uninterrupted.path("groups").get(0);
@@ -278,6 +297,13 @@ class ScheduledForecastsTest {
                 .POST(HttpRequest.BodyPublishers.ofString(query)).build(), HttpResponse.BodyHandlers.ofString());
         return search.statusCode() == 200 ? JSON.readTree(search.body()).path("hits").path("total").path("value")
                 .asInt() : -1;
+    }
+
+    private HttpResponse<String> post(String path, String json) throws Exception {
+        String port = context.getEnvironment().getRequiredProperty("local.server.port");
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> get(String path) throws Exception {
