@@ -31,6 +31,16 @@ final class DriftApi {
                 response.getBody().readAllBytes()));
     }
 
+    /** The body of a GET as text, asking for {@code accept}; fails unless the answer is 200. */
+    String getText(String path, String accept) {
+        return http.get().uri(path).header("Accept", accept).exchange((request, response) -> {
+            if (response.getStatusCode().value() != 200) {
+                throw new AssertionError("GET " + path + " answered " + response.getStatusCode());
+            }
+            return new String(response.getBody().readAllBytes(), StandardCharsets.UTF_8);
+        });
+    }
+
     Answer postJson(String path, String body) {
         return http.post().uri(path).contentType(MediaType.APPLICATION_JSON).body(body)
                 .exchange((request, response) -> answer(response.getStatusCode().value(),

@@ -41,6 +41,7 @@ public class DriftRuns {
     private final ReportRecorder recorder;
     private final DriftProperties properties;
     private final RecommendedActions actions;
+    private final SmallSampleGuard guard;
     private final Clock clock;
 
     DriftRuns(DriftAnalyzer analyzer, ReferenceProfiles references, EnrichedWindow window, ReportRecorder recorder,
@@ -51,6 +52,7 @@ public class DriftRuns {
         this.recorder = recorder;
         this.properties = properties;
         this.actions = new RecommendedActions(properties.actions());
+        this.guard = new SmallSampleGuard(properties.schedule().minRowsWithoutTest(), properties.thresholds().alpha());
         this.clock = clock;
     }
 
@@ -72,7 +74,7 @@ public class DriftRuns {
         long started = System.nanoTime();
         WindowScope scope = ModelScopes.of(model);
         CurrentWindow current = window.select(scope, from, to, maxRows);
-        DriftAnalysis analysis = analyzer.analyse(model.featureProfiles(), current);
+        DriftAnalysis analysis = guard.apply(analyzer.analyse(model.featureProfiles(), current));
         var skipped = skipped(model.featureProfiles(), analysis, current);
         return recorder.record(report(model.modelId(), model.version(), trigger, from, to, analysis, skipped, started,
                 scope));

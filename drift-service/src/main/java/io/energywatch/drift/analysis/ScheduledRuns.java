@@ -5,6 +5,7 @@ import io.energywatch.analytics.registry.ModelVersion;
 import io.energywatch.drift.config.DriftProperties;
 import io.energywatch.drift.reports.DriftReport;
 import io.energywatch.drift.reports.ReportStore;
+import io.energywatch.drift.watch.ModelScopes;
 import io.energywatch.drift.watch.WatchedModels;
 import io.energywatch.service.web.ProblemException;
 import org.slf4j.Logger;
@@ -47,8 +48,8 @@ public class ScheduledRuns {
     private record RunKey(String modelId, String version, DriftReport.Trigger trigger) {
     }
 
-    /** A kind of run: its trigger, window length and row limit. */
-    private record Kind(DriftReport.Trigger trigger, Duration length, int maxRows) {
+    /** A kind of run: its trigger, cadence (and window length), the length read for daily models, row limit. */
+    private record Kind(DriftReport.Trigger trigger, Duration length, Duration dailyLength, int maxRows) {
     }
 
     ScheduledRuns(DriftRuns runs, ReferenceProfiles references, WatchedModels watched, ReportStore store,
@@ -97,14 +98,18 @@ public class ScheduledRuns {
                 if (!to.isAfter(champion.trainingWindow().to())) {
                     continue;
                 }
+                boolean daily = ModelScopes.of(champion).daily();
                 for (Kind kind : kinds) {
+                    Duration length = daily ? kind.dailyLength() : kind.length();
                     var key = new RunKey(champion.modelId(), champion.version(), kind.trigger());
                     Optional<Instant> last = Optional.ofNullable(lastWindowTo.get(key))
                             .or(() -> store.lastWindowTo(key.modelId(), key.version(), key.trigger()));
+                    // Due once the end has moved a whole window (a day, a week) past the last run: the cadence, not
+                    // the length read, which is longer for daily models.
                     if (last.isPresent() && last.get().plus(kind.length()).isAfter(to)) {
                         continue;
                     }
-                    var report = runs.againstWindow(champion, to.minus(kind.length()), to, kind.maxRows(),
+                    var report = runs.againstWindow(champion, to.minus(length), to, kind.maxRows(),
                             kind.trigger());
                     lastWindowTo.put(key, to);
                     reports.add(report);
@@ -126,10 +131,12 @@ public class ScheduledRuns {
     }
 
     private static Kind light(DriftProperties.Schedule schedule) {
-        return new Kind(DriftReport.Trigger.SCHEDULED_LIGHT, schedule.lightWindow(), schedule.lightMaxRows());
+        return new Kind(DriftReport.Trigger.SCHEDULED_LIGHT, schedule.lightWindow(), schedule.dailyLightWindow(),
+                schedule.lightMaxRows());
     }
 
     private static Kind full(DriftProperties.Schedule schedule) {
-        return new Kind(DriftReport.Trigger.SCHEDULED_FULL, schedule.fullWindow(), Integer.MAX_VALUE);
+        return new Kind(DriftReport.Trigger.SCHEDULED_FULL, schedule.fullWindow(), schedule.dailyFullWindow(),
+                Integer.MAX_VALUE);
     }
 }

@@ -97,10 +97,15 @@ public record DriftProperties(@Valid @NotNull Thresholds thresholds, @NotNull Co
      * @param lightMaxRows the daily run reads at most this many evenly spaced rows
      * @param fullCron     the weekly run, over every row of its window
      * @param fullWindow   what the weekly run reads
-     * @param zone         zone of the cron expressions
+     * @param zone         zone of the cron expressions, and of the local days windows end at
+     * @param dailyLightWindow what the daily run of a model of daily rows (a forecaster) reads: a day is one row
+     * @param dailyFullWindow  what the weekly run of such a model reads
+     * @param minRowsWithoutTest below this many current values a feature's PSI alone cannot raise it above SLIGHT
      */
     public record Schedule(@NotBlank String lightCron, @NotNull Duration lightWindow, @Min(1_000) int lightMaxRows,
-                           @NotBlank String fullCron, @NotNull Duration fullWindow, @NotNull ZoneId zone) {
+                           @NotBlank String fullCron, @NotNull Duration fullWindow, @NotNull ZoneId zone,
+                           @NotNull Duration dailyLightWindow, @NotNull Duration dailyFullWindow,
+                           @Min(0) int minRowsWithoutTest) {
     }
 
     public record Store(@NotBlank String collection) {

@@ -155,7 +155,7 @@ class EnrichedWindowTest {
         return new DriftProperties(null, null, 0, 100, null, null, List.of(),
                 new DriftProperties.Window(capacity, "group"),
                 new DriftProperties.Schedule("0 15 2 * * *", Duration.ofDays(1), 1_000, "0 45 2 * * MON",
-                        Duration.ofDays(7), zone), null, null, null, null, null, null);
+                        Duration.ofDays(7), zone, Duration.ofDays(28), Duration.ofDays(56), 200), null, null, null, null, null, null);
     }
 
     private static ConsumptionEnriched enriched(SeriesId series, int hour, double tempMeanC, double powerMw) {
