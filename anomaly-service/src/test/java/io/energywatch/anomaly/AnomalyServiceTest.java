@@ -1,5 +1,6 @@
 package io.energywatch.anomaly;
 
+import io.energywatch.anomaly.notifications.TestSmtpServer;
 import io.energywatch.testsupport.KafkaTestBroker;
 import io.energywatch.testsupport.MongoWireTestServer;
 import io.energywatch.testsupport.RealServers;
@@ -34,6 +35,9 @@ public abstract class AnomalyServiceTest {
         registry.add("energywatch.anomaly.models.registry-dir", () -> System.getProperty("java.io.tmpdir")
                 + "/anomaly-models-it-" + RUN);
         registry.add("energywatch.anomaly.models.min-training-frames", () -> "100");
+        registry.add("energywatch.anomaly.notifications.anomaly-group-id", () -> "anomaly-alerts-it-" + RUN);
+        registry.add("energywatch.anomaly.notifications.drift-group-id", () -> "anomaly-drift-alerts-it-" + RUN);
+        TestSmtpServer.register(registry);
     }
 
     @Autowired

@@ -14,7 +14,8 @@ public final class Api {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    public record Response(int status, String contentType, String body) {
+    /** @param location the Location header, empty when there is none */
+    public record Response(int status, String contentType, String body, String location) {
         public JsonNode json() {
             return JSON.readTree(body);
         }
@@ -40,10 +41,20 @@ public final class Api {
         return post(path, "application/json", "application/json", body);
     }
 
+    public Response putJson(String path, String body) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+                .header("Accept", "application/json").PUT(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    public Response delete(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).DELETE().build());
+    }
+
     private Response send(HttpRequest request) {
         try {
             var r = http.send(request, HttpResponse.BodyHandlers.ofString());
-            return new Response(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
+            return new Response(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body(),
+                    r.headers().firstValue("Location").orElse(""));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {

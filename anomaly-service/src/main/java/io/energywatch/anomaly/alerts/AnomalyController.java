@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 
@@ -27,6 +28,8 @@ class AnomalyController {
 
     private final AnomalyStore store;
     private final AnomalyReview review;
+
+    private final Clock clock = Clock.systemUTC();
 
     AnomalyController(AnomalyStore store, AnomalyReview review) {
         this.store = store;
@@ -41,6 +44,7 @@ class AnomalyController {
                                        @RequestParam(required = false) @Nullable AnomalyType type,
                                        @RequestParam(required = false) @Nullable String from,
                                        @RequestParam(required = false) @Nullable String to,
+                                       @RequestParam(required = false) @Nullable String detectedSince,
                                        @RequestParam(defaultValue = "0") int page,
                                        @RequestParam(defaultValue = "" + PageResponse.DEFAULT_SIZE) int size,
                                        @RequestParam(defaultValue = "time") String sort) {
@@ -50,7 +54,7 @@ class AnomalyController {
                     List.of(ProblemError.field("sort", sort, "must be time or score")));
         }
         var filter = new AnomalyFilter(series, region, severity, status, type, TimeParameters.from(from),
-                TimeParameters.to(to));
+                TimeParameters.to(to), TimeParameters.since("detectedSince", detectedSince, clock.instant()));
         return store.find(filter, page, size, sort);
     }
 

@@ -6,8 +6,11 @@ import org.jspecify.annotations.Nullable;
 
 import java.time.Instant;
 
-/** The filters of the anomaly list; null means "any". {@code to} is exclusive. */
+/**
+ * The filters of the anomaly list; null means "any". {@code from} and {@code to} (exclusive) bound the interval start,
+ * {@code detectedFrom} (inclusive) the detection time.
+ */
 record AnomalyFilter(@Nullable String series, @Nullable String region, @Nullable Severity severity,
                      @Nullable AnomalyStatus status, @Nullable AnomalyType type, @Nullable Instant from,
-                     @Nullable Instant to) {
+                     @Nullable Instant to, @Nullable Instant detectedFrom) {
 }

@@ -55,6 +55,7 @@ public class AnomalyStore {
             var ops = mongo.indexOps(anomalies);
             ops.createIndex(new Index().on("seriesId", Sort.Direction.ASC).on("intervalStart", Sort.Direction.ASC));
             ops.createIndex(new Index().on("intervalStart", Sort.Direction.DESC));
+            ops.createIndex(new Index().on("detectedAt", Sort.Direction.DESC));
             mongo.indexOps(feedback).createIndex(new Index().on("anomalyId", Sort.Direction.ASC));
         } catch (RuntimeException e) {
             log.warn("Anomaly query indexes not created ({}); queries work without them, only slower", e.toString());
@@ -112,6 +113,9 @@ public class AnomalyStore {
         }
         if (f.to() != null) {
             parts.add(Criteria.where("intervalStart").lt(f.to()));
+        }
+        if (f.detectedFrom() != null) {
+            parts.add(Criteria.where("detectedAt").gte(f.detectedFrom()));
         }
         return parts.isEmpty() ? new Criteria() : new Criteria().andOperator(parts.toArray(Criteria[]::new));
     }

@@ -14,6 +14,8 @@ import org.springframework.validation.annotation.Validated;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Period;
+import java.time.ZoneId;
+import java.util.Map;
 
 /**
  * Every tunable of the anomaly service; defaults in application.yml.
@@ -24,6 +26,7 @@ import java.time.Period;
  * @param indices        Elasticsearch alias and connection
  * @param models         group forests: registry, training window, retraining schedule, threshold policy
  * @param clustering     load-profile clustering
+ * @param notifications  alerting: rule sources, throttling, the notification outbox and its channels
  */
 @Validated
 @ConfigurationProperties("energywatch.anomaly")
@@ -33,7 +36,8 @@ public record AnomalyProperties(
         @Valid @NotNull Stores stores,
         @Valid @NotNull Indices indices,
         @Valid @NotNull Models models,
-        @Valid @NotNull Clustering clustering) {
+        @Valid @NotNull Clustering clustering,
+        @Valid @NotNull Notifications notifications) {
 
     /**
      * @param groupId             consumer group of the detector
@@ -80,5 +84,55 @@ public record AnomalyProperties(
      */
     public record Clustering(@Min(2) @Max(20) int maxK, @Min(1) int dbscanNeighbours, @Min(1) int kmeansIterations,
                              long seed) {
+    }
+
+    /**
+     * @param anomalyGroupId       consumer group reading the anomalies topic for alert rules
+     * @param driftGroupId         consumer group reading the drift topic for alert rules
+     * @param zone                 time zone of the rules' quiet hours
+     * @param defaultThrottle      throttle window of a rule that sets none
+     * @param maxEventAge          events detected longer ago than this raise no notification (a new consumer group
+     *                             starts at the topic's beginning; old detections are history, not alerts)
+     * @param dispatchInterval     pause between two passes of the outbox dispatcher
+     * @param dispatchBatch        due notifications one pass sends at most
+     * @param maxAttempts          delivery attempts before a notification is DEAD
+     * @param initialBackoff       wait after the first failed attempt; doubles after each further one
+     * @param maxBackoff           longest wait between two attempts
+     * @param claimTimeout         how long a notification being sent stays invisible to other dispatchers; longer
+     *                             than any send's timeout, so a dispatcher that died mid-send is retried after it
+     * @param listenerInitialBackoff first wait before a failed alert evaluation (MongoDB down) is retried
+     * @param listenerMaxBackoff   longest wait between those retries (they never stop: nothing is skipped)
+     * @param webhook              webhook channel
+     * @param mail                 e-mail channel (the SMTP server itself is {@code spring.mail.*})
+     * @param collections          MongoDB collections of rules, outbox and throttle state
+     */
+    public record Notifications(@NotBlank String anomalyGroupId, @NotBlank String driftGroupId, @NotNull ZoneId zone,
+                                @NotNull Duration defaultThrottle, @NotNull Duration maxEventAge,
+                                @NotNull Duration dispatchInterval, @Min(1) @Max(1000) int dispatchBatch,
+                                @Min(1) @Max(100) int maxAttempts, @NotNull Duration initialBackoff,
+                                @NotNull Duration maxBackoff, @NotNull Duration claimTimeout,
+                                @NotNull Duration listenerInitialBackoff, @NotNull Duration listenerMaxBackoff,
+                                @Valid @NotNull Webhook webhook, @Valid @NotNull Mail mail,
+                                @Valid @NotNull Collections collections) {
+    }
+
+    /**
+     * @param connectTimeout longest wait for the receiver's TCP connection
+     * @param requestTimeout longest wait for the receiver's answer; no answer in time is a failed attempt
+     * @param secrets        HMAC secrets by reference: a rule names the reference, the secret never leaves the
+     *                       configuration (and never lands in MongoDB or an API answer)
+     */
+    public record Webhook(@NotNull Duration connectTimeout, @NotNull Duration requestTimeout,
+                          Map<String, String> secrets) {
+        public Webhook {
+            secrets = secrets == null ? Map.of() : Map.copyOf(secrets);
+        }
+    }
+
+    /** @param from sender address of notification e-mails */
+    public record Mail(@NotBlank String from) {
+    }
+
+    public record Collections(@NotBlank String rules, @NotBlank String notifications, @NotBlank String throttles) {
     }
 }

@@ -1,0 +1,6 @@
+package io.energywatch.anomaly.notifications;
+
+/** How a notification is delivered. */
+public enum Channel {
+    WEBHOOK, EMAIL
+}

@@ -1,0 +1,13 @@
+package io.energywatch.anomaly.notifications;
+
+import java.util.Map;
+
+/**
+ * Notification counts by channel and delivery status.
+ *
+ * @param due  PENDING or RETRYING notifications whose next attempt is due now: the dispatcher's backlog
+ * @param held PENDING or RETRYING notifications waiting for a later time (quiet hours, backoff)
+ */
+public record NotificationStats(long total, Map<Channel, Map<DeliveryStatus, Long>> byChannel,
+                                Map<DeliveryStatus, Long> byStatus, long due, long held) {
+}
