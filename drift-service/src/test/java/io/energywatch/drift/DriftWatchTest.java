@@ -69,6 +69,7 @@ class DriftWatchTest {
         registry.add("energywatch.drift.store.collection", () -> "drift_reports_" + RUN);
         registry.add("energywatch.drift.watch.catch-up.check-interval", () -> "1s");
         registry.add("energywatch.drift.watch.refresh-interval", () -> "1s");
+        registry.add("energywatch.drift.window.capacity-rows", () -> "20000");
     }
 
     @Autowired
