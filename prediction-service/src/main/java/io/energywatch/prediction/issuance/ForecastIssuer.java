@@ -113,11 +113,14 @@ public final class ForecastIssuer {
     }
 
     /**
-     * The periodic catch-up: runs when the history has been quiet for the quiet period and no run is in progress;
-     * empty when it did not run.
+     * The periodic catch-up: runs when the history has been quiet for the quiet period, was written since the last run
+     * started (or nothing ran yet: a start catches up with what the stores hold) and no run is in progress; empty when
+     * it did not run. A champion retrained meanwhile issues at the next history write or the daily cron.
      */
     public Optional<Outcome> catchUp() {
-        if (!activity.quietFor(quietPeriod) || !running.tryLock()) {
+        Outcome last = lastRun.get();
+        boolean written = last == null || activity.lastWrite().map(w -> !w.isBefore(last.startedAt())).orElse(false);
+        if (!written || !activity.quietFor(quietPeriod) || !running.tryLock()) {
             return Optional.empty();
         }
         try {
