@@ -7,9 +7,12 @@ import java.util.Collection;
 import java.util.List;
 import org.bson.Document;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -25,12 +28,26 @@ public final class AccuracyStore {
                          @Nullable LocalDate from, @Nullable LocalDate to) {
     }
 
+    private static final Logger log = LoggerFactory.getLogger(AccuracyStore.class);
+
     private final MongoTemplate mongo;
     private final String collection;
 
     public AccuracyStore(MongoTemplate mongo, String collection) {
         this.mongo = mongo;
         this.collection = collection;
+    }
+
+    /** Query indexes; only a speed-up, so a MongoDB down at start-up is no reason to stop. */
+    public void createIndexes() {
+        try {
+            var ops = mongo.indexOps(collection);
+            ops.createIndex(new Index().on("indexed", Sort.Direction.ASC));
+            ops.createIndex(new Index().on("series", Sort.Direction.ASC).on("horizonDays", Sort.Direction.ASC)
+                    .on("targetDate", Sort.Direction.ASC));
+        } catch (RuntimeException e) {
+            log.warn("Accuracy indexes not created ({}); queries work without them, only slower", e.toString());
+        }
     }
 
     /** Writes the records, each under its id: a record scored again replaces itself and is indexed again. */

@@ -11,6 +11,8 @@ import io.energywatch.prediction.indexing.AccuracyIndex;
 import io.energywatch.prediction.models.ForecasterTrainer;
 import io.energywatch.service.kafka.EventPublisher;
 import java.time.Clock;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -27,6 +29,14 @@ class IssuanceConfiguration {
     @Bean
     AccuracyStore accuracyStore(MongoTemplate mongo, PredictionProperties properties) {
         return new AccuracyStore(mongo, properties.issuance().accuracyCollection());
+    }
+
+    @Bean
+    ApplicationListener<ApplicationReadyEvent> issuanceIndexes(IssuedForecastStore issues, AccuracyStore accuracy) {
+        return ready -> {
+            issues.createIndexes();
+            accuracy.createIndexes();
+        };
     }
 
     @Bean

@@ -13,8 +13,11 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.bson.Document;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -29,12 +32,27 @@ public final class IssuedForecastStore {
     public record Open(IssuedForecast forecast, Set<LocalDate> scored) {
     }
 
+    private static final Logger log = LoggerFactory.getLogger(IssuedForecastStore.class);
+
     private final MongoTemplate mongo;
     private final String collection;
 
     public IssuedForecastStore(MongoTemplate mongo, String collection) {
         this.mongo = mongo;
         this.collection = collection;
+    }
+
+    /** Query indexes; only a speed-up, so a MongoDB down at start-up is no reason to stop. */
+    public void createIndexes() {
+        try {
+            var ops = mongo.indexOps(collection);
+            ops.createIndex(new Index().on("series", Sort.Direction.ASC).on("open", Sort.Direction.ASC)
+                    .on("firstTarget", Sort.Direction.ASC));
+            ops.createIndex(new Index().on("series", Sort.Direction.ASC).on("horizonDays", Sort.Direction.ASC)
+                    .on("baseDay", Sort.Direction.DESC));
+        } catch (RuntimeException e) {
+            log.warn("Issued-forecast indexes not created ({}); queries work without them, only slower", e.toString());
+        }
     }
 
     public boolean exists(String id) {
