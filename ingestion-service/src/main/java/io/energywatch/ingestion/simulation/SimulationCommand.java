@@ -1,7 +1,9 @@
 package io.energywatch.ingestion.simulation;
 
+import io.energywatch.ingestion.simulator.RegimeShift;
 import io.energywatch.ingestion.simulator.SimulatedResolution;
 import io.energywatch.ingestion.simulator.SimulationRequest;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import org.jspecify.annotations.Nullable;
 
@@ -13,10 +15,13 @@ import java.util.Set;
 
 /**
  * A request to simulate and ingest data: {@code {"seed":42,"from":"2024-01-01","to":"2024-03-31"}}, optionally with
- * {@code regions} (INSEE codes; all when absent) and {@code resolutions} (PT30M and/or P1D; both when absent).
+ * {@code regions} (INSEE codes; all when absent), {@code resolutions} (PT30M and/or P1D; both when absent) and
+ * {@code regimeShift} ({@code {"from":"2024-03-11","heatWaveDays":7,"heatWaveC":8,"demandCutPercent":10}}: a heat
+ * wave then a lasting demand cut, for drift monitoring to find; none when absent).
  */
 public record SimulationCommand(@NotNull Long seed, @NotNull LocalDate from, @NotNull LocalDate to,
-                                @Nullable List<String> regions, @Nullable Set<String> resolutions) {
+                                @Nullable List<String> regions, @Nullable Set<String> resolutions,
+                                @Valid @Nullable RegimeShift regimeShift) {
 
     static final long MAX_DAYS = 3 * 366;
 
@@ -34,6 +39,7 @@ public record SimulationCommand(@NotNull Long seed, @NotNull LocalDate from, @No
             }
             base = base.withResolutions(chosen);
         }
-        return base.withLineage(SimulationRequest.DEFAULT_ORIGIN, jobId, base.generatedAt());
+        return base.withRegimeShift(regimeShift)
+                .withLineage(SimulationRequest.DEFAULT_ORIGIN, jobId, base.generatedAt());
     }
 }

@@ -3,6 +3,7 @@ package io.energywatch.ingestion.simulator;
 import io.energywatch.analytics.calendar.FrenchHolidays;
 import io.energywatch.contracts.Region;
 import io.energywatch.contracts.Regions;
+import org.jspecify.annotations.Nullable;
 
 import java.time.LocalDate;
 import java.time.Month;
@@ -23,14 +24,17 @@ final class ConsumptionGenerator {
     private final WeatherGenerator weather;
     private final StrikePlan strikes;
     private final RandomStreams random;
+    private final @Nullable RegimeShift shift;
     private final double totalPopulation;
     private final Map<DayType, Double> profileMeans;
 
     /** Days that share a demand level and an intraday shape. */
     private enum DayType { WORKDAY, SATURDAY, SUNDAY, HOLIDAY }
 
-    ConsumptionGenerator(ConsumptionModel model, WeatherGenerator weather, StrikePlan strikes, RandomStreams random) {
+    ConsumptionGenerator(ConsumptionModel model, WeatherGenerator weather, StrikePlan strikes, RandomStreams random,
+                         @Nullable RegimeShift shift) {
         this.model = model;
+        this.shift = shift;
         this.weather = weather;
         this.strikes = strikes;
         this.random = random;
@@ -57,7 +61,7 @@ final class ConsumptionGenerator {
 
         SplittableRandom rng = random.stream(RandomStreams.Purpose.CONSUMPTION_DAY, region.code(), date);
         double dayMeanMw = share * (base + heating + cooling) * (1 - strikes.reduction(date))
-                * (1 + model.dailyNoiseSd() * rng.nextGaussian());
+                * (shift == null ? 1 : shift.demandFactor(date)) * (1 + model.dailyNoiseSd() * rng.nextGaussian());
 
         IntradayProfile profile = profile(dayType);
         double norm = profileMeans.get(dayType);

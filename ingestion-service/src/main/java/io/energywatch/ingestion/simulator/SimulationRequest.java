@@ -26,10 +26,12 @@ import java.util.Set;
  * @param jobId        ingestion job that requested the run, if any
  * @param generatedAt  the lineage's {@code ingestedAt}; fixed so the output stays reproducible
  * @param model        every tunable of the simulation
+ * @param regimeShift  a heat wave then a demand cut, for drift monitoring; null for none
  */
 public record SimulationRequest(long seed, LocalDate from, LocalDate to, List<String> regionCodes,
                                 Set<SimulatedResolution> resolutions, AnomalySettings anomalies, String origin,
-                                @Nullable String jobId, Instant generatedAt, SimulationModel model) {
+                                @Nullable String jobId, Instant generatedAt, SimulationModel model,
+                                @Nullable RegimeShift regimeShift) {
 
     static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     public static final String DEFAULT_ORIGIN = "simulator";
@@ -52,6 +54,9 @@ public record SimulationRequest(long seed, LocalDate from, LocalDate to, List<St
             throw new IllegalArgumentException("at least one resolution is needed");
         }
         resolutions = Set.copyOf(EnumSet.copyOf(resolutions));
+        if (regimeShift != null) {
+            regimeShift.check();
+        }
         for (String code : regionCodes) {
             model.weather().climate(code);
         }
@@ -64,36 +69,42 @@ public record SimulationRequest(long seed, LocalDate from, LocalDate to, List<St
     public static SimulationRequest of(long seed, LocalDate from, LocalDate to) {
         return new SimulationRequest(seed, from, to, List.of(), EnumSet.allOf(SimulatedResolution.class),
                 AnomalySettings.defaults(), DEFAULT_ORIGIN, null, to.plusDays(1).atStartOfDay(PARIS).toInstant(),
-                SimulationModel.defaults());
+                SimulationModel.defaults(), null);
     }
 
     public SimulationRequest withRegions(List<String> codes) {
-        return new SimulationRequest(seed, from, to, codes, resolutions, anomalies, origin, jobId, generatedAt, model);
+        return new SimulationRequest(seed, from, to, codes, resolutions, anomalies, origin, jobId, generatedAt, model,
+                regimeShift);
     }
 
     public SimulationRequest withResolutions(Set<SimulatedResolution> newResolutions) {
         return new SimulationRequest(seed, from, to, regionCodes, newResolutions, anomalies, origin, jobId, generatedAt,
-                model);
+                model, regimeShift);
     }
 
     public SimulationRequest withAnomalies(AnomalySettings newAnomalies) {
         return new SimulationRequest(seed, from, to, regionCodes, resolutions, newAnomalies, origin, jobId, generatedAt,
-                model);
+                model, regimeShift);
     }
 
     public SimulationRequest withModel(SimulationModel newModel) {
         return new SimulationRequest(seed, from, to, regionCodes, resolutions, anomalies, origin, jobId, generatedAt,
-                newModel);
+                newModel, regimeShift);
     }
 
     public SimulationRequest withSeed(long newSeed) {
         return new SimulationRequest(newSeed, from, to, regionCodes, resolutions, anomalies, origin, jobId, generatedAt,
-                model);
+                model, regimeShift);
     }
 
     public SimulationRequest withLineage(String newOrigin, @Nullable String newJobId, Instant newGeneratedAt) {
         return new SimulationRequest(seed, from, to, regionCodes, resolutions, anomalies, newOrigin, newJobId,
-                newGeneratedAt, model);
+                newGeneratedAt, model, regimeShift);
+    }
+
+    public SimulationRequest withRegimeShift(@Nullable RegimeShift newShift) {
+        return new SimulationRequest(seed, from, to, regionCodes, resolutions, anomalies, origin, jobId, generatedAt,
+                model, newShift);
     }
 
     /** Number of local days simulated. */

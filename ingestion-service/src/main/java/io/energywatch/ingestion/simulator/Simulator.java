@@ -58,9 +58,11 @@ public final class Simulator {
         this.lineage = request.lineage();
         SimulationModel model = request.model();
         RandomStreams random = new RandomStreams(request.seed());
-        this.weather = new WeatherGenerator(model.weather(), random, request.from(), request.to());
+        this.weather = new WeatherGenerator(model.weather(), random, request.from(), request.to(),
+                request.regimeShift());
         this.strikes = StrikePlan.draw(model.strikes(), random, request.from(), request.to(), lineage);
-        ConsumptionGenerator generator = new ConsumptionGenerator(model.consumption(), weather, strikes, random);
+        ConsumptionGenerator generator = new ConsumptionGenerator(model.consumption(), weather, strikes, random,
+                request.regimeShift());
         this.consumption = generator;
         this.anomalies = AnomalyPlan.draw(request.anomalies(), model.anomalies(), random, regions, request.from(),
                 request.to(), generator::publishedCleanPowersMw);

@@ -2,6 +2,7 @@ package io.energywatch.ingestion.simulator;
 
 import io.energywatch.contracts.Region;
 import io.energywatch.contracts.Regions;
+import org.jspecify.annotations.Nullable;
 
 import java.time.LocalDate;
 import java.util.SplittableRandom;
@@ -23,10 +24,13 @@ final class WeatherGenerator {
     private final RandomStreams random;
     private final LocalDate firstDay;
     private final double[][] anomalies;
+    private final @Nullable RegimeShift shift;
 
-    WeatherGenerator(WeatherModel model, RandomStreams random, LocalDate from, LocalDate to) {
+    WeatherGenerator(WeatherModel model, RandomStreams random, LocalDate from, LocalDate to,
+                     @Nullable RegimeShift shift) {
         this.model = model;
         this.random = random;
+        this.shift = shift;
         this.firstDay = from.minusDays(1);
         this.anomalies = simulateAnomalies(model, random, (int) (to.toEpochDay() - firstDay.toEpochDay() + 1));
     }
@@ -84,7 +88,7 @@ final class WeatherGenerator {
         double normal = climate.annualMeanC() - climate.seasonalAmplitudeC() * winterness;
         double anomalySd = model.anomalySdSummerC()
                 + (model.anomalySdWinterC() - model.anomalySdSummerC()) * (1 + winterness) / 2;
-        return normal + anomalySd * anomaly(region, date);
+        return normal + anomalySd * anomaly(region, date) + (shift == null ? 0 : shift.temperatureOffsetC(date));
     }
 
     /** +1 on the coldest day of the year, -1 half a year later. */

@@ -90,5 +90,25 @@ class SimulationApiTest {
         assertThat(answer.status()).isEqualTo(400);
         assertThat(answer.body().path("detail").asString()).contains("before");
         assertThat(api.postJson("/api/v1/simulations", "{\"from\": \"2024-01-01\"}").status()).isEqualTo(400);
+        var cut = api.postJson("/api/v1/simulations", """
+                {"seed": 1, "from": "2024-01-01", "to": "2024-01-31",
+                 "regimeShift": {"from": "2024-01-20", "heatWaveDays": 3, "heatWaveC": 8, "demandCutPercent": 95}}""");
+        assertThat(cut.status()).isEqualTo(400);
+        assertThat(cut.body().toString()).contains("regimeShift.demandCutPercent");
+    }
+
+    @Test
+    void aRegimeShiftIsKeptWithTheJobSoItsLabelsCanBeRegenerated() throws Exception {
+        var api = new IngestionApi(environment.getRequiredProperty("local.server.port", Integer.class));
+        var answer = api.postJson("/api/v1/simulations", """
+                {"seed": 8, "from": "2023-02-01", "to": "2023-02-07", "regions": ["53"], "resolutions": ["P1D"],
+                 "regimeShift": {"from": "2023-02-04", "heatWaveDays": 2, "heatWaveC": 8, "demandCutPercent": 10}}""");
+        assertThat(answer.status()).isEqualTo(202);
+        JsonNode job = api.awaitJob(answer.body().path("id").asString(), Duration.ofSeconds(120));
+        assertThat(job.path("status").asString()).isEqualTo("SUCCEEDED");
+
+        var labels = api.get("/api/v1/simulations/" + job.path("id").asString() + "/labels");
+        assertThat(labels.status()).isEqualTo(200);
+        assertThat(labels.body().isArray()).isTrue();
     }
 }
