@@ -8,6 +8,7 @@ import io.energywatch.contracts.Carrier;
 import io.energywatch.contracts.DriftDetected;
 import io.energywatch.contracts.DriftStatus;
 import io.energywatch.contracts.EventSerde;
+import io.energywatch.contracts.ModelLifecycleChanged;
 import io.energywatch.contracts.SeriesId;
 import io.energywatch.contracts.Topics;
 import io.energywatch.testsupport.FreePorts;
@@ -16,8 +17,12 @@ import io.energywatch.testsupport.RealServers;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -45,7 +50,8 @@ import static org.awaitility.Awaitility.await;
  * Watching without configuration, on the real Kafka broker (embedded KRaft) and the Mongo wire server: a champion put
  * in the registry is discovered, and once the enriched stream (February 2024, while the wall clock is years later)
  * passes its training window the catch-up check reports on it by itself; a heat wave with a demand cut on the last day
- * makes that report MODERATE or worse, recommend retraining, and publish DriftDetected with the actions.
+ * makes that report MODERATE or worse, recommend retraining, and publish DriftDetected with the actions; the retraining
+ * announced on the models topic in answer is linked to the report.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class DriftWatchTest {
@@ -138,6 +144,16 @@ class DriftWatchTest {
         assertThat(event.recommendedActions().getFirst())
                 .isEqualTo(new DriftDetected.RecommendedAction("RETRAIN", MODEL, actions.get(0).path("reason").asString()));
 
+        // The anomaly service answers with a challenger and announces it, naming the report: the report shows it.
+        announce(new ModelLifecycleChanged(null, MODEL, "2", ModelLifecycleChanged.ModelKind.ANOMALY_DETECTOR,
+                "isolation-forest", ModelLifecycleChanged.Stage.TRAINED, "electricity:ext-watch" + RUN + ":PT1H",
+                FIRST, heatWaveEnd, Map.of(), "drift " + event.reportId() + " (" + event.overallStatus() + ")",
+                Instant.now()));
+        JsonNode retraining = await().atMost(Duration.ofSeconds(30)).until(() -> api.get("/api/v1/drift/reports/"
+                + event.reportId()).body().path("retrainings").get(0), r -> r != null && !r.isMissingNode());
+        assertThat(retraining.path("version").asString()).isEqualTo("2");
+        assertThat(retraining.path("stage").asString()).isEqualTo("TRAINED");
+
         JsonNode monthly = api.get("/api/v1/drift/reports/monthly?month=2024-02").body();
         JsonNode model = monthly.path("models").valueStream()
                 .filter(m -> m.path("modelId").asString().equals(MODEL)).findFirst().orElseThrow();
@@ -148,6 +164,15 @@ class DriftWatchTest {
         String csv = api.getText("/api/v1/drift/reports/monthly?month=2024-02", "text/csv");
         assertThat(csv).startsWith("month,modelId,").contains("2024-02," + MODEL + ",");
         assertThat(api.get("/api/v1/drift/reports/monthly?month=February").status()).isEqualTo(400);
+    }
+
+    private static void announce(ModelLifecycleChanged event) {
+        Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestBroker.bootstrapServers());
+        try (var producer = new KafkaProducer<>(config, new StringSerializer(),
+                EventSerde.of(ModelLifecycleChanged.class, "/energywatch/anomaly-service"))) {
+            producer.send(new ProducerRecord<>(Topics.MODELS.name(), event.modelId(), event));
+            producer.flush();
+        }
     }
 
     private static DriftDetected awaitDriftEvent(String reportId) {

@@ -126,7 +126,7 @@ public class DriftRuns {
         return new DriftReport(UUID.randomUUID().toString(), modelId, version, trigger, from, to, clock.instant(),
                 analysis.overallStatus(), analysis.correction(), analysis.thresholds(), analysis.currentRows(),
                 analysis.features(), skipped, false, false, (System.nanoTime() - startedNanos) / 1_000_000,
-                scope == null ? null : scope.toString(), recommended);
+                scope == null ? null : scope.toString(), recommended, List.of());
     }
 
     private static List<String> skipped(List<FeatureProfile> profiles, DriftAnalysis analysis, CurrentWindow current) {

@@ -21,6 +21,7 @@ import java.util.List;
  * @param scope          the series of the window the model was compared with ({@code carrier:area:source:resolution},
  *                       {@code *} for any part); null for uploads
  * @param recommendedActions what to do about the drift, most urgent first (empty when stable)
+ * @param retrainings    model versions the owning services trained because of this report
  */
 public record DriftReport(
         String id,
@@ -40,12 +41,14 @@ public record DriftReport(
         boolean indexed,
         long durationMs,
         @Nullable String scope,
-        List<RecommendedAction> recommendedActions) {
+        List<RecommendedAction> recommendedActions,
+        List<Retraining> retrainings) {
 
     public DriftReport {
         features = features == null ? List.of() : List.copyOf(features);
         skipped = skipped == null ? List.of() : List.copyOf(skipped);
         recommendedActions = recommendedActions == null ? List.of() : List.copyOf(recommendedActions);
+        retrainings = retrainings == null ? List.of() : List.copyOf(retrainings);
     }
 
     public enum Trigger {
@@ -55,13 +58,13 @@ public record DriftReport(
     DriftReport withIndexed() {
         return new DriftReport(id, modelId, modelVersion, trigger, windowFrom, windowTo, createdAt, overallStatus,
                 correction, thresholds, currentRows, features, skipped, eventPublished, true, durationMs, scope,
-                recommendedActions);
+                recommendedActions, retrainings);
     }
 
     public DriftReport withEventPublished() {
         return new DriftReport(id, modelId, modelVersion, trigger, windowFrom, windowTo, createdAt, overallStatus,
                 correction, thresholds, currentRows, features, skipped, true, indexed, durationMs, scope,
-                recommendedActions);
+                recommendedActions, retrainings);
     }
 
     /** Whether the platform must react: moderate or significant drift publishes DriftDetected. */

@@ -46,6 +46,12 @@ public class ReportStore {
         mongo.updateFirst(byId(id), new Update().set("indexed", true), DriftReport.class, collection);
     }
 
+    /** Links a retraining to its report; the same announcement read twice is kept once. Returns whether found. */
+    public boolean addRetraining(String reportId, Retraining retraining) {
+        return mongo.updateFirst(byId(reportId), new Update().addToSet("retrainings", retraining), DriftReport.class,
+                collection).getMatchedCount() > 0;
+    }
+
     /** Reports written while Kafka or Elasticsearch did not acknowledge them. */
     public List<DriftReport> pending(int limit) {
         var query = new Query(new Criteria().orOperator(Criteria.where("indexed").is(false),

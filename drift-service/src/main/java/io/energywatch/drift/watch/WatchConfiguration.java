@@ -15,8 +15,8 @@ import org.springframework.util.backoff.FixedBackOff;
 
 /**
  * The model readers, local registry first (its versions win when a model id is in both), MLflow when a tracking URI
- * is set; and the models topic's listener container, which starts at the end: the refresh at start has read the
- * registries, the topic only says when to read them again.
+ * is set; and the models topic's listener container. A new group reads the compacted topic from its start, so the
+ * retrainings announced while the service was away are still linked to their reports.
  */
 @Configuration(proxyBeanMethods = false)
 class WatchConfiguration {
@@ -42,8 +42,9 @@ class WatchConfiguration {
     ConcurrentKafkaListenerContainerFactory<String, ModelLifecycleChanged> driftModelsContainerFactory(
             KafkaProperties kafka, DriftProperties properties) {
         var factory = EventListeners.factory(kafka, ModelLifecycleChanged.class, properties.watch().modelsGroupId(),
-                EventListeners.Start.LATEST, EventListeners.Delivery.RECORD, 0);
-        // The event only triggers a refresh, which reads the registries themselves: an unreadable one is not retried.
+                EventListeners.Start.EARLIEST, EventListeners.Delivery.RECORD, 0);
+        // An unreadable event is not retried: the periodic refresh reads the registries themselves, and the event's
+        // link to a report is lost only for that event (logged by the handler).
         factory.setCommonErrorHandler(new DefaultErrorHandler(new FixedBackOff(0, 0)));
         return factory;
     }

@@ -1,12 +1,9 @@
 package io.energywatch.drift.watch;
 
 import io.energywatch.analytics.registry.ModelRegistryException;
-import io.energywatch.contracts.ModelLifecycleChanged;
 import io.energywatch.drift.config.DriftProperties;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -73,12 +70,5 @@ public class WatchedModels {
         }
         watched = now;
         return now;
-    }
-
-    /** A version trained, promoted or retired somewhere: the champions may have changed. */
-    @KafkaListener(id = "drift-models", topics = "#{T(io.energywatch.contracts.Topics).MODELS.name()}",
-            containerFactory = WatchConfiguration.MODELS_CONTAINER_FACTORY)
-    void onModelChanged(ConsumerRecord<String, ModelLifecycleChanged> record) {
-        refresh();
     }
 }

@@ -51,7 +51,7 @@ class MonthlyReportTest {
                                       List<RecommendedAction> actions) {
         return new DriftReport(id, model, "1", DriftReport.Trigger.SCHEDULED_LIGHT, MARCH, MARCH.plusSeconds(86_400),
                 MARCH, status, Correction.HOLM, DriftThresholds.defaults(), 48, features, List.of(),
-                status.compareTo(DriftStatus.MODERATE) >= 0, false, 3, "*:*:*:*", actions);
+                status.compareTo(DriftStatus.MODERATE) >= 0, false, 3, "*:*:*:*", actions, List.of());
     }
 
     private static FeatureDrift feature(String name, double psi, DriftStatus status) {

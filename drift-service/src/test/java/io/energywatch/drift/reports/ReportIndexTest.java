@@ -69,6 +69,6 @@ class ReportIndexTest {
         return new DriftReport(id, "anomaly-fr", "3", DriftReport.Trigger.SCHEDULED_FULL,
                 created.minus(Duration.ofDays(7)), created, created, DriftStatus.SIGNIFICANT, Correction.HOLM,
                 DriftThresholds.defaults(), 700, List.of(temp), List.of(), true, false, 12, "electricity:*:odre:PT30M",
-                List.of(new RecommendedAction(RecommendedAction.Action.RETRAIN, "anomaly-fr", "inputs drifted")));
+                List.of(new RecommendedAction(RecommendedAction.Action.RETRAIN, "anomaly-fr", "inputs drifted")), List.of());
     }
 }
