@@ -81,4 +81,12 @@ class AlertRulesApiTest extends AnomalyServiceTest {
                  "emails": ["a@b.org"]}""");
         assertThat(fields(mildDrift.json())).containsExactlyInAnyOrder("minDriftStatus", "minSeverity");
     }
+
+    @Test
+    void theSmtpServerIsNotPartOfTheServiceHealth() {
+        var health = api.get("/actuator/health").json();
+        assertThat(health.at("/components/mongo/status").asString()).as("the health lists its components")
+                .isEqualTo("UP");
+        assertThat(health.path("components").has("mail")).isFalse();
+    }
 }
