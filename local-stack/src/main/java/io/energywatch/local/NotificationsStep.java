@@ -47,7 +47,7 @@ final class NotificationsStep implements DemoStep {
             return List.of(new StepResult(NAME, StepResult.Outcome.SKIPPED, AlertApi.MODULE, unavailable.get()));
         }
         try {
-            var groups = alertGroups();
+            var groups = alertGroups(context.platform());
             var dependencies = new PipelineDrain.Dependencies(List.of(context.groups().fusion(),
                     context.groups().anomalyDetector(), groups.get(0), groups.get(1)), List.of());
             PipelineDrain.Result drained = context.drain().await(NAME, dependencies);
@@ -129,8 +129,8 @@ final class NotificationsStep implements DemoStep {
     }
 
     /** The alert consumers' groups, from anomaly-service's application.yml in the checkout, like the other groups. */
-    private List<String> alertGroups() {
-        Path root = Path.of(context.platform().source()).toAbsolutePath().normalize();
+    static List<String> alertGroups(PlatformConfig platform) {
+        Path root = Path.of(platform.source()).toAbsolutePath().normalize();
         for (int i = 0; i < Path.of(PlatformConfig.LOCATION).getNameCount(); i++) {
             root = root.getParent();
         }

@@ -163,4 +163,13 @@ class AlertDemoStepsTest {
             service.stop(0);
         }
     }
+
+    @Test
+    void theCheckoutsAnomalyServiceNamesItsAlertGroupsPlainly() {
+        var platform = PlatformConfig.load(Path.of("..").resolve(PlatformConfig.LOCATION));
+        assertThat(NotificationsStep.alertGroups(platform))
+                .containsExactly("energywatch-anomaly-alerts", "energywatch-anomaly-drift-alerts");
+        assertThat(platform.port("smtp")).isEqualTo(2525);
+        assertThat(platform.port("webhook-sink")).isEqualTo(8099);
+    }
 }
