@@ -245,6 +245,18 @@ public record DetectorConfig(
                 explainedFeatures, severities);
     }
 
+    /** The same configuration with other severity bands (the service's configured ones). */
+    public DetectorConfig withSeverities(SeverityScale newSeverities) {
+        return new DetectorConfig(zone, slotMinutes, minSlotMinutes, warmupPoints, warmup, rollingWindow,
+                residualScaleWindow, seasonalDepthWeeks, seasonalDepthDays, minWeeklySamples, minDailySamples,
+                seasonalErrorRatio, profileWindow, profileJumpDays, relativeScaleFloor, alarmZ, tailWindow,
+                tailQuantile, minStuckRun, stuckRunFactor, unlearnedStuckRuns, stuckReportedOnce, cusumSlack,
+                cusumThreshold, cusumAlarm, residualClip, driftShortHalfLife, driftLongHalfLife, driftThreshold,
+                weatherForgetting, weatherMinSamples, weatherWeight, episodeHalfLife, episodeEscalation,
+                episodeDamping, baselineHold, densityWindow, densityZ, preOnsetMemory, seasonalClipZ,
+                explainedFeatures, newSeverities);
+    }
+
     /**
      * This configuration with the components named by the properties that start with {@code prefix} (e.g.
      * {@code -Dew.profileWindow=16} with prefix {@code "ew."}) replaced: the evaluations' ablation switch.

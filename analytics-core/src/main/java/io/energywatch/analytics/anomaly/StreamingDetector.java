@@ -14,7 +14,7 @@ import java.util.Set;
 /**
  * The per-series detector: needs no training, learns online from the series' first point, scores each observation
  * causally (only from the observations before it) on a calibrated [0, 1] scale, and explains anomalies. When a group
- * forest is given, the score is the larger of the two calibrated scores. One instance per series; not thread-safe.
+ * forest is given, it is combined by {@link ScoreCombination}. One instance per series; not thread-safe.
  */
 public final class StreamingDetector {
 
@@ -24,6 +24,7 @@ public final class StreamingDetector {
     private final DetectorConfig config;
     private final SeriesFeatures features;
     private final @Nullable GroupScorer groupScorer;
+    private final ScoreCombination combination;
     private final double alarmSquared;
     private double episodeLevel;
     private long lastEpochSecond = Long.MIN_VALUE;
@@ -39,9 +40,14 @@ public final class StreamingDetector {
     }
 
     public StreamingDetector(DetectorConfig config, @Nullable GroupScorer groupScorer) {
+        this(config, groupScorer, ScoreCombination.MAX);
+    }
+
+    public StreamingDetector(DetectorConfig config, @Nullable GroupScorer groupScorer, ScoreCombination combination) {
         this.config = config;
         this.features = new SeriesFeatures(config);
         this.groupScorer = groupScorer;
+        this.combination = combination;
         this.alarmSquared = config.alarmZ() * config.alarmZ();
     }
 
@@ -94,7 +100,7 @@ public final class StreamingDetector {
         }
         double streaming = calibrate(fresh ? raw : raw * config.episodeDamping());
         double forest = groupScorer == null ? Double.NaN : groupScorer.calibratedScore(frame);
-        double score = Double.isNaN(forest) ? streaming : Math.max(streaming, forest);
+        double score = combination.combine(streaming, forest, config.severities().threshold());
         Severity severity = config.severities().severityOf(score);
         double halfWidth = config.alarmZ() * frame.scale();
         if (severity == null) {

@@ -6,6 +6,7 @@ import io.energywatch.analytics.registry.FeatureProfile;
 import io.energywatch.analytics.registry.ModelRegistration;
 import io.energywatch.analytics.registry.TrainingWindow;
 import smile.anomaly.IsolationForest;
+import smile.math.MathEx;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -90,12 +91,17 @@ public final class ForestTrainer {
      * Smile 6.2.5 draws every split's normal from one shared {@code GaussianDistribution} whose {@code rand()} is not
      * thread-safe, and its fit builds the trees in a parallel stream: concurrent draws now and then return NaN, a dead
      * split every row passes to the right (FlatIsolationForestTest reproduces one). So fits run one at a time, each on
-     * a one-thread pool, which the fit's parallel stream then uses instead of the common pool.
+     * a one-thread pool, which the fit's parallel stream then uses instead of the common pool. Smile draws from a
+     * thread-local generator: seeding it on that one thread makes a fit a function of its rows and seed, so a stream
+     * replayed after a restart trains the very forest it trained before.
      */
-    private static IsolationForest fitOneAtATime(double[][] rows, IsolationForest.Options options) {
+    private static IsolationForest fitOneAtATime(double[][] rows, IsolationForest.Options options, long seed) {
         SMILE_FIT.lock();
         try (var pool = new ForkJoinPool(1)) {
-            return pool.submit(() -> IsolationForest.fit(rows, options)).join();
+            return pool.submit(() -> {
+                MathEx.setSeed(seed);
+                return IsolationForest.fit(rows, options);
+            }).join();
         } finally {
             SMILE_FIT.unlock();
         }
@@ -108,7 +114,8 @@ public final class ForestTrainer {
         // Smile takes a fraction and refuses 1.0; on a window no larger than the subsample size, each tree takes all
         // rows but one, which keeps the trees' randomness.
         double subsample = Math.min((n - 1) / (double) n, config.subsampleSize() / (double) n);
-        var smile = fitOneAtATime(rows, new IsolationForest.Options(config.trees(), config.maxDepth(), subsample, 0));
+        var smile = fitOneAtATime(rows, new IsolationForest.Options(config.trees(), config.maxDepth(), subsample, 0),
+                config.seed());
         FlatIsolationForest flat = FlatIsolationForest.compile(smile);
         double[] scores = new double[n];
         for (int i = 0; i < n; i++) {
