@@ -2,6 +2,7 @@ package io.energywatch.anomaly.config;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -46,10 +47,22 @@ public record AnomalyProperties(
      * @param maxBackoff          longest wait between retries (retries never stop: a store being down delays, never drops)
      * @param publishTimeout      how long a batch waits for the anomalies topic to acknowledge
      * @param rememberedAnomalies anomalies kept per series so a redelivered batch stores and publishes the same ones
+     * @param severity            cut points of the calibrated score: the anomaly threshold and the severity bands
      */
     public record Detection(@NotBlank String groupId, @Min(1) @Max(10_000) int maxPollRecords,
                             @NotNull Duration initialBackoff, @NotNull Duration maxBackoff,
-                            @NotNull Duration publishTimeout, @Min(1) int rememberedAnomalies) {
+                            @NotNull Duration publishTimeout, @Min(1) int rememberedAnomalies,
+                            @Valid @NotNull Severity severity) {
+    }
+
+    /**
+     * Cut points on the calibrated [0, 1] score: at or above {@code threshold} a row is an anomaly (LOW), then MEDIUM,
+     * HIGH and CRITICAL from their own cut points; increasing.
+     */
+    public record Severity(@DecimalMin("0.01") @DecimalMax("0.99") double threshold,
+                           @DecimalMin("0.01") @DecimalMax("0.99") double medium,
+                           @DecimalMin("0.01") @DecimalMax("0.99") double high,
+                           @DecimalMin("0.01") @DecimalMax("0.999") double critical) {
     }
 
     public record Stores(@NotBlank String anomalies, @NotBlank String feedback, @NotBlank String models) {
@@ -63,7 +76,10 @@ public record AnomalyProperties(
      * @param framesPerGroup    feature frames kept in memory per series group, the pool training windows are cut from
      * @param trainingWindow    window of the scheduled and drift-triggered retrainings, ending now (stream time)
      * @param minTrainingFrames fewer usable frames than this and no model is trained
-     * @param retrainCron       when every group with a champion is retrained
+     * @param minHistory        a group's first forest is trained once its rows span this (stream time)
+     * @param retrainEvery      a new version of each group's forest after this much stream time
+     * @param forestAlone       the forest's calibrated score at which it flags a row the streaming detector does not
+     *                          (0.5 is the plain maximum of the two scores, above 1 never; see ScoreCombination)
      * @param contamination     share of anomalies expected in a training window: sets the forest's threshold
      * @param minContamination  lowest contamination false-positive feedback can push the next version to
      * @param driftGroupId      consumer group of the drift listener
@@ -71,7 +87,8 @@ public record AnomalyProperties(
      *                          answers 503 naming Kafka
      */
     public record Models(@NotNull Path registryDir, @Min(100) int framesPerGroup, @NotNull Period trainingWindow,
-                         @Min(2) int minTrainingFrames, @NotBlank String retrainCron,
+                         @Min(2) int minTrainingFrames, @NotNull Period minHistory, @NotNull Period retrainEvery,
+                         @DecimalMin("0.5") double forestAlone,
                          @Positive @DecimalMax("0.49") double contamination, @Positive double minContamination,
                          @NotBlank String driftGroupId, @NotNull Duration publishTimeout) {
     }

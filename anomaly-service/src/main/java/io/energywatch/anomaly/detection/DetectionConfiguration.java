@@ -2,10 +2,14 @@ package io.energywatch.anomaly.detection;
 
 import io.energywatch.service.kafka.EventListeners;
 import io.energywatch.analytics.anomaly.DetectorConfig;
+import io.energywatch.analytics.anomaly.ScoreCombination;
+import io.energywatch.analytics.anomaly.SeverityScale;
 import io.energywatch.anomaly.alerts.AnomalyIndex;
+import io.energywatch.anomaly.clustering.LoadProfiles;
 import io.energywatch.anomaly.alerts.AnomalyStore;
 import io.energywatch.anomaly.config.AnomalyProperties;
 import io.energywatch.anomaly.models.ChampionModels;
+import io.energywatch.anomaly.models.ForestSchedule;
 import io.energywatch.anomaly.models.FrameHistory;
 import io.energywatch.contracts.ConsumptionEnriched;
 import io.energywatch.service.kafka.EventPublisher;
@@ -43,9 +47,17 @@ class DetectionConfiguration {
         return DetectorConfig.consumption();
     }
 
+    /** The stream's configuration with the configured severity bands. */
+    static DetectorConfig streamConfig(AnomalyProperties.Severity severity) {
+        return streamConfig().withSeverities(new SeverityScale(severity.threshold(), severity.medium(),
+                severity.high(), severity.critical()));
+    }
+
     @Bean
-    SeriesDetectors seriesDetectors(AnomalyProperties properties, ChampionModels champions, FrameHistory frames) {
-        return new SeriesDetectors(streamConfig(), champions, frames,
+    SeriesDetectors seriesDetectors(AnomalyProperties properties, ChampionModels champions, FrameHistory frames,
+                                    ForestSchedule schedule) {
+        return new SeriesDetectors(streamConfig(properties.detection().severity()), champions, frames, schedule,
+                new ScoreCombination(properties.models().forestAlone()),
                 new AnomalyFactory(properties.pricePerMwhEur()), properties.detection().rememberedAnomalies(),
                 Clock.systemUTC());
     }
@@ -58,11 +70,15 @@ class DetectionConfiguration {
 
     @Bean(CONTAINER_FACTORY)
     ConcurrentKafkaListenerContainerFactory<String, ConsumptionEnriched> enrichedDetectionContainerFactory(
-            KafkaProperties kafka, AnomalyProperties properties) {
+            KafkaProperties kafka, AnomalyProperties properties, SeriesDetectors detectors, LoadProfiles profiles,
+            ChampionModels champions) {
         var detection = properties.detection();
         var factory = EventListeners.factory(kafka, ConsumptionEnriched.class, detection.groupId(),
                 EventListeners.Start.EARLIEST, EventListeners.Delivery.BATCH, detection.maxPollRecords());
         factory.setConcurrency(1);
+        // After a restart, what the detectors learned is replayed from the topic before new records are scored.
+        factory.getContainerProperties().setConsumerRebalanceListener(
+                new DetectorRebuild(detectors, profiles, champions, factory.getConsumerFactory()));
         var errors = EventListeners.retryingUntilAccepted(detection.initialBackoff(), detection.maxBackoff());
         // Each failed attempt is visible: the batch waits, uncommitted, until the stores and the topic accept it.
         errors.setRetryListeners(new RetryListener() {

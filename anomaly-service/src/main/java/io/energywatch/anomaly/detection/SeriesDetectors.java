@@ -4,12 +4,16 @@ import io.energywatch.analytics.anomaly.Detection;
 import io.energywatch.analytics.anomaly.DetectorConfig;
 import io.energywatch.analytics.anomaly.GroupScorer;
 import io.energywatch.analytics.anomaly.Observation;
+import io.energywatch.analytics.anomaly.ScoreCombination;
 import io.energywatch.analytics.anomaly.StreamingDetector;
 import io.energywatch.anomaly.models.ChampionModels;
+import io.energywatch.anomaly.models.ForestSchedule;
 import io.energywatch.anomaly.models.FrameHistory;
 import io.energywatch.anomaly.models.SeriesGroup;
 import io.energywatch.contracts.AnomalyDetected;
 import io.energywatch.contracts.ConsumptionEnriched;
+
+import org.jspecify.annotations.Nullable;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -26,8 +30,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * missed. A row at or before the last row of its series (a redelivered batch, or a late row) is not learned again: the
  * anomaly remembered for it, if any, is returned, so a redelivery stores and publishes the same anomaly.
  *
- * <p>The group forest is looked up on every row, so a promoted champion is used at once; an anomaly is attributed to
- * the forest when its score came from the forest, otherwise to the streaming detector.
+ * <p>Before a row is scored, the {@link ForestSchedule} may train its group's forest (stream time). The group forest is
+ * looked up on every row, so a promoted champion is used at once, and joins the streaming score by the configured
+ * {@link ScoreCombination}; an anomaly is attributed to the forest when its score came from the forest, otherwise to
+ * the streaming detector.
  */
 public final class SeriesDetectors {
 
@@ -38,6 +44,8 @@ public final class SeriesDetectors {
     private final DetectorConfig config;
     private final ChampionModels champions;
     private final FrameHistory frames;
+    private final @Nullable ForestSchedule schedule;
+    private final ScoreCombination combination;
     private final AnomalyFactory factory;
     private final int remembered;
     private final Clock clock;
@@ -45,9 +53,21 @@ public final class SeriesDetectors {
 
     SeriesDetectors(DetectorConfig config, ChampionModels champions, FrameHistory frames, AnomalyFactory factory,
                     int remembered, Clock clock) {
+        this(config, champions, frames, null, ScoreCombination.MAX, factory, remembered, clock);
+    }
+
+    /**
+     * @param schedule    trains group forests in stream time; null where forests are trained only on request
+     * @param combination how a group forest's score joins the streaming one
+     */
+    SeriesDetectors(DetectorConfig config, ChampionModels champions, FrameHistory frames,
+                    @Nullable ForestSchedule schedule, ScoreCombination combination, AnomalyFactory factory,
+                    int remembered, Clock clock) {
         this.config = config;
         this.champions = champions;
         this.frames = frames;
+        this.schedule = schedule;
+        this.combination = combination;
         this.factory = factory;
         this.remembered = remembered;
         this.clock = clock;
@@ -62,6 +82,9 @@ public final class SeriesDetectors {
             if (state.last != null && !at.isAfter(state.last)) {
                 return Optional.ofNullable(state.anomalies.get(at));
             }
+            if (schedule != null) {
+                schedule.advance(state.group, at);
+            }
             var champion = champions.champion(state.group);
             Detection d = state.detector.next(Observation.from(event));
             state.last = at;
@@ -72,7 +95,7 @@ public final class SeriesDetectors {
                 return Optional.empty();
             }
             boolean byForest = champion.isPresent() && !Double.isNaN(d.forestScore())
-                    && d.forestScore() >= d.streamingScore();
+                    && d.forestScore() >= d.streamingScore() && d.score() == d.forestScore();
             AnomalyDetected anomaly = factory.anomaly(event, d,
                     byForest ? champion.get().modelId() : STREAMING_MODEL_ID,
                     byForest ? champion.get().version() : STREAMING_MODEL_VERSION, clock.instant());
@@ -90,7 +113,7 @@ public final class SeriesDetectors {
         SeriesGroup group = SeriesGroup.of(seriesId);
         GroupScorer forest = frame -> champions.champion(group)
                 .map(c -> c.forest().calibratedScore(frame)).orElse(Double.NaN);
-        return new SeriesState(group, new StreamingDetector(config, forest), remembered);
+        return new SeriesState(group, new StreamingDetector(config, forest, combination), remembered);
     }
 
     private static final class SeriesState {

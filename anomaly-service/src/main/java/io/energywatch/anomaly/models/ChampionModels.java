@@ -19,13 +19,31 @@ public final class ChampionModels {
 
     private final ModelRegistry registry;
     private final Map<String, Optional<Champion>> champions = new ConcurrentHashMap<>();
+    /** While the stream is replayed from its start, a group has the champion the replay promotes, not the alias. */
+    private volatile boolean replaying;
 
     public ChampionModels(ModelRegistry registry) {
         this.registry = registry;
     }
 
     public Optional<Champion> champion(SeriesGroup group) {
-        return champions.computeIfAbsent(group.modelId(), this::load);
+        return champions.computeIfAbsent(group.modelId(), id -> replaying ? Optional.empty() : load(id));
+    }
+
+    /**
+     * Forgets every champion until {@link #replayed()}: a replay of the stream from its first record re-promotes
+     * the versions the schedule trained, at the rows where they were first promoted, instead of scoring the early
+     * rows with today's champion.
+     */
+    public void replayingFromStart() {
+        replaying = true;
+        champions.clear();
+    }
+
+    /** The replay is over: a group the replay never promoted a forest for loads its alias again. */
+    public void replayed() {
+        replaying = false;
+        champions.entrySet().removeIf(e -> e.getValue().isEmpty());
     }
 
     /** Re-reads the champion alias of {@code modelId}, after a promotion. */

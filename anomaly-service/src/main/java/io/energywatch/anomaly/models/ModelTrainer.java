@@ -3,88 +3,105 @@ package io.energywatch.anomaly.models;
 import io.energywatch.analytics.anomaly.forest.ForestConfig;
 import io.energywatch.analytics.anomaly.forest.ForestTrainer;
 import io.energywatch.analytics.registry.ModelRegistry;
+import io.energywatch.analytics.registry.ModelVersion;
 import io.energywatch.analytics.registry.TrainingWindow;
 import io.energywatch.anomaly.alerts.AnomalyDocument;
 import io.energywatch.anomaly.alerts.AnomalyStatus;
-import io.energywatch.anomaly.alerts.AnomalyStore;
 import io.energywatch.contracts.ModelLifecycleChanged;
 import io.energywatch.contracts.ModelLifecycleChanged.ModelKind;
 import io.energywatch.contracts.ModelLifecycleChanged.Stage;
-import io.energywatch.contracts.Topics;
-import io.energywatch.service.kafka.EventPublisher;
-import io.energywatch.service.stores.Store;
-import io.energywatch.service.stores.StoreCheck;
-import io.energywatch.service.stores.StoreUnavailableException;
 import io.energywatch.service.web.ProblemException;
 import org.springframework.http.HttpStatus;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.Period;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.Optional;
 
 /**
  * Trains a group's Isolation Forest on the feature frames seen for the group over a window, registers it, and
- * publishes its lifecycle. Confirmed anomalies are left out of the window (a real incident must not become "normal");
- * false-positive feedback on the champion raises the new version's threshold ({@link ThresholdPolicy}). A champion
+ * announces its lifecycle. Confirmed anomalies are left out of the window (a real incident must not become "normal");
+ * false-positive feedback on the champion lowers the new version's contamination ({@link ThresholdPolicy}). A champion
  * version replaces the old one at once; a challenger (a drift-triggered retraining) is registered under the
  * {@code challenger} alias and left for an operator or the next scheduled training to promote.
  */
 public final class ModelTrainer {
 
     static final String CHALLENGER = "challenger";
+    /** The trigger of the stream-time schedule's trainings. */
+    static final String SCHEDULE = "schedule";
     private static final ForestConfig DEFAULTS = ForestConfig.defaults();
 
     private final FrameHistory frames;
     private final ModelRegistry registry;
     private final ChampionModels champions;
-    private final AnomalyStore anomalies;
-    private final EventPublisher publisher;
-    private final StoreCheck kafka;
+    private final TrainingFeedback feedback;
+    private final LifecycleAnnouncer announcer;
     private final ThresholdPolicy policy;
     private final int minFrames;
     private final Period defaultWindow;
-    private final Duration publishTimeout;
     private final Clock clock;
 
-    public ModelTrainer(FrameHistory frames, ModelRegistry registry, ChampionModels champions, AnomalyStore anomalies,
-                        EventPublisher publisher, StoreCheck kafka, ThresholdPolicy policy, int minFrames,
-                        Period defaultWindow, Duration publishTimeout, Clock clock) {
+    public ModelTrainer(FrameHistory frames, ModelRegistry registry, ChampionModels champions,
+                        TrainingFeedback feedback, LifecycleAnnouncer announcer, ThresholdPolicy policy, int minFrames,
+                        Period defaultWindow, Clock clock) {
         this.frames = frames;
         this.registry = registry;
         this.champions = champions;
-        this.anomalies = anomalies;
-        this.publisher = publisher;
-        this.kafka = kafka;
+        this.feedback = feedback;
+        this.announcer = announcer;
         this.policy = policy;
         this.minFrames = minFrames;
         this.defaultWindow = defaultWindow;
-        this.publishTimeout = publishTimeout;
         this.clock = clock;
+    }
+
+    /** The window a training ending at {@code to} covers. */
+    public Instant windowStart(Instant to) {
+        return to.atZone(ZoneOffset.UTC).minus(defaultWindow).toInstant();
+    }
+
+    /**
+     * A scheduled training of [from, to), made champion. When a version of exactly that window is registered already
+     * (the same stream replayed after a restart, or a batch redelivered after the training), it is promoted again
+     * instead of trained twice: forests are seeded, so it is the version this window would give. Empty when the
+     * window holds too few usable frames.
+     */
+    public synchronized Optional<TrainingResult> scheduled(SeriesGroup group, Instant from, Instant to) {
+        String modelId = group.modelId();
+        Optional<ModelVersion> existing = registry.versions(modelId).stream()
+                .filter(v -> v.trainingWindow().from().equals(from) && v.trainingWindow().to().equals(to))
+                .reduce((first, second) -> second);
+        if (existing.isPresent()) {
+            var v = existing.get();
+            registry.setAlias(modelId, ModelRegistry.CHAMPION, v.version());
+            champions.refresh(modelId);
+            return Optional.of(new TrainingResult(modelId, v.version(), group.toString(), Stage.PROMOTED, SCHEDULE,
+                    from, to, v.trainingWindow().rows(), 0,
+                    Double.parseDouble(v.parameters().getOrDefault("contamination", "NaN")), v.threshold(),
+                    v.trainingMetrics()));
+        }
+        long usable = frames.window(group, from, to, f -> true).size();
+        if (usable < minFrames) {
+            return Optional.empty();
+        }
+        return Optional.of(train(group, from, to, SCHEDULE, true));
     }
 
     /** Trains over the configured window ending at the newest row seen in the group. */
     public TrainingResult trainRecent(SeriesGroup group, String trigger, boolean promote) {
         Instant to = frames.latest(group).plusNanos(1);
-        Instant from = to.atZone(ZoneOffset.UTC).minus(defaultWindow).toInstant();
-        return train(group, from, to, trigger, promote);
+        return train(group, windowStart(to), to, trigger, promote);
     }
 
     public synchronized TrainingResult train(SeriesGroup group, Instant from, Instant to, String trigger,
                                              boolean promote) {
         String modelId = group.modelId();
-        // Every version is announced on the models topic: with Kafka unreachable, train nothing rather than register a
-        // version nobody hears of. The answer is a 503 naming Kafka, within the check's timeout.
-        kafka.probe().ifPresent(failure -> {
-            throw new StoreUnavailableException(failure, null);
-        });
-        var confirmed = anomalies.confirmedAnomalyIds(frames.series(group), from, to);
+        announcer.ensureReachable();
+        var confirmed = feedback.confirmedAnomalyIds(frames.series(group), from, to);
         var all = frames.window(group, from, to, f -> true);
         var window = all.stream()
                 .filter(f -> !confirmed.contains(AnomalyDocument.idOf(f.seriesId(), f.timestamp()))).toList();
@@ -98,7 +115,7 @@ public final class ModelTrainer {
                 .map(v -> Double.parseDouble(v.parameters().getOrDefault("contamination", "NaN")))
                 .orElse(Double.NaN);
         Map<AnomalyStatus, Long> verdicts = champion
-                .map(c -> anomalies.verdicts(modelId, c.version())).orElse(Map.of());
+                .map(c -> feedback.verdicts(modelId, c.version())).orElse(Map.of());
         double contamination = policy.nextContamination(championContamination,
                 verdicts.getOrDefault(AnomalyStatus.CONFIRMED, 0L),
                 verdicts.getOrDefault(AnomalyStatus.FALSE_POSITIVE, 0L));
@@ -113,12 +130,12 @@ public final class ModelTrainer {
                     "group " + group + ": " + e.getMessage(), List.of());
         }
         var version = registry.register(trained.registration(modelId, new TrainingWindow(from, to, window.size())));
-        publish(lifecycle(modelId, version.version(), group, Stage.TRAINED, from, to, trained.metrics(), trigger));
+        announcer.announce(lifecycle(modelId, version.version(), group, Stage.TRAINED, from, to, trained.metrics(), trigger));
         Stage stage;
         if (promote) {
             registry.setAlias(modelId, ModelRegistry.CHAMPION, version.version());
             champions.refresh(modelId);
-            publish(lifecycle(modelId, version.version(), group, Stage.PROMOTED, from, to, trained.metrics(), trigger));
+            announcer.announce(lifecycle(modelId, version.version(), group, Stage.PROMOTED, from, to, trained.metrics(), trigger));
             stage = Stage.PROMOTED;
         } else {
             registry.setAlias(modelId, CHALLENGER, version.version());
@@ -132,18 +149,5 @@ public final class ModelTrainer {
                                             Instant from, Instant to, Map<String, Double> metrics, String trigger) {
         return new ModelLifecycleChanged(null, modelId, version, ModelKind.ANOMALY_DETECTOR, ForestTrainer.ALGORITHM,
                 stage, group.toString(), from, to, metrics, trigger, clock.instant());
-    }
-
-    private void publish(ModelLifecycleChanged event) {
-        try {
-            publisher.publish(Topics.MODELS, event.modelId(), event).get(publishTimeout.toMillis(),
-                    TimeUnit.MILLISECONDS);
-        } catch (ExecutionException | TimeoutException e) {
-            // Kafka went away between the check and the send: the version is registered, its event is not published.
-            throw StoreUnavailableException.of(Store.KAFKA, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -43,9 +43,29 @@ class ModelsConfiguration {
                               AnomalyStore anomalies, EventPublisher publisher, KafkaClusterCheck kafka,
                               AnomalyProperties properties) {
         var models = properties.models();
-        return new ModelTrainer(frames, registry, champions, anomalies, publisher, kafka,
+        TrainingFeedback feedback = new TrainingFeedback() {
+            @Override
+            public java.util.Set<String> confirmedAnomalyIds(java.util.Set<String> seriesIds,
+                                                             java.time.Instant from, java.time.Instant to) {
+                return anomalies.confirmedAnomalyIds(seriesIds, from, to);
+            }
+
+            @Override
+            public java.util.Map<io.energywatch.anomaly.alerts.AnomalyStatus, Long> verdicts(String modelId,
+                                                                                          String version) {
+                return anomalies.verdicts(modelId, version);
+            }
+        };
+        return new ModelTrainer(frames, registry, champions, feedback,
+                new KafkaLifecycleAnnouncer(publisher, kafka, models.publishTimeout()),
                 new ThresholdPolicy(models.contamination(), models.minContamination()), models.minTrainingFrames(),
-                models.trainingWindow(), models.publishTimeout(), Clock.systemUTC());
+                models.trainingWindow(), Clock.systemUTC());
+    }
+
+    @Bean
+    ForestSchedule forestSchedule(ModelTrainer trainer, ModelCatalog catalog, AnomalyProperties properties) {
+        var models = properties.models();
+        return new ForestSchedule(trainer, catalog::add, models.minHistory(), models.retrainEvery());
     }
 
     @Bean(DRIFT_CONTAINER_FACTORY)

@@ -5,7 +5,13 @@ import io.energywatch.analytics.anomaly.DetectorConfig;
 import io.energywatch.analytics.anomaly.Observation;
 import io.energywatch.analytics.anomaly.StreamingDetector;
 import io.energywatch.analytics.registry.LocalModelRegistry;
+import io.energywatch.analytics.anomaly.ScoreCombination;
 import io.energywatch.anomaly.models.ChampionModels;
+import io.energywatch.anomaly.models.ForestSchedule;
+import io.energywatch.anomaly.models.LifecycleAnnouncer;
+import io.energywatch.anomaly.models.ModelTrainer;
+import io.energywatch.anomaly.models.ThresholdPolicy;
+import io.energywatch.anomaly.models.TrainingFeedback;
 import io.energywatch.anomaly.models.FrameHistory;
 import io.energywatch.contracts.AnomalyDetected;
 import io.energywatch.contracts.ConsumptionEnriched;
@@ -21,6 +27,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.Period;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -32,11 +39,14 @@ import java.util.TreeMap;
 /**
  * Offline version of the demo's detection-quality step: feeds a simulation exported by ingestion-service's
  * {@code SimulationExport} (series.csv, labels.csv) through {@link SeriesDetectors} with the configuration the service
- * uses (the same code path as {@code DetectionListener}, without Kafka and stores; no group forest, as in the demo,
- * which trains none) and prints recall per injected type and precision per detected type exactly as
- * {@code DetectionQualityStep} computes them. Never run by {@code ./mvnw verify}.
+ * uses (the same code path as {@code DetectionListener}, without Kafka and stores) and prints recall per injected type
+ * and precision per detected type exactly as {@code DetectionQualityStep} computes them. Never run by
+ * {@code ./mvnw verify}.
  *
- * <p>Usage: {@code SimulatedDetectionEvaluation DIR [--no-weather] [--nab-defaults] [--verbose]}. {@code --no-weather}
+ * <p>Usage: {@code SimulatedDetectionEvaluation DIR [--with-weather] [--nab-defaults] [--forest] [--verbose]}.
+ * {@code --forest} trains group forests in stream time as the service does ({@link ForestSchedule}: first after 14
+ * days, then weekly, 28-day windows, contamination 0.01) and combines them with {@code -DforestAlone} (default the
+ * service's 0.6; 0.5 is the plain maximum). {@code --no-weather}
  * drops every row's weather (what a row enriched before its day's weather arrived sees); {@code --nab-defaults} runs
  * {@link DetectorConfig#defaults()} (what {@code /detect} uses) instead of the service's configuration;
  * {@code --verbose} lists missed labels and wrong anomalies; {@code -Dew.<component>=value} overrides one component of
@@ -52,7 +62,7 @@ public final class SimulatedDetectionEvaluation {
         }
     }
 
-    record Found(String seriesId, Instant at, String type, double score) {
+    record Found(String seriesId, Instant at, String type, double score, boolean byForest) {
     }
 
     /** Per-type counts: recall[found, injected] and precision[right, detected]. */
@@ -85,12 +95,16 @@ public final class SimulatedDetectionEvaluation {
         List<Label> labels = readLabels(dir.resolve("labels.csv"));
         long started = System.nanoTime();
         Map<String, List<Detection>> trace = options.contains("--verbose") ? new HashMap<>() : null;
-        List<Found> found = detect(dir.resolve("series.csv"), config, weather, trace);
+        boolean forest = options.contains("--forest");
+        var combination = new ScoreCombination(Double.parseDouble(System.getProperty("forestAlone", "0.6")));
+        List<Found> found = detect(dir.resolve("series.csv"), config, weather, trace, forest ? combination : null);
         double seconds = (System.nanoTime() - started) / 1e9;
         Quality q = quality(labels, found);
-        System.out.printf(Locale.ROOT, "%d injected anomalies, %d detected (%s, weather %s, %.1f s)%n", labels.size(),
-                found.size(), options.contains("--nab-defaults") ? "DetectorConfig.defaults()" : "service config",
-                weather ? "on" : "off", seconds);
+        System.out.printf(Locale.ROOT, "%d injected anomalies, %d detected (%s, weather %s, %s, %.1f s)%n",
+                labels.size(), found.size(),
+                options.contains("--nab-defaults") ? "DetectorConfig.defaults()" : "service config",
+                weather ? "on" : "off", forest ? "forest alone at " + combination.forestAlone() : "no forest",
+                seconds);
         System.out.println("| injected type | found / injected | recall | detected as | right / detected | precision |");
         System.out.println("|---|---|---|---|---|---|");
         for (String type : TYPES) {
@@ -98,6 +112,10 @@ public final class SimulatedDetectionEvaluation {
             int[] p = q.precision().getOrDefault(type, new int[2]);
             System.out.printf(Locale.ROOT, "| %s | %d / %d | %s | %s | %d / %d | %s |%n", type, r[0], r[1], ratio(r),
                     type, p[0], p[1], ratio(p));
+        }
+        if (forest) {
+            System.out.printf(Locale.ROOT, "scored by a forest (its score the higher): %d of %d detections%n",
+                    found.stream().filter(Found::byForest).count(), found.size());
         }
         if (options.contains("--verbose")) {
             for (Label l : labels) {
@@ -148,11 +166,20 @@ public final class SimulatedDetectionEvaluation {
      * {@link Detection} from a twin detector of the same configuration (identical without a forest), by series.
      */
     static List<Found> detect(Path seriesCsv, DetectorConfig config, boolean withWeather,
-                              Map<String, List<Detection>> trace) throws IOException {
+                              Map<String, List<Detection>> trace, ScoreCombination forests) throws IOException {
         Map<String, StreamingDetector> twins = new HashMap<>();
-        Path registry = Files.createTempDirectory("ew-sim-eval");
-        var detectors = new SeriesDetectors(config, new ChampionModels(new LocalModelRegistry(registry)),
-                new FrameHistory(50_000), new AnomalyFactory(100.0), 512, Clock.systemUTC());
+        var registry = new LocalModelRegistry(Files.createTempDirectory("ew-sim-eval"));
+        var champions = new ChampionModels(registry);
+        var frames = new FrameHistory(50_000);
+        ForestSchedule schedule = null;
+        if (forests != null) {
+            var trainer = new ModelTrainer(frames, registry, champions, TrainingFeedback.NONE,
+                    LifecycleAnnouncer.SILENT, new ThresholdPolicy(0.01, 0.001), 200, Period.ofDays(28),
+                    Clock.systemUTC());
+            schedule = new ForestSchedule(trainer, r -> { }, Period.ofDays(14), Period.ofDays(7));
+        }
+        var detectors = new SeriesDetectors(config, champions, frames, schedule,
+                forests == null ? ScoreCombination.MAX : forests, new AnomalyFactory(100.0), 512, Clock.systemUTC());
         var lineage = new Lineage("simulator", null, null, Instant.parse("2024-04-01T00:00:00Z"));
         Map<String, SeriesId> ids = new HashMap<>();
         List<Found> found = new ArrayList<>();
@@ -184,7 +211,8 @@ public final class SimulatedDetectionEvaluation {
                             .computeIfAbsent(c[0], k -> new StreamingDetector(config)).next(Observation.from(event)));
                 }
                 detectors.score(event).ifPresent((AnomalyDetected a) -> found.add(new Found(a.seriesId(),
-                        a.intervalStart(), a.type().name(), a.score())));
+                        a.intervalStart(), a.type().name(), a.score(),
+                        !a.modelId().equals(SeriesDetectors.STREAMING_MODEL_ID))));
             }
         }
         return found;
