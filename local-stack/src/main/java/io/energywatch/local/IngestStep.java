@@ -26,6 +26,9 @@ final class IngestStep implements DemoStep {
     private static final long SEED = 42;
     private static final LocalDate FROM = LocalDate.of(2024, 1, 1);
     private static final LocalDate TO = LocalDate.of(2024, 3, 31);
+    /** The simulated quarter's last weeks change regime, for the drift step to find: a heat wave, then less demand. */
+    static final IngestionClient.RegimeShift SHIFT = new IngestionClient.RegimeShift(LocalDate.of(2024, 3, 11), 7,
+            8.0, 10.0);
 
     private final IngestionClient client;
     private final FileIngestion files;
@@ -69,8 +72,10 @@ final class IngestStep implements DemoStep {
 
     private StepResult simulate() {
         String subject = "simulator seed " + SEED + " " + FROM + ".." + TO;
-        out.println("Ingesting the " + subject);
-        IngestionJob job = watcher.follow(client.simulate(SEED, FROM, TO));
+        out.println("Ingesting the " + subject + ", with a regime shift from " + SHIFT.from() + ": "
+                + SHIFT.heatWaveDays() + " days at +" + SHIFT.heatWaveC() + " °C, then demand -"
+                + SHIFT.demandCutPercent() + " %");
+        IngestionJob job = watcher.follow(client.simulate(SEED, FROM, TO, Optional.of(SHIFT)));
         return result(subject, job);
     }
 

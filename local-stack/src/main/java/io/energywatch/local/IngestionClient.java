@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /** Client of ingestion-service's REST API: starts simulations and uploads, and reads a job's progress. */
@@ -41,11 +42,21 @@ final class IngestionClient {
         return base;
     }
 
-    IngestionJob simulate(long seed, LocalDate from, LocalDate to) {
+    /**
+     * A regime shift for the simulator (see ingestion's {@code RegimeShift}): a heat wave of {@code heatWaveDays} days
+     * adding {@code heatWaveC} from {@code from}, then demand cut by {@code demandCutPercent} to the end.
+     */
+    record RegimeShift(LocalDate from, int heatWaveDays, double heatWaveC, double demandCutPercent) {
+    }
+
+    IngestionJob simulate(long seed, LocalDate from, LocalDate to, Optional<RegimeShift> shift) {
         var body = new LinkedHashMap<String, Object>();
         body.put("seed", seed);
         body.put("from", from.toString());
         body.put("to", to.toString());
+        shift.ifPresent(s -> body.put("regimeShift", Map.of("from", s.from().toString(),
+                "heatWaveDays", s.heatWaveDays(), "heatWaveC", s.heatWaveC(), "demandCutPercent",
+                s.demandCutPercent())));
         HttpRequest request = HttpRequest.newBuilder(base.resolve("/api/v1/simulations")).timeout(REQUEST_TIMEOUT)
                 .header("Content-Type", "application/json").header("Accept", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))).build();
