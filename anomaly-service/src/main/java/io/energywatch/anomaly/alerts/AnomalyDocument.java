@@ -39,8 +39,10 @@ public record AnomalyDocument(
         AnomalyStatus status,
         Instant statusChangedAt) {
 
-    static final String NATIONAL = "FR";
-    static final String UNASSIGNED = "unassigned";
+    /** The region a national series' anomalies are counted under. */
+    public static final String NATIONAL = "FR";
+    /** The region of a meter or site whose region is not known. */
+    public static final String UNASSIGNED = "unassigned";
 
     /** The deterministic id of the anomaly of a series at an interval start, so redelivery is idempotent. */
     public static String idOf(String seriesId, Instant intervalStart) {

@@ -1,5 +1,6 @@
 package io.energywatch.anomaly.notifications;
 
+import io.energywatch.anomaly.alerts.AnomalyDocument;
 import io.energywatch.contracts.AnomalyDetected;
 import io.energywatch.contracts.AnomalyType;
 import io.energywatch.contracts.Carrier;
@@ -29,7 +30,7 @@ record Alert(RuleKind kind, String sourceId, String seriesKey, Instant detectedA
     static Alert of(AnomalyDetected a) {
         SeriesId series = parsed(a.seriesId());
         String region = a.regionCode() != null ? a.regionCode()
-                : series != null && series.isNational() ? "FR" : "unassigned";
+                : series != null && series.isNational() ? AnomalyDocument.NATIONAL : AnomalyDocument.UNASSIGNED;
         String subject = "[EnergyWatch] %s %s on %s at %s".formatted(a.severity(), a.type(), a.seriesId(),
                 a.intervalStart());
         String text = """

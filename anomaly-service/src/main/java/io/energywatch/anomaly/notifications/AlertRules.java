@@ -1,5 +1,6 @@
 package io.energywatch.anomaly.notifications;
 
+import io.energywatch.anomaly.alerts.AnomalyDocument;
 import io.energywatch.contracts.DriftStatus;
 import io.energywatch.contracts.Regions;
 import io.energywatch.contracts.Severity;
@@ -21,7 +22,7 @@ import java.util.UUID;
 class AlertRules {
 
     /** Regions an anomaly is counted under besides the INSEE codes (as in the anomaly list's region filter). */
-    private static final Set<String> NON_REGIONS = Set.of("FR", "unassigned");
+    private static final Set<String> NON_REGIONS = Set.of(AnomalyDocument.NATIONAL, AnomalyDocument.UNASSIGNED);
 
     private final AlertRuleStore store;
     private final Set<String> secretRefs;
