@@ -44,8 +44,10 @@ class ModelEvents {
                 log.info("{} v{} {} after drift report {}{}", event.modelId(), event.version(), event.stage(), id,
                         linked ? "" : " (not a report of this service)");
             });
+            watched.refreshIfBefore(event.changedAt());
+        } else {
+            watched.refresh();
         }
-        watched.refresh();
     }
 
     static Optional<String> reportId(String reason) {

@@ -7,6 +7,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,13 +32,24 @@ public class WatchedModels {
     private final List<ModelReader> readers;
     private final List<String> configured;
     private final String alias;
+    private final Clock clock;
     private final Map<String, List<String>> lastFound = new LinkedHashMap<>();
     private volatile List<Watched> watched = List.of();
+    private volatile Instant refreshedAt = Instant.MIN;
 
-    WatchedModels(List<ModelReader> readers, DriftProperties properties) {
+    WatchedModels(List<ModelReader> readers, DriftProperties properties, Clock clock) {
         this.readers = List.copyOf(readers);
         this.configured = properties.models();
         this.alias = properties.registry().alias();
+        this.clock = clock;
+    }
+
+    /**
+     * Refreshes unless a refresh started after {@code changedAt}: the registry was written before the change was
+     * announced, so that refresh saw it (reading the models topic from its start costs one refresh, not one per event).
+     */
+    public List<Watched> refreshIfBefore(Instant changedAt) {
+        return refreshedAt.isAfter(changedAt) ? watched : refresh();
     }
 
     public List<Watched> current() {
@@ -45,6 +58,7 @@ public class WatchedModels {
 
     @Scheduled(fixedDelayString = "${energywatch.drift.watch.refresh-interval}")
     public synchronized List<Watched> refresh() {
+        refreshedAt = clock.instant();
         var found = new LinkedHashMap<String, Watched>();
         for (ModelReader reader : readers) {
             List<String> champions;

@@ -30,6 +30,7 @@ import java.util.Optional;
 public class EnrichedWindow {
 
     private static final String ENERGY = "energyMwh";
+    private static final String DAY = "P1D";
 
     private final int capacity;
     private final ZoneId zone;
@@ -154,8 +155,16 @@ public class EnrichedWindow {
 
     private boolean[] inScope(WindowScope scope) {
         boolean[] in = new boolean[seriesByIndex.size()];
+        boolean publishedDaily = false;
         for (int s = 0; s < in.length; s++) {
             in[s] = scope.matches(seriesByIndex.get(s));
+            publishedDaily |= in[s] && DAY.equals(seriesByIndex.get(s).resolution());
+        }
+        if (scope.daily() && publishedDaily) {
+            // A source that publishes the daily series itself is read from it, not a second time from its intervals.
+            for (int s = 0; s < in.length; s++) {
+                in[s] &= DAY.equals(seriesByIndex.get(s).resolution());
+            }
         }
         return in;
     }

@@ -18,8 +18,11 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
@@ -82,7 +85,7 @@ class WatchedModelsTest {
         local.setAlias(forest.modelId(), "champion", forest.version());
         local.register(registration("anomaly-forest.gas.sim.PT1H"));
         var watched = new WatchedModels(List.of(new LocalModels(local), mlflowReader()),
-                properties(List.of("configured-model", "anomaly-forest.electricity.sim.PT1H")));
+                properties(List.of("configured-model", "anomaly-forest.electricity.sim.PT1H")), Clock.systemUTC());
 
         var found = watched.refresh();
 
@@ -105,13 +108,52 @@ class WatchedModelsTest {
     @Test
     void mlflowGoingDownKeepsTheModelsItGaveBefore() {
         var watched = new WatchedModels(List.of(new LocalModels(new LocalModelRegistry(root)), mlflowReader()),
-                properties(List.of()));
+                properties(List.of()), Clock.systemUTC());
         watched.refresh();
 
         mlflow.stop(0);
         var found = watched.refresh();
 
         assertThat(found).containsExactly(new WatchedModels.Watched("forecast.electricity:FR:odre:P1D.h1", "mlflow"));
+    }
+
+    @Test
+    void anAnnouncementOlderThanTheLastRefreshReadsNoRegistryAgain() {
+        var local = new LocalModelRegistry(root);
+        var clock = new MutableClock(T);
+        var watched = new WatchedModels(List.of(new LocalModels(local)), properties(List.of()), clock);
+        watched.refresh();
+        var forest = local.register(registration("anomaly-forest.electricity.sim.PT1H"));
+        local.setAlias(forest.modelId(), "champion", forest.version());
+
+        clock.now = T.plusSeconds(60);
+        assertThat(watched.refreshIfBefore(T.minusSeconds(1))).isEmpty();
+        assertThat(watched.refreshIfBefore(T.plusSeconds(30))).extracting(WatchedModels.Watched::modelId)
+                .containsExactly(forest.modelId());
+    }
+
+    /** A clock the test moves. */
+    private static final class MutableClock extends Clock {
+        private Instant now;
+
+        MutableClock(Instant now) {
+            this.now = now;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
     }
 
     @Test

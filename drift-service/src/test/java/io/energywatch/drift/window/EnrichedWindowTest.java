@@ -147,6 +147,28 @@ class EnrichedWindowTest {
         assertThat(days.categorical().get("dayOfWeek")).containsExactly("MONDAY", "MONDAY");
     }
 
+    @Test
+    void aDailyScopeReadsThePublishedDailySeriesRatherThanItsIntervalsWhenBothArrive() {
+        var window = new EnrichedWindow(properties(1_000, ZoneOffset.UTC));
+        for (int h = 0; h < 24; h++) {
+            window.add(enriched(ELECTRICITY_11, h, 10, 1_000));
+        }
+        var day = ConsumptionMeasured.of(SeriesId.of(Carrier.ELECTRICITY, "11", "sim", "P1D"), "11", FIRST,
+                FIRST.plus(Duration.ofDays(1)), 23_000.0, MeasurementUnit.MWH, QualityStatus.SIMULATED, List.of(),
+                new Lineage("test", null, null, FIRST));
+        window.add(new ConsumptionEnriched(null, day, LocalDate.of(2025, 1, 6),
+                new ConsumptionEnriched.WeatherContext(false, null, null, 10.0, null, null, null, null, 8.0, null,
+                        null, List.of()),
+                new ConsumptionEnriched.CalendarContext(DayOfWeek.MONDAY, false, false, null, false, null),
+                ConsumptionEnriched.SocialContext.none()));
+
+        var days = window.select(new WindowScope("electricity", "11", "sim", null, true), FIRST,
+                FIRST.plus(Duration.ofDays(1)), Integer.MAX_VALUE);
+
+        assertThat(days.rows()).isEqualTo(1);
+        assertThat(days.numeric().get("energyMwh")).containsExactly(23_000.0);
+    }
+
     static DriftProperties properties(int capacity) {
         return properties(capacity, ZoneId.of("Europe/Paris"));
     }
