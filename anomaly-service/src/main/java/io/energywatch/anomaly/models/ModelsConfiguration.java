@@ -38,15 +38,13 @@ class ModelsConfiguration {
         return new FrameHistory(properties.models().framesPerGroup());
     }
 
+    /** Operators' verdicts from the anomaly store, as training and the models list read them. */
     @Bean
-    ModelTrainer modelTrainer(FrameHistory frames, ModelRegistry registry, ChampionModels champions,
-                              AnomalyStore anomalies, EventPublisher publisher, KafkaClusterCheck kafka,
-                              AnomalyProperties properties) {
-        var models = properties.models();
-        TrainingFeedback feedback = new TrainingFeedback() {
+    TrainingFeedback trainingFeedback(AnomalyStore anomalies) {
+        return new TrainingFeedback() {
             @Override
-            public java.util.Set<String> confirmedAnomalyIds(java.util.Set<String> seriesIds,
-                                                             java.time.Instant from, java.time.Instant to) {
+            public java.util.Set<String> confirmedAnomalyIds(java.util.Set<String> seriesIds, java.time.Instant from,
+                                                             java.time.Instant to) {
                 return anomalies.confirmedAnomalyIds(seriesIds, from, to);
             }
 
@@ -56,6 +54,13 @@ class ModelsConfiguration {
                 return anomalies.verdicts(modelId, version);
             }
         };
+    }
+
+    @Bean
+    ModelTrainer modelTrainer(FrameHistory frames, ModelRegistry registry, ChampionModels champions,
+                              TrainingFeedback feedback, EventPublisher publisher, KafkaClusterCheck kafka,
+                              AnomalyProperties properties) {
+        var models = properties.models();
         return new ModelTrainer(frames, registry, champions, feedback,
                 new KafkaLifecycleAnnouncer(publisher, kafka, models.publishTimeout()),
                 new ThresholdPolicy(models.contamination(), models.minContamination()), models.minTrainingFrames(),

@@ -1,5 +1,7 @@
 package io.energywatch.anomaly.models;
 
+import io.energywatch.analytics.registry.ModelRegistry;
+import io.energywatch.analytics.registry.ModelVersion;
 import io.energywatch.service.web.ProblemError;
 import io.energywatch.service.web.ProblemException;
 import jakarta.validation.Valid;
@@ -10,7 +12,9 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * {@code POST /api/v1/anomalies/models}: trains, registers and promotes a group forest. Synchronous (201): training
@@ -23,16 +27,29 @@ class TrainingController {
 
     private final ModelTrainer trainer;
     private final ModelCatalog catalog;
+    private final ModelRegistry registry;
+    private final TrainingFeedback feedback;
 
-    TrainingController(ModelTrainer trainer, ModelCatalog catalog) {
+    TrainingController(ModelTrainer trainer, ModelCatalog catalog, ModelRegistry registry,
+                       TrainingFeedback feedback) {
         this.trainer = trainer;
         this.catalog = catalog;
+        this.registry = registry;
+        this.feedback = feedback;
     }
 
-    /** The newest trained versions, newest training window first. */
+    /**
+     * The newest trained versions, newest training window first, each with whether it is its group's champion and
+     * the precision operators' verdicts give it.
+     */
     @GetMapping("/api/v1/anomalies/models")
-    List<TrainingResult> list() {
-        return catalog.recent(LISTED);
+    List<ListedModel> list() {
+        var champions = new HashMap<String, Optional<String>>();
+        return catalog.recent(LISTED).stream().map(t -> new ListedModel(t,
+                champions.computeIfAbsent(t.modelId(), id -> registry.byAlias(id, ModelRegistry.CHAMPION)
+                        .map(ModelVersion::version))
+                        .filter(t.version()::equals).isPresent(),
+                ListedModel.FeedbackPrecision.of(feedback.verdicts(t.modelId(), t.version())))).toList();
     }
 
     @PostMapping("/api/v1/anomalies/models")

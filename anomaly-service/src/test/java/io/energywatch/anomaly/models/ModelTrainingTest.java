@@ -111,7 +111,9 @@ class ModelTrainingTest extends AnomalyServiceTest {
         assertThat(lifecycle).containsExactly("TRAINED v1", "PROMOTED v1", "TRAINED v2");
         JsonNode listed = api.get("/api/v1/anomalies/models").json();
         assertThat(listed.valueStream().filter(m -> m.path("modelId").asString().equals(modelId))
-                .map(m -> m.path("version").asString() + " " + m.path("stage").asString()))
-                .containsExactlyInAnyOrder("1 PROMOTED", "2 TRAINED");
+                .map(m -> m.path("version").asString() + " " + m.path("stage").asString() + " champion "
+                        + m.path("champion").asBoolean() + " judged " + m.path("feedback").path("confirmed").asLong()
+                        + "/" + m.path("feedback").path("falsePositives").asLong()))
+                .containsExactlyInAnyOrder("1 PROMOTED champion true judged 0/0", "2 TRAINED champion false judged 0/0");
     }
 }
