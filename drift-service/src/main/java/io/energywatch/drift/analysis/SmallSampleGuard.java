@@ -46,11 +46,15 @@ final class SmallSampleGuard {
     }
 
     private FeatureDrift capped(FeatureDrift f) {
-        String note = String.format(Locale.ROOT, " (capped at slight: %d current values, under %d, and the test does"
-                + " not reject)", f.currentCount(), minRows);
+        // The sentence ends with the PSI level ("..., significant"): it is replaced, not contradicted.
+        String level = ", " + f.status().name().toLowerCase(Locale.ROOT);
+        String sentence = f.summary().endsWith(level)
+                ? f.summary().substring(0, f.summary().length() - level.length()) : f.summary();
+        String note = String.format(Locale.ROOT, ", slight (PSI alone over %d current values, under %d, with a test"
+                + " that does not reject)", f.currentCount(), minRows);
         return new FeatureDrift(f.feature(), f.kind(), f.referenceCount(), f.currentCount(), f.currentMissing(),
                 f.psi(), f.ksStatistic(), f.ksMethod(), f.chiSquare(), f.chiSquareDegreesOfFreedom(), f.pValue(),
                 f.pValueAdjusted(), f.referenceMean(), f.currentMean(), f.referenceQuantiles(), f.currentQuantiles(),
-                DriftStatus.SLIGHT, f.summary() + note);
+                DriftStatus.SLIGHT, sentence + note);
     }
 }
