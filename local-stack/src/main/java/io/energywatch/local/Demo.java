@@ -26,7 +26,12 @@ final class Demo {
         boolean real = context.input() instanceof DemoInput.Real;
         var anomalies = new PipelineDrain.Dependencies(List.of(groups.fusion(), groups.anomalyDetector()),
                 List.of(platform.index("anomalies")));
+        var predictionHistory = new PipelineDrain.Dependencies(List.of(groups.fusion(), groups.predictionHistory()),
+                List.of());
+        // The alert rules go in before the data, so the anomalies and drift reports it causes are notified.
+        var sinks = new NotificationSinks(platform);
         return List.of(
+                new AlertSetupStep(sinks, context),
                 new IngestStep(context),
                 new SummaryStep("fusion", "fusion-service", "/api/v1/enriched/stats",
                         List.of("enrichedRecords", "byCarrier", "byRegion",
@@ -38,13 +43,16 @@ final class Demo {
                 real ? new SkippedStep("detection", "anomaly-service", "detection quality needs the simulator's"
                         + " labels of injected anomalies; the real datasets have none")
                         : new DetectionQualityStep(anomalies, context),
+                new ForestsStep(anomalies, context),
                 new BacktestStep(real ? BacktestStep.Backtest.NATIONAL : BacktestStep.Backtest.SIMULATED,
-                        new PipelineDrain.Dependencies(List.of(groups.fusion(), groups.predictionHistory()), List.of()),
+                        predictionHistory, context),
+                new ForecastsStep(real ? ForecastsStep.NATIONAL : ForecastsStep.SIMULATED, predictionHistory,
                         context),
                 new SummaryStep("drift", "drift-service", "/api/v1/drift/summary",
                         List.of("window", "totalReports", "reportsByStatus", "models"),
                         new PipelineDrain.Dependencies(List.of(groups.fusion(), groups.driftWindow()),
-                                List.of(platform.index("drift"))), context));
+                                List.of(platform.index("drift"))), context),
+                new NotificationsStep(sinks, context));
     }
 
     /** Returns true when every step is done or skipped: a failed or incomplete step makes the demo fail. */

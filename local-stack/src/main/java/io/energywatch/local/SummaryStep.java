@@ -1,14 +1,9 @@
 package io.energywatch.local;
 
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.SerializationFeature;
 
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 
@@ -19,8 +14,6 @@ import java.util.Locale;
  * it saw. One instance per downstream service: fusion's enriched stats, anomaly stats, the drift summary.
  */
 final class SummaryStep implements DemoStep {
-
-    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
 
     private final String name;
     private final String module;
@@ -58,7 +51,7 @@ final class SummaryStep implements DemoStep {
         try {
             PipelineDrain.Result drained = context.drain().await(name, dependencies);
             context.out().println(drainLine(name, drained));
-            JsonNode summary = get(url);
+            JsonNode summary = DemoHttp.getJson(context, url);
             var pretty = context.json().rebuild().enable(SerializationFeature.INDENT_OUTPUT).build();
             for (String field : fields) {
                 JsonNode value = summary.path(field);
@@ -95,21 +88,5 @@ final class SummaryStep implements DemoStep {
             }
         }
         return detail.toString();
-    }
-
-    private JsonNode get(URI url) {
-        try {
-            HttpResponse<String> response = context.http().send(HttpRequest.newBuilder(url).timeout(REQUEST_TIMEOUT)
-                    .GET().build(), HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                throw new StackException("GET " + url + " answered " + response.statusCode() + ": " + response.body());
-            }
-            return context.json().readTree(response.body());
-        } catch (IOException | JacksonException e) {
-            throw new StackException("GET " + url + " failed: " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new StackException("interrupted while reading " + url, e);
-        }
     }
 }
