@@ -17,11 +17,31 @@ import java.util.Set;
  * A request to simulate and ingest data: {@code {"seed":42,"from":"2024-01-01","to":"2024-03-31"}}, optionally with
  * {@code regions} (INSEE codes; all when absent), {@code resolutions} (PT30M and/or P1D; both when absent) and
  * {@code regimeShift} ({@code {"from":"2024-03-11","heatWaveDays":7,"heatWaveC":8,"demandCutPercent":10}}: a heat
- * wave then a lasting demand cut, for drift monitoring to find; none when absent).
+ * wave then a lasting demand cut, for drift monitoring to find; none when absent), and {@code publishFrom} /
+ * {@code publishTo}: the days of the simulation this job ingests (all when absent). Two jobs of one simulation with
+ * adjacent windows ingest exactly what one job of the whole period would, in two parts: data that arrives in phases,
+ * as a utility's does (the demo's forecasts meet their actuals in the second part).
  */
 public record SimulationCommand(@NotNull Long seed, @NotNull LocalDate from, @NotNull LocalDate to,
                                 @Nullable List<String> regions, @Nullable Set<String> resolutions,
-                                @Valid @Nullable RegimeShift regimeShift) {
+                                @Valid @Nullable RegimeShift regimeShift, @Nullable LocalDate publishFrom,
+                                @Nullable LocalDate publishTo) {
+
+    /** The first day this job ingests. */
+    LocalDate firstPublished() {
+        return publishFrom == null ? from : publishFrom;
+    }
+
+    /** The last day this job ingests. */
+    LocalDate lastPublished() {
+        return publishTo == null ? to : publishTo;
+    }
+
+    /** Whether a label (an injected anomaly starting at {@code start}) belongs to this job's days. */
+    boolean publishes(java.time.Instant start) {
+        LocalDate day = start.atZone(java.time.ZoneId.of("Europe/Paris")).toLocalDate();
+        return !day.isBefore(firstPublished()) && !day.isAfter(lastPublished());
+    }
 
     static final long MAX_DAYS = 3 * 366;
 

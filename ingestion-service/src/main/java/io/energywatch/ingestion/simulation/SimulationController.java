@@ -47,24 +47,33 @@ class SimulationController {
                 throw new IllegalArgumentException("a simulation covers at most " + SimulationCommand.MAX_DAYS + " days");
             }
             request = command.toRequest("validation");
+            if (command.firstPublished().isBefore(command.from()) || command.lastPublished().isAfter(command.to())
+                    || command.lastPublished().isBefore(command.firstPublished())) {
+                throw new IllegalArgumentException("publishFrom..publishTo must be a period within " + command.from()
+                        + ".." + command.to() + ", was " + command.firstPublished() + ".." + command.lastPublished());
+            }
             new Simulator(request); // draws the plan: refuses periods too short for the requested anomalies
         } catch (IllegalArgumentException e) {
             throw ProblemException.badRequest("invalid-simulation", e.getMessage(),
                     List.of(ProblemError.field("simulation", null, e.getMessage())));
         }
-        IngestionJob job = launcher.launch(TRIGGER, SimulationRequest.DEFAULT_ORIGIN, TRIGGER, expectedRecords(request),
+        long days = ChronoUnit.DAYS.between(command.firstPublished(), command.lastPublished()) + 1;
+        IngestionJob job = launcher.launch(TRIGGER, SimulationRequest.DEFAULT_ORIGIN, TRIGGER,
+                expectedRecords(request) * days / request.days(),
                 EventJson.MAPPER.writeValueAsString(command));
         var location = ServletUriComponentsBuilder.fromCurrentContextPath().path("/api/v1/ingestions/{id}")
                 .buildAndExpand(job.id()).toUri();
         return ResponseEntity.accepted().location(location).body(launcher.view(job));
     }
 
-    /** The anomalies a simulation job injected, regenerated from its stored request. */
+    /** The anomalies a simulation job injected in the days it ingested, regenerated from its stored request. */
     @GetMapping("/{jobId}/labels")
     List<InjectedAnomaly> labels(@PathVariable String jobId) {
         IngestionJob job = launcher.find(jobId).filter(j -> TRIGGER.equals(j.trigger()))
                 .orElseThrow(() -> ProblemException.notFound("simulation job", jobId));
-        return new Simulator(SimulationSource.command(job).toRequest(job.id())).labels();
+        SimulationCommand command = SimulationSource.command(job);
+        return new Simulator(command.toRequest(job.id())).labels().stream()
+                .filter(label -> command.publishes(label.start())).toList();
     }
 
     /** Records a run will produce: per region and day, 48 half-hours (about), one daily value, one weather record. */

@@ -21,9 +21,10 @@ class SimulationSource implements JobSource {
 
     @Override
     public void read(IngestionJob job, RecordSink sink) {
-        Simulator simulator = new Simulator(command(job).toRequest(job.id()));
+        SimulationCommand command = command(job);
+        Simulator simulator = new Simulator(command.toRequest(job.id()));
         long[] line = {0};
-        simulator.forEach(event -> sink.accept(++line[0], event));
+        simulator.forEach(command.firstPublished(), command.lastPublished(), event -> sink.accept(++line[0], event));
     }
 
     static SimulationCommand command(IngestionJob job) {

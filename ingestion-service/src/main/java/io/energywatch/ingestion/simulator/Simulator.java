@@ -107,6 +107,20 @@ public final class Simulator {
         }
     }
 
+    /**
+     * Hands the events of the local days {@code first..last} to {@code sink}, in time order. The days before are still
+     * generated, unseen: a day's events depend on the days before it.
+     */
+    public void forEach(LocalDate first, LocalDate last, Consumer<? super EnergyWatchEvent> sink) {
+        for (LocalDate date = request.from(); !date.isAfter(request.to()) && !date.isAfter(last);
+             date = date.plusDays(1)) {
+            List<EnergyWatchEvent> events = day(date);
+            if (!date.isBefore(first)) {
+                events.forEach(sink);
+            }
+        }
+    }
+
     /** The labels of every injected anomaly, by start then series; known as soon as the simulator is built. */
     public List<InjectedAnomaly> labels() {
         return labels;

@@ -53,6 +53,8 @@ class SimulationApiTest {
                 .withRegions(List.of("11", "93"))).events().count();
         long consumptionBefore = TopicCounter.records(KafkaTestBroker.bootstrapServers(), Topics.CONSUMPTION_RAW.name());
         long weatherBefore = TopicCounter.records(KafkaTestBroker.bootstrapServers(), Topics.WEATHER_RAW.name());
+        long storedBefore = stored();
+        long measurementsBefore = rawStore.storedRecords("measurements");
 
         var answer = api.postJson("/api/v1/simulations", body);
         assertThat(answer.status()).isEqualTo(202);
@@ -62,13 +64,10 @@ class SimulationApiTest {
         assertThat(job.path("status").asString()).isEqualTo("SUCCEEDED");
         assertThat(job.path("kind").asString()).isEqualTo("simulation");
         assertThat(job.path("accepted").asLong()).isEqualTo(expected);
-        long stored = rawStore.storedRecords("measurements")
-                + rawStore.storedRecords("weather")
-                + rawStore.storedRecords("social_movements");
-        assertThat(stored).isEqualTo(expected);
+        assertThat(stored() - storedBefore).isEqualTo(expected);
         long consumption = TopicCounter.records(KafkaTestBroker.bootstrapServers(), Topics.CONSUMPTION_RAW.name())
                 - consumptionBefore;
-        assertThat(consumption).isEqualTo(rawStore.storedRecords("measurements"));
+        assertThat(consumption).isEqualTo(rawStore.storedRecords("measurements") - measurementsBefore);
         assertThat(TopicCounter.records(KafkaTestBroker.bootstrapServers(), Topics.WEATHER_RAW.name()) - weatherBefore)
                 .isEqualTo(2 * 30);
 
@@ -95,6 +94,33 @@ class SimulationApiTest {
                  "regimeShift": {"from": "2024-01-20", "heatWaveDays": 3, "heatWaveC": 8, "demandCutPercent": 95}}""");
         assertThat(cut.status()).isEqualTo(400);
         assertThat(cut.body().toString()).contains("regimeShift.demandCutPercent");
+        var outside = api.postJson("/api/v1/simulations", """
+                {"seed": 1, "from": "2024-01-01", "to": "2024-01-31", "publishFrom": "2024-01-20",
+                 "publishTo": "2024-02-05"}""");
+        assertThat(outside.status()).isEqualTo(400);
+        assertThat(outside.body().path("detail").asString()).contains("publishFrom..publishTo");
+    }
+
+    @Test
+    void aSimulationIngestedInTwoPartsSplitsItsRecordsAndLabelsByDay() throws Exception {
+        var api = new IngestionApi(environment.getRequiredProperty("local.server.port", Integer.class));
+        String period = "\"seed\": 9, \"from\": \"2022-01-01\", \"to\": \"2022-02-28\", \"regions\": [\"53\"]";
+        List<JsonNode> parts = new java.util.ArrayList<>();
+        for (String window : List.of("\"publishTo\": \"2022-02-10\"", "\"publishFrom\": \"2022-02-11\"")) {
+            var answer = api.postJson("/api/v1/simulations", "{" + period + ", " + window + "}");
+            assertThat(answer.status()).isEqualTo(202);
+            parts.add(api.awaitJob(answer.body().path("id").asString(), Duration.ofSeconds(120)));
+        }
+        assertThat(parts).allSatisfy(job -> assertThat(job.path("status").asString()).isEqualTo("SUCCEEDED"));
+        var simulator = new Simulator(SimulationRequest.of(9, LocalDate.of(2022, 1, 1), LocalDate.of(2022, 2, 28))
+                .withRegions(List.of("53")));
+        long records = simulator.events().count();
+        assertThat(parts.stream().mapToLong(job -> job.path("accepted").asLong()).sum()).isEqualTo(records);
+        long labelled = 0;
+        for (JsonNode job : parts) {
+            labelled += api.get("/api/v1/simulations/" + job.path("id").asString() + "/labels").body().size();
+        }
+        assertThat(labelled).isEqualTo(simulator.labels().size());
     }
 
     @Test
@@ -110,5 +136,11 @@ class SimulationApiTest {
         var labels = api.get("/api/v1/simulations/" + job.path("id").asString() + "/labels");
         assertThat(labels.status()).isEqualTo(200);
         assertThat(labels.body().isArray()).isTrue();
+    }
+
+    /** Records in the raw store, every test's: the tests share the application context and its database. */
+    private long stored() {
+        return rawStore.storedRecords("measurements") + rawStore.storedRecords("weather")
+                + rawStore.storedRecords("social_movements");
     }
 }

@@ -85,4 +85,16 @@ class SimulatorReproducibilityTest {
             assertThat(r.seriesId()).isEqualTo("electricity:" + r.regionCode() + ":sim:PT30M");
         });
     }
+
+    @Test
+    void twoAdjacentDayWindowsHandOutExactlyTheWholeSimulation() {
+        List<EnergyWatchEvent> whole = new Simulator(REQUEST).events().toList();
+        List<EnergyWatchEvent> parts = new java.util.ArrayList<>();
+        new Simulator(REQUEST).forEach(LocalDate.of(2024, 3, 1), LocalDate.of(2024, 4, 12), parts::add);
+        int firstPart = parts.size();
+        new Simulator(REQUEST).forEach(LocalDate.of(2024, 4, 13), LocalDate.of(2024, 4, 30), parts::add);
+
+        assertThat(firstPart).isGreaterThan(0).isLessThan(whole.size());
+        assertThat(parts).isEqualTo(whole);
+    }
 }
