@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -50,23 +51,28 @@ final class DetectionQualityStep implements DemoStep {
         try {
             URI ingestion = context.serviceUrl("ingestion-service");
             URI anomalies = context.serviceUrl("anomaly-service");
-            String simulation = null;
+            // The demo ingests its simulation in parts (ForecastsStep needs actuals after its forecasts): the labels
+            // are those of every simulation job, each label once (a rerun's jobs ingest duplicates of the same days).
+            List<String> simulations = new ArrayList<>();
             for (JsonNode job : get(ingestion.resolve("/api/v1/ingestions?size=50")).path("content")) {
                 if ("simulation".equals(job.path("trigger").asString())) {
-                    simulation = job.path("id").asString();
-                    break;
+                    simulations.add(job.path("id").asString());
                 }
             }
-            if (simulation == null) {
+            if (simulations.isEmpty()) {
                 return List.of(new StepResult(name(), StepResult.Outcome.SKIPPED, "anomaly-service",
                         "no simulation was ingested: nothing is labelled"));
             }
-            List<JsonNode> labels = new ArrayList<>();
-            for (JsonNode l : get(ingestion.resolve("/api/v1/simulations/" + simulation + "/labels"))) {
-                if (l.path("seriesId").asString().endsWith(":PT30M")) {
-                    labels.add(l);
+            Map<String, JsonNode> distinct = new LinkedHashMap<>();
+            for (String simulation : simulations) {
+                for (JsonNode l : get(ingestion.resolve("/api/v1/simulations/" + simulation + "/labels"))) {
+                    if (l.path("seriesId").asString().endsWith(":PT30M")) {
+                        distinct.putIfAbsent(l.path("seriesId").asString() + " " + l.path("type").asString() + " "
+                                + l.path("start").asString(), l);
+                    }
                 }
             }
+            List<JsonNode> labels = new ArrayList<>(distinct.values());
             PipelineDrain.Result drained = context.drain().await(name(), dependencies);
             context.out().println(SummaryStep.drainLine(name(), drained));
             List<JsonNode> found = allAnomalies(anomalies);

@@ -26,6 +26,13 @@ final class IngestStep implements DemoStep {
     private static final long SEED = 42;
     private static final LocalDate FROM = LocalDate.of(2024, 1, 1);
     private static final LocalDate TO = LocalDate.of(2024, 3, 31);
+    /**
+     * The first day of the simulation's second part: the first part leaves 77 complete days, enough for day- and
+     * week-ahead champions (60 training days and two weeks of lags), and the second brings 14 days of actuals.
+     */
+    static final LocalDate SECOND_PART = LocalDate.of(2024, 3, 18);
+    /** Training every series' first champions takes minutes on two cores. */
+    private static final java.time.Duration FORECASTS_WAIT = java.time.Duration.ofMinutes(10);
     /** The simulated quarter's last weeks change regime, for the drift step to find: a heat wave, then less demand. */
     static final IngestionClient.RegimeShift SHIFT = new IngestionClient.RegimeShift(LocalDate.of(2024, 3, 11), 7,
             8.0, 10.0);
@@ -37,8 +44,10 @@ final class IngestStep implements DemoStep {
     private final DemoInput input;
     private final JsonMapper json;
     private final PrintStream out;
+    private final DemoContext context;
 
     IngestStep(DemoContext context) {
+        this.context = context;
         this.client = context.ingestionClient();
         this.watcher = new JobWatcher(client, context.out(), context.terminal());
         this.files = new FileIngestion(client, watcher, context.out());
@@ -61,7 +70,7 @@ final class IngestStep implements DemoStep {
         }
         try {
             return switch (input) {
-                case DemoInput.Simulator _ -> List.of(simulate());
+                case DemoInput.Simulator _ -> simulate();
                 case DemoInput.Folder folder -> uploadFolder(folder.directory());
                 case DemoInput.Real real -> uploadDatasets(real.datasets());
             };
@@ -70,13 +79,34 @@ final class IngestStep implements DemoStep {
         }
     }
 
-    private StepResult simulate() {
+    /**
+     * The simulated quarter in two parts, as a utility's data arrives: up to {@link #SECOND_PART} first, then, once
+     * prediction-service has issued its scheduled forecasts from that day, the last two weeks, which bring those
+     * forecasts' actuals (the forecasts step reports their realised accuracy).
+     */
+    private List<StepResult> simulate() {
         String subject = "simulator seed " + SEED + " " + FROM + ".." + TO;
         out.println("Ingesting the " + subject + ", with a regime shift from " + SHIFT.from() + ": "
                 + SHIFT.heatWaveDays() + " days at +" + SHIFT.heatWaveC() + " °C, then demand -"
                 + SHIFT.demandCutPercent() + " %");
-        IngestionJob job = watcher.follow(client.simulate(SEED, FROM, TO, Optional.of(SHIFT)));
-        return result(subject, job);
+        LocalDate firstEnd = SECOND_PART.minusDays(1);
+        out.println("Part 1: " + FROM + ".." + firstEnd);
+        IngestionJob first = watcher.follow(client.simulate(SEED, FROM, TO, Optional.of(SHIFT), FROM, firstEnd));
+        var results = new ArrayList<StepResult>();
+        results.add(result(subject + ", part " + FROM + ".." + firstEnd, first));
+        if (first.failed()) {
+            return results;
+        }
+        out.println("Waiting for the forecasts issued from " + firstEnd + " before the days that bring their actuals");
+        PipelineDrain.Result drained = context.drain().await(name(), new PipelineDrain.Dependencies(
+                List.of(context.groups().fusion(), context.groups().predictionHistory()), List.of()));
+        out.println(SummaryStep.drainLine(name(), drained));
+        JsonNode issuance = ForecastsStep.awaitCaughtUp(context, FORECASTS_WAIT);
+        out.println("Forecasts issued so far: " + issuance.path("forecastsByHorizon"));
+        out.println("Part 2: " + SECOND_PART + ".." + TO);
+        IngestionJob second = watcher.follow(client.simulate(SEED, FROM, TO, Optional.of(SHIFT), SECOND_PART, TO));
+        results.add(result(subject + ", part " + SECOND_PART + ".." + TO, second));
+        return results;
     }
 
     private List<StepResult> uploadFolder(Path directory) {

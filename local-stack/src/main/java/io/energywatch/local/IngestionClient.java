@@ -49,11 +49,15 @@ final class IngestionClient {
     record RegimeShift(LocalDate from, int heatWaveDays, double heatWaveC, double demandCutPercent) {
     }
 
-    IngestionJob simulate(long seed, LocalDate from, LocalDate to, Optional<RegimeShift> shift) {
+    /** Simulates {@code from..to} and ingests its days {@code publishFrom..publishTo}. */
+    IngestionJob simulate(long seed, LocalDate from, LocalDate to, Optional<RegimeShift> shift, LocalDate publishFrom,
+                          LocalDate publishTo) {
         var body = new LinkedHashMap<String, Object>();
         body.put("seed", seed);
         body.put("from", from.toString());
         body.put("to", to.toString());
+        body.put("publishFrom", publishFrom.toString());
+        body.put("publishTo", publishTo.toString());
         shift.ifPresent(s -> body.put("regimeShift", Map.of("from", s.from().toString(),
                 "heatWaveDays", s.heatWaveDays(), "heatWaveC", s.heatWaveC(), "demandCutPercent",
                 s.demandCutPercent())));
