@@ -48,10 +48,8 @@ final class Demo {
                         predictionHistory, context),
                 new ForecastsStep(real ? ForecastsStep.NATIONAL : ForecastsStep.SIMULATED, predictionHistory,
                         context),
-                new SummaryStep("drift", "drift-service", "/api/v1/drift/summary",
-                        List.of("window", "totalReports", "reportsByStatus", "models"),
-                        new PipelineDrain.Dependencies(List.of(groups.fusion(), groups.driftWindow()),
-                                List.of(platform.index("drift"))), context),
+                new DriftReportStep(new PipelineDrain.Dependencies(List.of(groups.fusion(), groups.driftWindow()),
+                        List.of(platform.index("drift"))), context),
                 new NotificationsStep(sinks, context));
     }
 
