@@ -8,7 +8,7 @@ import java.time.Instant;
  */
 public sealed interface EnergyWatchEvent
         permits ConsumptionMeasured, WeatherObserved, SocialMovementDeclared, ConsumptionEnriched, AnomalyDetected,
-        ConsumptionForecast, DriftDetected, ModelLifecycleChanged {
+        ConsumptionForecast, DriftDetected, ModelLifecycleChanged, WeatherForecastIssued {
 
     String eventId();
 

@@ -41,9 +41,13 @@ public final class Topics {
             "energywatch.models.v1", "model id", ModelLifecycleChanged.class,
             "energywatch.model.lifecycle-changed.v1", 1, true,
             "Model versions trained, promoted, rejected and retired; compacted, the latest record per model is its state.");
+    public static final Topic<WeatherForecastIssued> WEATHER_FORECASTS_RAW = new Topic<>(
+            "energywatch.weather-forecasts.raw.v1", "region code", WeatherForecastIssued.class,
+            "energywatch.weather.forecast-issued.v1", 6, false,
+            "Daily weather forecasts per region and target day, each with its issue time.");
 
     public static final List<Topic<?>> ALL = List.of(CONSUMPTION_RAW, WEATHER_RAW, SOCIAL_MOVEMENTS_RAW,
-            CONSUMPTION_ENRICHED, ANOMALIES, FORECASTS, DRIFT, MODELS);
+            CONSUMPTION_ENRICHED, ANOMALIES, FORECASTS, DRIFT, MODELS, WEATHER_FORECASTS_RAW);
 
     /** Every event read and written is looked up here: maps, not a scan of {@link #ALL}. */
     private static final java.util.Map<String, Topic<?>> BY_CE_TYPE = ALL.stream()

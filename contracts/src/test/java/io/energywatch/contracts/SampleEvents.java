@@ -71,7 +71,13 @@ final class SampleEvents {
                 Map.of("mape", 1.8), "beat champion on 2023 backtest", Instant.parse("2024-01-16T03:00:00Z"));
     }
 
+    static WeatherForecastIssued weatherForecast() {
+        return new WeatherForecastIssued(null, "93", LocalDate.of(2024, 1, 17), Instant.parse("2024-01-15T05:00:00Z"),
+                4.0, 12.5, 8.1, 18.0, null, 55.0, "sim", LINEAGE);
+    }
+
     static List<EnergyWatchEvent> all() {
-        return List.of(consumption(), weather(), movement(), enriched(), anomaly(), forecast(), drift(), model());
+        return List.of(consumption(), weather(), movement(), enriched(), anomaly(), forecast(), drift(), model(),
+                weatherForecast());
     }
 }
