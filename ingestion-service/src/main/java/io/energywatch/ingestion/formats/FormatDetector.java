@@ -40,6 +40,7 @@ public final class FormatDetector {
             new Signature(SourceFormat.UCI_RESAMPLED, ',', List.of("Date", "Hour", "Global_active_power")),
             new Signature(SourceFormat.HISTORIQUE_METEO, ',', List.of("region", "day", "TempMax_Deg")),
             new Signature(SourceFormat.ODRE_TEMPERATURE, ';', List.of("Date", "TMin (°C)", "TMax (°C)")),
+            new Signature(SourceFormat.WEATHER_FORECAST, ',', List.of("region", "issued_at", "target_date", "temp_mean_c")),
             new Signature(SourceFormat.SNCF_MOVEMENTS, ';', List.of("Date", "date_de_fin", "Motif exprimé")),
             new Signature(SourceFormat.SNCF_MOVEMENTS, ';', List.of("date_de_debut", "date_de_fin", "motif")));
 

@@ -4,7 +4,7 @@ import java.util.Locale;
 
 /** What an upload holds; each kind has its own raw topic and MongoDB collection. */
 public enum IngestionKind {
-    CONSUMPTION, WEATHER, SOCIAL_MOVEMENTS;
+    CONSUMPTION, WEATHER, SOCIAL_MOVEMENTS, WEATHER_FORECAST;
 
     public String code() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
@@ -16,6 +16,7 @@ public enum IngestionKind {
                 return k;
             }
         }
-        throw new IllegalArgumentException("kind '" + code + "' is not consumption, weather or social-movements");
+        throw new IllegalArgumentException("kind '" + code + "' is not consumption, weather, social-movements or "
+                + "weather-forecast");
     }
 }

@@ -23,7 +23,9 @@ public enum SourceFormat {
     /** Any CSV of consumption, read through a {@link ColumnMapping}. */
     GENERIC_CSV(IngestionKind.CONSUMPTION),
     /** A JSON array (or NDJSON) of consumption objects, read through a {@link ColumnMapping}. */
-    GENERIC_JSON(IngestionKind.CONSUMPTION);
+    GENERIC_JSON(IngestionKind.CONSUMPTION),
+    /** EnergyWatch's weather forecast CSV: per region, issue time and target day ({@link WeatherForecastParser}). */
+    WEATHER_FORECAST(IngestionKind.WEATHER_FORECAST);
 
     private final IngestionKind kind;
 

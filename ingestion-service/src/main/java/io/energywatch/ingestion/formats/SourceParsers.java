@@ -14,7 +14,8 @@ public final class SourceParsers {
     public SourceParsers() {
         for (SourceParser parser : List.of(new OdreConsoBruteParser(), new Eco2mixRegionalParser(),
                 new SeedRegionalGasParser(), new UciMinuteParser(), new UciResampledParser(), new HistoriqueMeteoParser(),
-                new OdreTemperatureParser(), new SncfMovementsParser(), new GenericCsvParser(), new GenericJsonParser())) {
+                new OdreTemperatureParser(), new SncfMovementsParser(), new GenericCsvParser(), new GenericJsonParser(),
+                new WeatherForecastParser())) {
             byFormat.put(parser.format(), parser);
         }
     }

@@ -108,8 +108,8 @@ class IngestionController {
     private static UploadService.UploadRequest request(String origin, Map<String, String> p) {
         String kind = p.get("kind");
         if (kind == null || kind.isBlank()) {
-            throw ProblemException.badRequest("invalid-request", "parameter 'kind' is required: consumption, weather"
-                    + " or social-movements", List.of(ProblemError.field("kind", null, "required")));
+            throw ProblemException.badRequest("invalid-request", "parameter 'kind' is required: consumption, weather,"
+                    + " social-movements or weather-forecast", List.of(ProblemError.field("kind", null, "required")));
         }
         return new UploadService.UploadRequest(origin, "upload", field("kind", kind, IngestionKind::fromCode),
                 p.get("format"), p.get("tz"), mapping(p));

@@ -12,7 +12,7 @@ import java.util.List;
  * An ingestion job as stored in {@code ingestion_jobs}: what it reads, how far it got and what it counted. Counts are per
  * record: records read = accepted + rejected + duplicates once the job has finished.
  *
- * @param kind       consumption, weather, social-movements, or simulation
+ * @param kind       consumption, weather, social-movements, weather-forecast, or simulation
  * @param trigger    upload, poller or simulation
  * @param spoolFile  the kept upload, deleted when the job ends
  * @param attempt    1 for the first run, incremented when a restart resumes the job

@@ -85,6 +85,7 @@ final class JobExecution implements RecordSink, AutoCloseable {
         this.rejectionTopic = switch (job.kind()) {
             case "weather" -> Topics.WEATHER_RAW;
             case "social-movements" -> Topics.SOCIAL_MOVEMENTS_RAW;
+            case "weather-forecast" -> Topics.WEATHER_FORECASTS_RAW;
             default -> Topics.CONSUMPTION_RAW;
         };
     }

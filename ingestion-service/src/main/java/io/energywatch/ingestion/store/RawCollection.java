@@ -6,6 +6,7 @@ import io.energywatch.contracts.IsoInstants;
 import io.energywatch.contracts.SocialMovementDeclared;
 import io.energywatch.contracts.Topic;
 import io.energywatch.contracts.Topics;
+import io.energywatch.contracts.WeatherForecastIssued;
 import io.energywatch.contracts.WeatherObserved;
 import org.bson.Document;
 
@@ -17,14 +18,16 @@ import java.time.ZoneId;
  * Where each raw event type is stored and published, its unique key, and the bucket document that holds it.
  *
  * <p>Records are stored the way MongoDB users store time series: one bucket document per series and local
- * (Europe/Paris) day for consumption, per region and month for weather, per movement for social movements, each
+ * (Europe/Paris) day for consumption, per region and month for weather (weather forecasts: per region and target
+ * month, a slot per target day, issue and source), per movement for social movements, each
  * record a slot of its bucket under a name derived from its key. A 190,000-row national file becomes a few thousand
  * documents, every read is an {@code _id} look-up, and a key can be stored only once (one slot per key).
  */
 enum RawCollection {
     MEASUREMENTS("measurements", Topics.CONSUMPTION_RAW),
     WEATHER("weather", Topics.WEATHER_RAW),
-    SOCIAL_MOVEMENTS("social_movements", Topics.SOCIAL_MOVEMENTS_RAW);
+    SOCIAL_MOVEMENTS("social_movements", Topics.SOCIAL_MOVEMENTS_RAW),
+    WEATHER_FORECASTS("weather_forecasts", Topics.WEATHER_FORECASTS_RAW);
 
     /** Buckets of consumption are local days: the day the fusion, the daily aggregates and the history group by. */
     static final ZoneId BUCKET_ZONE = ZoneId.of("Europe/Paris");
@@ -51,6 +54,7 @@ enum RawCollection {
             case ConsumptionMeasured ignored -> MEASUREMENTS;
             case WeatherObserved ignored -> WEATHER;
             case SocialMovementDeclared ignored -> SOCIAL_MOVEMENTS;
+            case WeatherForecastIssued ignored -> WEATHER_FORECASTS;
             default -> throw new IllegalArgumentException(event.getClass().getSimpleName() + " is not a raw event");
         };
     }
@@ -61,6 +65,9 @@ enum RawCollection {
             case ConsumptionMeasured m -> m.seriesId() + SEPARATOR + m.intervalStart();
             case WeatherObserved w -> w.regionCode() + SEPARATOR + w.date() + SEPARATOR + w.source();
             case SocialMovementDeclared s -> s.movementId();
+            // A re-upload of the same issue is a duplicate; a later issue for the same day is a record of its own.
+            case WeatherForecastIssued f -> f.regionCode() + SEPARATOR + f.targetDate() + SEPARATOR
+                    + IsoInstants.format(f.issuedAt()) + SEPARATOR + f.source();
             default -> throw new IllegalArgumentException(event.getClass().getSimpleName() + " is not a raw event");
         };
     }
@@ -71,6 +78,7 @@ enum RawCollection {
             case ConsumptionMeasured m -> m.seriesId();
             case WeatherObserved w -> w.regionCode();
             case SocialMovementDeclared s -> s.movementId();
+            case WeatherForecastIssued f -> f.regionCode();
             default -> throw new IllegalArgumentException(event.getClass().getSimpleName() + " is not a raw event");
         };
     }
@@ -95,6 +103,15 @@ enum RawCollection {
                         new Document("regionCode", region).append("month", month));
             }
             case SOCIAL_MOVEMENTS -> new Location(storeKey, "m", new Document("movementId", storeKey));
+            case WEATHER_FORECASTS -> {
+                // region|target day|issued at|source: a bucket per region and target month, a slot per issue.
+                int first = storeKey.indexOf(SEPARATOR);
+                String region = storeKey.substring(0, first);
+                String rest = storeKey.substring(first + 1);
+                String month = rest.substring(0, 7);
+                yield new Location(region + SEPARATOR + month, "f" + fieldName(rest),
+                        new Document("regionCode", region).append("month", month));
+            }
         };
     }
 

@@ -81,6 +81,46 @@ class IngestionPipelineTest {
     }
 
     @Test
+    void weatherForecastsAreStoredAndPublishedOnTheirTopicAndAReUploadIsAllDuplicates() throws Exception {
+        String csv = """
+                region,issued_at,target_date,temp_min_c,temp_max_c,temp_mean_c,wind_kmh,humidity_percent,cloud_cover_percent
+                11,2021-06-01T06:00:00+02:00,2021-06-02,14,24,19,10,60,30
+                11,2021-06-01T06:00:00+02:00,2021-06-03,15,25,20.5,,,
+                11,2021-06-02T06:00:00+02:00,2021-06-03,15.5,26,21,,,
+                84,2021-06-01T06:00:00+02:00,2021-06-02,12,22,17,,,
+                84,2021-06-02T06:00:00+02:00,2021-06-01,12,22,17,,,
+                """;
+        String topic = Topics.WEATHER_FORECASTS_RAW.name();
+        long topicBefore = TopicCounter.records(KafkaTestBroker.bootstrapServers(), topic);
+        long dlqBefore = TopicCounter.records(KafkaTestBroker.bootstrapServers(), Topics.WEATHER_FORECASTS_RAW.dlq());
+        long storedBefore = rawStore.storedRecords("weather_forecasts");
+
+        var answer = api.upload(csv.getBytes(StandardCharsets.UTF_8), "kind=weather-forecast&filename=forecasts.csv");
+        assertThat(answer.status()).isEqualTo(202);
+        JsonNode job = api.awaitJob(answer.body().path("id").asString(), Duration.ofSeconds(60));
+
+        assertThat(job.path("status").asString()).isEqualTo("SUCCEEDED");
+        assertThat(job.path("format").asString()).isEqualTo("weather-forecast");
+        // Two issues for 11's 2021-06-03 are two records; the last line's target is before its issue day.
+        assertThat(job.path("accepted").asLong()).isEqualTo(4);
+        assertThat(job.path("rejected").asLong()).isEqualTo(1);
+        assertThat(job.path("rejections").get(0).path("line").asLong()).isEqualTo(6);
+        assertThat(job.path("rejections").get(0).path("field").asString()).isEqualTo("target_date");
+        assertThat(rawStore.storedRecords("weather_forecasts") - storedBefore).isEqualTo(4);
+        assertThat(TopicCounter.records(KafkaTestBroker.bootstrapServers(), topic) - topicBefore).isEqualTo(4);
+        assertThat(TopicCounter.records(KafkaTestBroker.bootstrapServers(), Topics.WEATHER_FORECASTS_RAW.dlq())
+                - dlqBefore).isEqualTo(1);
+
+        var again = api.upload(csv.getBytes(StandardCharsets.UTF_8), "kind=weather-forecast&filename=forecasts.csv");
+        JsonNode second = api.awaitJob(again.body().path("id").asString(), Duration.ofSeconds(60));
+        assertThat(second.path("status").asString()).isEqualTo("SUCCEEDED");
+        assertThat(second.path("accepted").asLong()).isZero();
+        assertThat(second.path("duplicates").asLong()).isEqualTo(4);
+        assertThat(rawStore.storedRecords("weather_forecasts") - storedBefore).isEqualTo(4);
+        assertThat(TopicCounter.records(KafkaTestBroker.bootstrapServers(), topic) - topicBefore).isEqualTo(4);
+    }
+
+    @Test
     void acceptedRecordsLandOnceInMongoAndOnTheTopicAndASecondUploadAddsNothing() throws Exception {
         long topicBefore = TopicCounter.records(KafkaTestBroker.bootstrapServers(), Topics.CONSUMPTION_RAW.name());
         long dlqBefore = TopicCounter.records(KafkaTestBroker.bootstrapServers(), Topics.CONSUMPTION_RAW.dlq());
