@@ -3,6 +3,7 @@ package io.energywatch.ingestion.simulation;
 import io.energywatch.ingestion.simulator.RegimeShift;
 import io.energywatch.ingestion.simulator.SimulatedResolution;
 import io.energywatch.ingestion.simulator.SimulationRequest;
+import io.energywatch.ingestion.simulator.WeatherForecastModel;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import org.jspecify.annotations.Nullable;
@@ -20,12 +21,14 @@ import java.util.Set;
  * wave then a lasting demand cut, for drift monitoring to find; none when absent), and {@code publishFrom} /
  * {@code publishTo}: the days of the simulation this job ingests (all when absent). Two jobs of one simulation with
  * adjacent windows ingest exactly what one job of the whole period would, in two parts: data that arrives in phases,
- * as a utility's does (the demo's forecasts meet their actuals in the second part).
+ * as a utility's does (the demo's forecasts meet their actuals in the second part). {@code weatherForecasts: true}
+ * adds weather forecasts on {@code energywatch.weather-forecasts.raw.v1} ({@link
+ * io.energywatch.ingestion.simulator.WeatherForecastModel#defaults()}); off when absent, and nothing else changes.
  */
 public record SimulationCommand(@NotNull Long seed, @NotNull LocalDate from, @NotNull LocalDate to,
                                 @Nullable List<String> regions, @Nullable Set<String> resolutions,
                                 @Valid @Nullable RegimeShift regimeShift, @Nullable LocalDate publishFrom,
-                                @Nullable LocalDate publishTo) {
+                                @Nullable LocalDate publishTo, @Nullable Boolean weatherForecasts) {
 
     /** The first day this job ingests. */
     LocalDate firstPublished() {
@@ -58,6 +61,9 @@ public record SimulationCommand(@NotNull Long seed, @NotNull LocalDate from, @No
                                 "resolution '" + r + "' is not PT30M or P1D")));
             }
             base = base.withResolutions(chosen);
+        }
+        if (Boolean.TRUE.equals(weatherForecasts)) {
+            base = base.withWeatherForecasts(WeatherForecastModel.defaults());
         }
         return base.withRegimeShift(regimeShift)
                 .withLineage(SimulationRequest.DEFAULT_ORIGIN, jobId, base.generatedAt());

@@ -76,10 +76,14 @@ class SimulationController {
                 .filter(label -> command.publishes(label.start())).toList();
     }
 
-    /** Records a run will produce: per region and day, 48 half-hours (about), one daily value, one weather record. */
+    /**
+     * Records a run will produce: per region and day, 48 half-hours (about), one daily value, one weather record, and
+     * the weather forecasts when asked for.
+     */
     private static long expectedRecords(SimulationRequest r) {
         long perRegionDay = 1 + (r.resolutions().contains(SimulatedResolution.HALF_HOURLY) ? 48 : 0)
-                + (r.resolutions().contains(SimulatedResolution.DAILY) ? 1 : 0);
+                + (r.resolutions().contains(SimulatedResolution.DAILY) ? 1 : 0)
+                + (r.weatherForecasts() == null ? 0 : r.weatherForecasts().maxLeadDays());
         return r.days() * r.regionCodes().size() * perRegionDay;
     }
 }

@@ -10,7 +10,7 @@ import java.util.SplittableRandom;
 final class RandomStreams {
 
     /** What a stream is used for; its name, not its position, enters the key so reordering constants changes nothing. */
-    enum Purpose { WEATHER_ANOMALY, WEATHER_DAY, CONSUMPTION_DAY, STRIKES, ANOMALIES }
+    enum Purpose { WEATHER_ANOMALY, WEATHER_DAY, CONSUMPTION_DAY, STRIKES, ANOMALIES, WEATHER_FORECAST }
 
     private final long seed;
 

@@ -27,11 +27,12 @@ import java.util.Set;
  * @param generatedAt  the lineage's {@code ingestedAt}; fixed so the output stays reproducible
  * @param model        every tunable of the simulation
  * @param regimeShift  a heat wave then a demand cut, for drift monitoring; null for none
+ * @param weatherForecasts how weather forecasts are issued; null for none (the default)
  */
 public record SimulationRequest(long seed, LocalDate from, LocalDate to, List<String> regionCodes,
                                 Set<SimulatedResolution> resolutions, AnomalySettings anomalies, String origin,
                                 @Nullable String jobId, Instant generatedAt, SimulationModel model,
-                                @Nullable RegimeShift regimeShift) {
+                                @Nullable RegimeShift regimeShift, @Nullable WeatherForecastModel weatherForecasts) {
 
     static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     public static final String DEFAULT_ORIGIN = "simulator";
@@ -69,42 +70,48 @@ public record SimulationRequest(long seed, LocalDate from, LocalDate to, List<St
     public static SimulationRequest of(long seed, LocalDate from, LocalDate to) {
         return new SimulationRequest(seed, from, to, List.of(), EnumSet.allOf(SimulatedResolution.class),
                 AnomalySettings.defaults(), DEFAULT_ORIGIN, null, to.plusDays(1).atStartOfDay(PARIS).toInstant(),
-                SimulationModel.defaults(), null);
+                SimulationModel.defaults(), null, null);
     }
 
     public SimulationRequest withRegions(List<String> codes) {
         return new SimulationRequest(seed, from, to, codes, resolutions, anomalies, origin, jobId, generatedAt, model,
-                regimeShift);
+                regimeShift, weatherForecasts);
     }
 
     public SimulationRequest withResolutions(Set<SimulatedResolution> newResolutions) {
         return new SimulationRequest(seed, from, to, regionCodes, newResolutions, anomalies, origin, jobId, generatedAt,
-                model, regimeShift);
+                model, regimeShift, weatherForecasts);
     }
 
     public SimulationRequest withAnomalies(AnomalySettings newAnomalies) {
         return new SimulationRequest(seed, from, to, regionCodes, resolutions, newAnomalies, origin, jobId, generatedAt,
-                model, regimeShift);
+                model, regimeShift, weatherForecasts);
     }
 
     public SimulationRequest withModel(SimulationModel newModel) {
         return new SimulationRequest(seed, from, to, regionCodes, resolutions, anomalies, origin, jobId, generatedAt,
-                newModel, regimeShift);
+                newModel, regimeShift, weatherForecasts);
     }
 
     public SimulationRequest withSeed(long newSeed) {
         return new SimulationRequest(newSeed, from, to, regionCodes, resolutions, anomalies, origin, jobId, generatedAt,
-                model, regimeShift);
+                model, regimeShift, weatherForecasts);
     }
 
     public SimulationRequest withLineage(String newOrigin, @Nullable String newJobId, Instant newGeneratedAt) {
         return new SimulationRequest(seed, from, to, regionCodes, resolutions, anomalies, newOrigin, newJobId,
-                newGeneratedAt, model, regimeShift);
+                newGeneratedAt, model, regimeShift, weatherForecasts);
     }
 
     public SimulationRequest withRegimeShift(@Nullable RegimeShift newShift) {
         return new SimulationRequest(seed, from, to, regionCodes, resolutions, anomalies, origin, jobId, generatedAt,
-                model, newShift);
+                model, newShift, weatherForecasts);
+    }
+
+    /** The same simulation issuing weather forecasts as {@code model} says; null for none. */
+    public SimulationRequest withWeatherForecasts(@Nullable WeatherForecastModel model) {
+        return new SimulationRequest(seed, from, to, regionCodes, resolutions, anomalies, origin, jobId, generatedAt,
+                this.model, regimeShift, model);
     }
 
     /** Number of local days simulated. */

@@ -11,6 +11,7 @@ import io.energywatch.contracts.Region;
 import io.energywatch.contracts.Regions;
 import io.energywatch.contracts.SeriesId;
 import io.energywatch.contracts.SocialMovementDeclared;
+import io.energywatch.contracts.WeatherForecastIssued;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -21,6 +22,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Spliterator;
+import java.util.SplittableRandom;
 import java.util.Spliterators;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -46,6 +48,7 @@ public final class Simulator {
     private final ConsumptionGenerator consumption;
     private final AnomalyPlan anomalies;
     private final List<InjectedAnomaly> labels;
+    private final RandomStreams random;
 
     /**
      * Draws the weather anomalies, strikes and anomaly placements of the request; events are generated later, lazily.
@@ -58,6 +61,7 @@ public final class Simulator {
         this.lineage = request.lineage();
         SimulationModel model = request.model();
         RandomStreams random = new RandomStreams(request.seed());
+        this.random = random;
         this.weather = new WeatherGenerator(model.weather(), random, request.from(), request.to(),
                 request.regimeShift());
         this.strikes = StrikePlan.draw(model.strikes(), random, request.from(), request.to(), lineage);
@@ -151,10 +155,17 @@ public final class Simulator {
                         rd.anyInjected() ? DAILY_INJECTED : DAILY_CLEAN, lineage));
             }
         }
+        // Weather forecasts are issued at their issue time: among the half-hours, before the first one starting then.
+        List<WeatherForecastIssued> forecasts = forecasts(date);
+        Instant issuedAt = forecasts.isEmpty() ? Instant.MAX : forecasts.getFirst().issuedAt();
         if (request.resolutions().contains(SimulatedResolution.HALF_HOURLY)) {
             for (int i = 0; i < day.steps(); i++) {
                 Instant start = day.stepStart(i);
                 Instant end = day.stepStart(i + 1);
+                if (!start.isBefore(issuedAt)) {
+                    events.addAll(forecasts);
+                    forecasts = List.of();
+                }
                 for (int r = 0; r < regions.size(); r++) {
                     RegionDay rd = values.get(r);
                     events.add(ConsumptionMeasured.of(series(regions.get(r), SimulatedResolution.HALF_HOURLY),
@@ -163,7 +174,42 @@ public final class Simulator {
                 }
             }
         }
+        events.addAll(forecasts);
         return events;
+    }
+
+    /**
+     * The weather forecasts issued on {@code date} when the request asks for them: for each region, the next days up to
+     * the model's lead (those within the simulation, whose truth exists), each the simulated weather plus a seeded
+     * error that grows with the lead. Drawn from their own random stream, so they change nothing else.
+     */
+    private List<WeatherForecastIssued> forecasts(LocalDate date) {
+        WeatherForecastModel model = request.weatherForecasts();
+        if (model == null) {
+            return List.of();
+        }
+        Instant issuedAt = date.atTime(model.issueTime()).atZone(SimulationRequest.PARIS).toInstant();
+        List<WeatherForecastIssued> out = new ArrayList<>();
+        for (Region region : regions) {
+            SplittableRandom rng = random.stream(RandomStreams.Purpose.WEATHER_FORECAST, region.code(), date);
+            for (int lead = 1; lead <= model.maxLeadDays(); lead++) {
+                double error = model.sdC(lead) * rng.nextGaussian();
+                LocalDate target = date.plusDays(lead);
+                if (target.isAfter(request.to())) {
+                    continue;
+                }
+                DailyWeather truth = weather.weather(region, target);
+                out.add(new WeatherForecastIssued(null, region.code(), target, issuedAt,
+                        round1(truth.tempMinC() + error), round1(truth.tempMaxC() + error),
+                        round1(truth.tempMeanC() + error), round1(truth.windKmh()), round1(truth.humidityPercent()),
+                        round1(truth.cloudCoverPercent()), SOURCE, lineage));
+            }
+        }
+        return out;
+    }
+
+    private static double round1(double v) {
+        return Math.round(v * 10) / 10.0;
     }
 
     private RegionDay published(Region region, LocalDay day) {
