@@ -1,12 +1,8 @@
 package io.energywatch.local;
 
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -125,11 +121,11 @@ final class DriftReportStep implements DemoStep {
 
     /** The summary once its report count has not moved for a few polls: the catch-up runs are done. */
     private JsonNode settled(URI drift) {
-        JsonNode summary = get(drift.resolve("/api/v1/drift/summary"));
+        JsonNode summary = DemoHttp.getJson(context, drift.resolve("/api/v1/drift/summary"));
         int unchanged = 0;
         for (int polls = 0; unchanged < SETTLED_POLLS && polls < MAX_POLLS; polls++) {
             Pause.of(poll);
-            JsonNode next = get(drift.resolve("/api/v1/drift/summary"));
+            JsonNode next = DemoHttp.getJson(context, drift.resolve("/api/v1/drift/summary"));
             unchanged = next.path("totalReports").asLong() == summary.path("totalReports").asLong() ? unchanged + 1 : 0;
             summary = next;
         }
@@ -141,8 +137,8 @@ final class DriftReportStep implements DemoStep {
         Instant after = shift.map(s -> s.from().atStartOfDay(PARIS).toInstant()).orElse(Instant.EPOCH);
         var reports = new ArrayList<JsonNode>();
         for (String status : List.of("MODERATE", "SIGNIFICANT")) {
-            get(drift.resolve("/api/v1/drift/reports?status=" + status + "&size=1000")).path("content")
-                    .forEach(reports::add);
+            DemoHttp.getJson(context, drift.resolve("/api/v1/drift/reports?status=" + status + "&size=1000"))
+                    .path("content").forEach(reports::add);
         }
         var first = new LinkedHashMap<String, JsonNode>();
         reports.stream().filter(r -> !"UPLOAD".equals(r.path("trigger").asString()))
@@ -188,7 +184,8 @@ final class DriftReportStep implements DemoStep {
             return List.of();
         }
         var rows = new ArrayList<List<String>>();
-        for (JsonNode model : get(context.serviceUrl("anomaly-service").resolve("/api/v1/anomalies/models"))) {
+        URI models = context.serviceUrl("anomaly-service").resolve("/api/v1/anomalies/models");
+        for (JsonNode model : DemoHttp.getJson(context, models)) {
             if (model.path("trigger").asString().startsWith("drift")) {
                 rows.add(List.of(model.path("modelId").asString(), model.path("version").asString(),
                         model.path("stage").asString(), model.path("trigger").asString(),
@@ -199,7 +196,7 @@ final class DriftReportStep implements DemoStep {
     }
 
     private void printMonthly(URI drift, YearMonth month) {
-        JsonNode monthly = get(drift.resolve("/api/v1/drift/reports/monthly?month=" + month));
+        JsonNode monthly = DemoHttp.getJson(context, drift.resolve("/api/v1/drift/reports/monthly?month=" + month));
         var rows = new ArrayList<List<String>>();
         for (JsonNode m : monthly.path("models")) {
             var top = new ArrayList<String>();
@@ -216,22 +213,6 @@ final class DriftReportStep implements DemoStep {
         if (!rows.isEmpty()) {
             context.out().println(new TextTable(List.of("MODEL", "RUNS", "WORST", "TOP FEATURES (max PSI)",
                     "ACTIONS"), rows).render());
-        }
-    }
-
-    private JsonNode get(URI url) {
-        try {
-            HttpResponse<String> response = context.http().send(HttpRequest.newBuilder(url)
-                    .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                throw new StackException("GET " + url + " answered " + response.statusCode() + ": " + response.body());
-            }
-            return context.json().readTree(response.body());
-        } catch (IOException | JacksonException e) {
-            throw new StackException("GET " + url + " failed: " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new StackException("interrupted while reading " + url, e);
         }
     }
 }

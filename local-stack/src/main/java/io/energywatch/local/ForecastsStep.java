@@ -90,7 +90,7 @@ final class ForecastsStep implements DemoStep {
         Instant deadline = Instant.now().plus(timeout);
         Instant nextProgress = Instant.now().plus(PROGRESS_EVERY);
         while (true) {
-            JsonNode issuance = get(context, url);
+            JsonNode issuance = DemoHttp.getJson(context, url);
             if (issuance.path("status").path("caughtUp").asBoolean() || Instant.now().isAfter(deadline)) {
                 return issuance;
             }
@@ -154,7 +154,7 @@ final class ForecastsStep implements DemoStep {
 
     private String printAccuracy() {
         URI url = context.serviceUrl(MODULE).resolve("/api/v1/forecasts/accuracy");
-        JsonNode accuracy = get(context, url);
+        JsonNode accuracy = DemoHttp.getJson(context, url);
         int records = accuracy.path("records").asInt();
         if (records == 0) {
             context.out().println("Realised accuracy: no issued step has its actual yet");
@@ -179,14 +179,6 @@ final class ForecastsStep implements DemoStep {
         context.out().println(new TextTable(List.of("HORIZON", "MODEL", "STEPS", "MAE MWh", "MAPE %", "BIAS MWh",
                 "80% COVER", "95% COVER"), rows).render());
         return records + " steps scored";
-    }
-
-    private static JsonNode get(DemoContext context, URI url) {
-        HttpResponse<String> response = send(context, url);
-        if (response.statusCode() != 200) {
-            throw new StackException("GET " + url + " answered " + response.statusCode() + ": " + response.body());
-        }
-        return read(context, url, response);
     }
 
     private static JsonNode read(DemoContext context, URI url, HttpResponse<String> response) {
