@@ -1,20 +1,8 @@
 package io.energywatch.local;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import tools.jackson.databind.json.JsonMapper;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.PrintStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.http.HttpClient;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -35,32 +23,16 @@ class DriftReportStepTest {
 
     @Test
     void theReportThatFoundTheShiftIsPrintedWithItsActionsAndRetraining() throws Exception {
-        int port;
-        try (var socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = socket.getLocalPort();
-        }
-        Path platformFile = checkout.resolve(PlatformConfig.LOCATION);
-        Files.createDirectories(platformFile.getParent());
-        Files.writeString(platformFile, """
-                energywatch:
-                  ports:
-                    drift: %d
-                  local:
-                    host: 127.0.0.1
-                  stores:
-                    mongo-database: energywatch
-                """.formatted(port));
-        HttpServer drift = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
-        drift.createContext("/", exchange -> {
+        try (var drift = new StandInService(checkout, "drift", exchange -> {
             String path = exchange.getRequestURI().getPath();
             String query = String.valueOf(exchange.getRequestURI().getQuery());
             if (path.equals("/api/v1/drift/summary")) {
-                answer(exchange, """
+                StandInService.answer(exchange, """
                         {"window": {"rows": 5000, "oldest": "2024-01-01T00:00:00Z", "newest": "2024-03-31T21:30:00Z"},
                          "totalReports": 4, "reportsByStatus": {"STABLE": 3, "SIGNIFICANT": 1},
                          "schedule": {"watched": [{"modelId": "%s", "source": "local"}]}}""".formatted(MODEL));
             } else if (path.equals("/api/v1/drift/reports") && query.contains("status=SIGNIFICANT")) {
-                answer(exchange, """
+                StandInService.answer(exchange, """
                         {"content": [{"id": "r-1", "modelId": "%s", "modelVersion": "1", "trigger": "SCHEDULED_LIGHT",
                           "windowFrom": "2024-03-10T23:00:00Z", "windowTo": "2024-03-11T23:00:00Z",
                           "scope": "electricity:*:sim:PT30M", "overallStatus": "SIGNIFICANT", "currentRows": 624,
@@ -73,9 +45,9 @@ class DriftReportStepTest {
                                            "reason": "drift r-1 (SIGNIFICANT)"}]}],
                          "page": 0, "size": 1000, "totalElements": 1}""".formatted(MODEL, MODEL, MODEL));
             } else if (path.equals("/api/v1/drift/reports")) {
-                answer(exchange, "{\"content\": [], \"page\": 0, \"size\": 1000, \"totalElements\": 0}");
+                StandInService.answer(exchange, "{\"content\": [], \"page\": 0, \"size\": 1000, \"totalElements\": 0}");
             } else if (path.equals("/api/v1/drift/reports/monthly") && query.equals("month=2024-03")) {
-                answer(exchange, """
+                StandInService.answer(exchange, """
                         {"month": "2024-03", "runs": 4, "models": [{"modelId": "%s", "runs": 4,
                           "worstStatus": "SIGNIFICANT", "topFeatures": [{"feature": "tempMeanC", "maxPsi": 2.4}],
                           "actions": [{"action": "RETRAIN", "reports": 1}]}]}""".formatted(MODEL));
@@ -83,19 +55,9 @@ class DriftReportStepTest {
                 exchange.sendResponseHeaders(404, -1);
                 exchange.close();
             }
-        });
-        drift.start();
-        var printed = new ByteArrayOutputStream();
-        var out = new PrintStream(printed, true, StandardCharsets.UTF_8);
-        try {
-            var drain = new PipelineDrain(groups -> groups.stream().map(g -> GroupLag.of(g, 0)).toList(),
-                    aliases -> { }, new PlatformConfig.DrainSettings(Duration.ofMillis(10), 1, Duration.ofSeconds(5)),
-                    out);
-            var context = new DemoContext(PlatformConfig.load(platformFile), HttpClient.newHttpClient(),
-                    JsonMapper.builder().build(),
-                    module -> module.equals("anomaly-service") ? Optional.of("not started") : Optional.empty(),
-                    new DemoInput.Simulator(), new ConsumerGroups("fusion", "indexer", "detector", "history", "window"),
-                    drain, false, out);
+        })) {
+            var context = drift.context(
+                    module -> module.equals("anomaly-service") ? Optional.of("not started") : Optional.empty());
 
             var results = new DriftReportStep(new PipelineDrain.Dependencies(List.of("fusion", "window"), List.of()),
                     context, Duration.ofMillis(10)).run();
@@ -105,21 +67,11 @@ class DriftReportStepTest {
                 assertThat(r.detail()).contains("1 models watched", "shift found by 1 model(s)",
                         "1 retraining(s) linked");
             });
-            String text = printed.toString(StandardCharsets.UTF_8);
+            String text = drift.printed();
             assertThat(text).contains("watched models: 1", MODEL + " v1, SCHEDULED_LIGHT run over 2024-03-10T23:00:00Z",
                     "tempMeanC is 8.1 °C warmer", "RETRAIN", "retraining triggered:", "drift r-1 (SIGNIFICANT)",
                     "monthly report 2024-03: 4 runs", "tempMeanC 2.40");
             assertThat(text.indexOf("tempMeanC")).isLessThan(text.indexOf("value "));
-        } finally {
-            drift.stop(0);
         }
-    }
-
-    private static void answer(HttpExchange exchange, String json) throws IOException {
-        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().add("Content-Type", "application/json");
-        exchange.sendResponseHeaders(200, bytes.length);
-        exchange.getResponseBody().write(bytes);
-        exchange.close();
     }
 }
