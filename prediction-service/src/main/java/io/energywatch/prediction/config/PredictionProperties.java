@@ -28,6 +28,7 @@ import org.springframework.validation.annotation.Validated;
  * @param models   registry, MLflow and the drift listener
  * @param issuance scheduled forecasts and their realised accuracy
  * @param backtests where backtest jobs are kept
+ * @param weatherForecasts the weather forecasts consumed for future days
  */
 @Validated
 @ConfigurationProperties("energywatch.prediction")
@@ -39,7 +40,17 @@ public record PredictionProperties(
         @Valid @NotNull Models models,
         @Valid @NotNull Indices indices,
         @Valid @NotNull Issuance issuance,
-        @Valid @NotNull Backtests backtests) {
+        @Valid @NotNull Backtests backtests,
+        @Valid @NotNull WeatherForecasts weatherForecasts) {
+
+    /**
+     * @param collection MongoDB collection of the weather forecasts, one document per region, target day and issue
+     * @param groupId    consumer group of the weather forecasts listener
+     * @param batchSize  forecasts written per batch (one bulk of upserts)
+     */
+    public record WeatherForecasts(@NotBlank String collection, @NotBlank String groupId,
+                                   @Min(1) @Max(50_000) int batchSize) {
+    }
 
     /**
      * Forecasts issued without a request, and the realised accuracy of each once its actual is known.

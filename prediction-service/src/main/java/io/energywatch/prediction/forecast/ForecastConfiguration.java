@@ -4,6 +4,7 @@ import io.energywatch.analytics.forecast.ForecastEngine;
 import io.energywatch.prediction.config.PredictionProperties;
 import io.energywatch.prediction.history.DailyHistory;
 import io.energywatch.prediction.models.ForecasterTrainer;
+import io.energywatch.prediction.weather.FutureWeather;
 import io.energywatch.service.kafka.EventPublisher;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
@@ -14,8 +15,8 @@ class ForecastConfiguration {
 
     @Bean
     Forecasts forecasts(DailyHistory history, ForecastEngine engine, ForecasterTrainer trainer,
-                        EventPublisher publisher, PredictionProperties properties) {
-        return new Forecasts(history, engine, trainer, publisher, properties.forecast().maxHorizonDays(),
+                        EventPublisher publisher, FutureWeather futureWeather, PredictionProperties properties) {
+        return new Forecasts(history, engine, trainer, publisher, futureWeather, properties.forecast().maxHorizonDays(),
                 properties.zone(), Clock.systemUTC());
     }
 

@@ -1,6 +1,5 @@
 package io.energywatch.prediction.forecast;
 
-import io.energywatch.analytics.forecast.DailyRecord;
 import io.energywatch.analytics.forecast.DailySeries;
 import io.energywatch.analytics.forecast.ForecastEngine;
 import io.energywatch.analytics.forecast.ForecastStep;
@@ -9,6 +8,7 @@ import io.energywatch.contracts.Topics;
 import io.energywatch.prediction.history.DailyHistory;
 import io.energywatch.prediction.history.DailySeriesIds;
 import io.energywatch.prediction.models.ForecasterTrainer;
+import io.energywatch.prediction.weather.FutureWeather;
 import io.energywatch.service.kafka.EventPublisher;
 import io.energywatch.service.web.ProblemError;
 import io.energywatch.service.web.ProblemException;
@@ -31,16 +31,18 @@ public final class Forecasts {
     private final ForecastEngine engine;
     private final ForecasterTrainer trainer;
     private final EventPublisher publisher;
+    private final FutureWeather futureWeather;
     private final int maxHorizonDays;
     private final ZoneId zone;
     private final Clock clock;
 
     public Forecasts(DailyHistory history, ForecastEngine engine, ForecasterTrainer trainer, EventPublisher publisher,
-                     int maxHorizonDays, ZoneId zone, Clock clock) {
+                     FutureWeather futureWeather, int maxHorizonDays, ZoneId zone, Clock clock) {
         this.history = history;
         this.engine = engine;
         this.trainer = trainer;
         this.publisher = publisher;
+        this.futureWeather = futureWeather;
         this.maxHorizonDays = maxHorizonDays;
         this.zone = zone;
         this.clock = clock;
@@ -58,25 +60,22 @@ public final class Forecasts {
         LocalDate last = daily.lastDayWithEnergy()
                 .orElseThrow(() -> ProblemException.notFound("daily history of series", series));
         var model = trainer.upToDateChampion(series, horizon);
-        var future = new ArrayList<DailyRecord>();
-        for (int k = 1; k <= horizon; k++) {
-            LocalDate d = last.plusDays(k);
-            // A day already partly measured has its weather known from fusion; later days get climatology.
-            future.add(daily.get(d).map(r -> DailyRecord.future(d, r.tempMeanC(), r.weather(), r.strike(),
-                            r.strikerRatePercent()))
-                    .orElse(DailyRecord.future(d, Double.NaN, false, 0)));
-        }
-        List<ForecastStep> steps = engine.forecast(model.forecaster(), daily, future);
+        // Measured weather where a day is partly measured, else the weather forecast known by the last complete day,
+        // else climatology: the same look-up as the scheduled issuance.
+        FutureWeather.Plan plan = futureWeather.plan(series, daily, last, horizon);
+        List<ForecastStep> steps = engine.forecast(model.forecaster(), daily, plan.days());
         Instant issuedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         var published = new ArrayList<CompletableFuture<?>>();
         var views = new ArrayList<ForecastResponse.Step>();
-        for (ForecastStep s : steps) {
-            var step = nonNegative(s);
+        for (int i = 0; i < steps.size(); i++) {
+            ForecastStep s = steps.get(i);
+            ConsumptionForecast.WeatherBasis basis = plan.bases().get(i);
+            var step = nonNegative(s, basis);
             views.add(step);
             var event = new ConsumptionForecast(null, series, model.version().modelId(), model.version().version(),
                     model.forecaster().algorithm().id(), issuedAt, s.date().atStartOfDay(zone).toInstant(),
                     s.date().plusDays(1).atStartOfDay(zone).toInstant(), s.date(), step.energyMwh(),
-                    step.lower80Mwh(), step.upper80Mwh(), step.lower95Mwh(), step.upper95Mwh(), s.weatherBasis());
+                    step.lower80Mwh(), step.upper80Mwh(), step.lower95Mwh(), step.upper95Mwh(), basis);
             published.add(publisher.publish(Topics.FORECASTS, series, event));
         }
         await(published);
@@ -98,10 +97,10 @@ public final class Forecasts {
     }
 
     /** Energy cannot be negative: bounds (and a point) below zero are clamped, which keeps the intervals nested. */
-    private static ForecastResponse.Step nonNegative(ForecastStep s) {
+    private static ForecastResponse.Step nonNegative(ForecastStep s, ConsumptionForecast.WeatherBasis basis) {
         return new ForecastResponse.Step(s.date(), Math.max(0, s.energyMwh()), Math.max(0, s.lower80Mwh()),
                 Math.max(0, s.upper80Mwh()), Math.max(0, s.lower95Mwh()), Math.max(0, s.upper95Mwh()),
-                s.tempMeanC(), s.weatherBasis());
+                s.tempMeanC(), basis);
     }
 
     private static void await(List<CompletableFuture<?>> sends) {

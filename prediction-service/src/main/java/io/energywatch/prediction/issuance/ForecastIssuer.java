@@ -14,6 +14,7 @@ import io.energywatch.prediction.history.HistoryActivity;
 import io.energywatch.prediction.models.ForecastModelIds;
 import io.energywatch.prediction.models.ForecasterTrainer;
 import io.energywatch.prediction.models.TrainingTrigger;
+import io.energywatch.prediction.weather.FutureWeather;
 import io.energywatch.service.web.ProblemException;
 import java.io.IOException;
 import java.time.Clock;
@@ -79,6 +80,7 @@ public final class ForecastIssuer {
     private final ForecasterTrainer trainer;
     private final ModelRegistry registry;
     private final ForecastPublisher publisher;
+    private final FutureWeather futureWeather;
     private final IssuedForecastStore issues;
     private final AccuracyStore accuracy;
     private final AccuracyIndexer indexer;
@@ -93,14 +95,16 @@ public final class ForecastIssuer {
     private final AtomicReference<String> lastFailure = new AtomicReference<>();
 
     public ForecastIssuer(DailyHistory history, ForecastEngine engine, ForecasterTrainer trainer,
-                          ModelRegistry registry, ForecastPublisher publisher, IssuedForecastStore issues,
-                          AccuracyStore accuracy, AccuracyIndexer indexer, HistoryActivity activity,
-                          List<Integer> horizons, int minTrainingDays, Duration quietPeriod, ZoneId zone, Clock clock) {
+                          ModelRegistry registry, ForecastPublisher publisher, FutureWeather futureWeather,
+                          IssuedForecastStore issues, AccuracyStore accuracy, AccuracyIndexer indexer,
+                          HistoryActivity activity, List<Integer> horizons, int minTrainingDays, Duration quietPeriod,
+                          ZoneId zone, Clock clock) {
         this.history = history;
         this.engine = engine;
         this.trainer = trainer;
         this.registry = registry;
         this.publisher = publisher;
+        this.futureWeather = futureWeather;
         this.issues = issues;
         this.accuracy = accuracy;
         this.indexer = indexer;
@@ -221,16 +225,12 @@ public final class ForecastIssuer {
             // Retrained between the look-up and the load: the next run issues with the new champion.
             return false;
         }
-        var future = new ArrayList<DailyRecord>();
-        for (int k = 1; k <= horizon; k++) {
-            LocalDate d = base.plusDays(k);
-            // A day partly measured has its measured weather in the history; the others get climatology.
-            future.add(daily.get(d).map(r -> DailyRecord.future(d, r.tempMeanC(), r.weather(), r.strike(),
-                    r.strikerRatePercent())).orElse(DailyRecord.future(d, Double.NaN, false, 0)));
-        }
+        // A day partly measured keeps its measured weather; the others get the weather forecast known by the end of
+        // the base day, else climatology (the same look-up as on-demand forecasts).
+        FutureWeather.Plan plan = futureWeather.plan(series, daily, base, horizon);
         List<ForecastStep> forecast;
         try {
-            forecast = engine.forecast(model.get().forecaster(), daily, future);
+            forecast = engine.forecast(model.get().forecaster(), daily, plan.days());
         } catch (IllegalArgumentException e) {
             log.warn("issuance: cannot forecast {} h{} from {}: {}", series, horizon, base, e.getMessage());
             return false;
@@ -239,11 +239,9 @@ public final class ForecastIssuer {
         String algorithm = model.get().forecaster().algorithm().id();
         var steps = new ArrayList<IssuedForecast.Step>();
         var sends = new ArrayList<CompletableFuture<?>>();
-        for (ForecastStep s : forecast) {
-            // The only temperatures the engine is given are the history's measurements: FORECAST from the engine
-            // means measured here, until a weather forecast source feeds the future days.
-            WeatherBasis basis = s.weatherBasis() == WeatherBasis.CLIMATOLOGY ? WeatherBasis.CLIMATOLOGY
-                    : WeatherBasis.OBSERVED;
+        for (int i = 0; i < forecast.size(); i++) {
+            ForecastStep s = forecast.get(i);
+            WeatherBasis basis = plan.bases().get(i);
             var step = new IssuedForecast.Step(s.date(), (int) ChronoUnit.DAYS.between(base, s.date()),
                     Math.max(0, s.energyMwh()), Math.max(0, s.lower80Mwh()), Math.max(0, s.upper80Mwh()),
                     Math.max(0, s.lower95Mwh()), Math.max(0, s.upper95Mwh()),

@@ -9,6 +9,7 @@ import io.energywatch.prediction.history.DailyHistory;
 import io.energywatch.prediction.history.HistoryActivity;
 import io.energywatch.prediction.indexing.AccuracyIndex;
 import io.energywatch.prediction.models.ForecasterTrainer;
+import io.energywatch.prediction.weather.FutureWeather;
 import io.energywatch.service.kafka.EventPublisher;
 import java.time.Clock;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -48,7 +49,7 @@ class IssuanceConfiguration {
     ForecastIssuer forecastIssuer(DailyHistory history, ForecastEngine engine, ForecasterTrainer trainer,
                                   ModelRegistry registry, EventPublisher publisher, IssuedForecastStore issues,
                                   AccuracyStore accuracy, AccuracyIndex index, HistoryActivity activity,
-                                  PredictionProperties properties) {
+                                  FutureWeather futureWeather, PredictionProperties properties) {
         var issuance = properties.issuance();
         int max = properties.forecast().maxHorizonDays();
         for (int h : issuance.horizonsDays()) {
@@ -58,7 +59,8 @@ class IssuanceConfiguration {
             }
         }
         return new ForecastIssuer(history, engine, trainer, registry,
-                step -> publisher.publish(Topics.FORECASTS, step.seriesId(), step), issues, accuracy, index::index,
+                step -> publisher.publish(Topics.FORECASTS, step.seriesId(), step), futureWeather, issues, accuracy,
+                index::index,
                 activity, issuance.horizonsDays(), properties.forecast().minTrainingDays(), issuance.quietPeriod(),
                 properties.zone(), Clock.systemUTC());
     }

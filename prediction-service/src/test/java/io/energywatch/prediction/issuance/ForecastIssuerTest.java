@@ -17,6 +17,9 @@ import io.energywatch.contracts.Topic;
 import io.energywatch.prediction.history.DailyHistory;
 import io.energywatch.prediction.history.HistoryActivity;
 import io.energywatch.prediction.models.ForecasterTrainer;
+import io.energywatch.prediction.weather.ForecastWeather;
+import io.energywatch.prediction.weather.FutureWeather;
+import io.energywatch.prediction.weather.MongoWeatherForecasts;
 import io.energywatch.service.kafka.EventPublisher;
 import io.energywatch.testsupport.MongoWireTestServer;
 import java.io.IOException;
@@ -60,6 +63,7 @@ class ForecastIssuerTest {
     private HistoryActivity activity;
     private IssuedForecastStore issues;
     private AccuracyStore accuracy;
+    private MongoWeatherForecasts weatherForecasts;
     private ForecastIssuer issuer;
 
     @BeforeEach
@@ -69,6 +73,7 @@ class ForecastIssuerTest {
         var mongo = new MongoTemplate(client, database);
         issues = new IssuedForecastStore(mongo, "forecast_issues");
         accuracy = new AccuracyStore(mongo, "forecast_accuracy");
+        weatherForecasts = new MongoWeatherForecasts(mongo, "prediction_weather_forecasts");
         activity = new HistoryActivity(clock);
         DailyHistory history = new DailyHistory() {
             @Override
@@ -93,7 +98,7 @@ class ForecastIssuerTest {
         issuer = new ForecastIssuer(history, engine, trainer, registry, step -> {
             published.add(step);
             return CompletableFuture.completedFuture(null);
-        }, issues, accuracy, records -> {
+        }, new FutureWeather(weatherForecasts, PARIS), issues, accuracy, records -> {
             if (indexDown) {
                 throw new IOException("Elasticsearch is down");
             }
@@ -161,6 +166,39 @@ class ForecastIssuerTest {
     }
 
     @Test
+    void aDayWithAWeatherForecastKnownByTheBaseDayIsForecastWithItsTemperatureAndNeverOneIssuedLater() {
+        addDays(FIRST, 80);
+        LocalDate base = FIRST.plusDays(79);
+        Instant baseMorning = base.atTime(6, 0).atZone(PARIS).toInstant();
+        Instant nextMorning = base.plusDays(1).atTime(6, 0).atZone(PARIS).toInstant();
+        weatherForecasts.saveAll(List.of(
+                // D+1: an older and a newer issue, both known by the base day: the newer one counts.
+                forecast("11", base.plusDays(1), baseMorning.minus(Duration.ofDays(1)), 1.0),
+                forecast("11", base.plusDays(1), baseMorning, 2.5),
+                // D+2: known by the base day, and a later issue the issuance must not see.
+                forecast("11", base.plusDays(2), baseMorning, 3.5),
+                forecast("11", base.plusDays(2), nextMorning, 30.0),
+                // D+3: issued only after the base day: climatology.
+                forecast("11", base.plusDays(3), nextMorning, 30.0),
+                // Another region's forecast is not this series' weather.
+                forecast("84", base.plusDays(4), baseMorning, 30.0)));
+
+        issuer.issueNow();
+
+        var steps = issues.latest(SERIES, 7).orElseThrow().steps();
+        assertThat(steps).extracting(IssuedForecast.Step::weatherBasis).containsExactly(
+                ConsumptionForecast.WeatherBasis.FORECAST, ConsumptionForecast.WeatherBasis.FORECAST,
+                ConsumptionForecast.WeatherBasis.CLIMATOLOGY, ConsumptionForecast.WeatherBasis.CLIMATOLOGY,
+                ConsumptionForecast.WeatherBasis.CLIMATOLOGY, ConsumptionForecast.WeatherBasis.CLIMATOLOGY,
+                ConsumptionForecast.WeatherBasis.CLIMATOLOGY);
+        assertThat(steps.get(0).tempMeanC()).isEqualTo(2.5);
+        assertThat(steps.get(1).tempMeanC()).isEqualTo(3.5);
+        assertThat(steps).allSatisfy(s -> assertThat(s.tempMeanC()).isLessThan(30.0));
+        assertThat(published).filteredOn(f -> f.targetDate().equals(base.plusDays(1)))
+                .extracting(ConsumptionForecast::weatherBasis).containsOnly(ConsumptionForecast.WeatherBasis.FORECAST);
+    }
+
+    @Test
     void stepsAreScoredOnceWhenTheirDaysCompleteAndIndexedAfterAnOutage() {
         addDays(FIRST, 80);
         issuer.issueNow();
@@ -192,6 +230,10 @@ class ForecastIssuerTest {
         assertThat(third.indexed()).isEqualTo(4);
         assertThat(accuracy.find(new AccuracyStore.Filter(null, null, null, null, null))).hasSize(4);
         assertThat(indexed).extracting(AccuracyRecord::id).doesNotHaveDuplicates().hasSize(4);
+    }
+
+    private static ForecastWeather forecast(String region, LocalDate target, Instant issuedAt, double meanC) {
+        return new ForecastWeather(region, target, issuedAt, meanC - 4, meanC + 4, meanC, 12.0, null, null);
     }
 
     private void addDays(LocalDate from, int count) {

@@ -18,7 +18,9 @@ import io.energywatch.contracts.MeasurementUnit;
 import io.energywatch.contracts.QualityStatus;
 import io.energywatch.contracts.SeriesId;
 import io.energywatch.contracts.Topics;
+import io.energywatch.contracts.WeatherForecastIssued;
 import io.energywatch.prediction.PredictionServiceApplication;
+import io.energywatch.prediction.weather.WeatherForecasts;
 import io.energywatch.testsupport.ElasticsearchTestServer;
 import io.energywatch.testsupport.KafkaTestBroker;
 import io.energywatch.testsupport.MongoWireTestServer;
@@ -184,6 +186,42 @@ class ScheduledForecastsTest {
     }
 
     @Test
+    void weatherForecastsOnTheirTopicAreTheFutureWeatherOfIssuedForecastsUnlessIssuedAfterTheBaseDay() throws Exception {
+        SeriesId series = SeriesId.of(Carrier.ELECTRICITY, "53", "sim", "P1D");
+        Instant known = PHASE1_END.atTime(6, 0).atZone(PARIS).toInstant();
+        Instant later = PHASE1_END.plusDays(1).atTime(6, 0).atZone(PARIS).toInstant();
+        var forecasts = new ArrayList<WeatherForecastIssued>();
+        for (int lead = 1; lead <= 6; lead++) {
+            double t = 20 + lead;
+            forecasts.add(new WeatherForecastIssued(null, "53", PHASE1_END.plusDays(lead), known, t - 4, t + 4, t,
+                    null, null, null, "forecast-test", LINEAGE));
+        }
+        // Issued the day after the base day: the issuance from the base day must not see it (D+2) nor use it (D+7).
+        forecasts.add(new WeatherForecastIssued(null, "53", PHASE1_END.plusDays(2), later, -10, 0, -5, null, null,
+                null, "forecast-test", LINEAGE));
+        forecasts.add(new WeatherForecastIssued(null, "53", PHASE1_END.plusDays(7), later, -10, 0, -5, null, null,
+                null, "forecast-test", LINEAGE));
+        publishEvents(Topics.WEATHER_FORECASTS_RAW.name(), forecasts);
+        await().atMost(Duration.ofSeconds(30)).until(() -> context.getBean(WeatherForecasts.class)
+                .newest(List.of("53"), PHASE1_END, PHASE1_END.plusDays(7), Instant.parse("2100-01-01T00:00:00Z"))
+                .getOrDefault("53", Map.of()).size() == 7);
+
+        publish(series, FIRST, PHASE1_END);
+
+        JsonNode weekAhead = awaitLatest(series, 7, PHASE1_END);
+        var bases = weekAhead.path("steps").valueStream().map(s -> s.path("weatherBasis").asString()).toList();
+        var temperatures = weekAhead.path("steps").valueStream().map(s -> s.path("tempMeanC").asDouble()).toList();
+        assertThat(bases).containsExactly("FORECAST", "FORECAST", "FORECAST", "FORECAST", "FORECAST", "FORECAST",
+                "CLIMATOLOGY");
+        assertThat(temperatures.subList(0, 6)).containsExactly(21.0, 22.0, 23.0, 24.0, 25.0, 26.0);
+        assertThat(temperatures.get(6)).isNotEqualTo(-5.0);
+        await().atMost(Duration.ofSeconds(30)).until(() -> forecastEvents(series).size() == 1 + 7);
+        assertThat(forecastEvents(series)).filteredOn(f -> f.targetDate().equals(PHASE1_END.plusDays(1)))
+                .extracting(ConsumptionForecast::weatherBasis)
+                .containsOnly(ConsumptionForecast.WeatherBasis.FORECAST);
+    }
+
+    @Test
     void anInvalidAccuracyQueryIsAProblemNamingItsFields() throws Exception {
         var response = get("/api/v1/forecasts/accuracy?horizon=week&from=2024-03-10&to=2024-03-01");
 
@@ -209,6 +247,7 @@ class ScheduledForecastsTest {
                 Map.entry("energywatch.prediction.indices.group-id", "forecasts-test-indexing"),
                 Map.entry("energywatch.prediction.indices.model-runs-group-id", "forecasts-test-model-runs"),
                 Map.entry("energywatch.prediction.models.drift-group-id", "forecasts-test-drift"),
+                Map.entry("energywatch.prediction.weather-forecasts.group-id", "forecasts-test-weather-forecasts"),
                 Map.entry("energywatch.prediction.issuance.horizons-days", "1,7"),
                 Map.entry("energywatch.prediction.issuance.check-interval", "500ms"),
                 Map.entry("energywatch.prediction.issuance.quiet-period", "2s"))
@@ -232,6 +271,17 @@ class ScheduledForecastsTest {
                         false, null);
                 producer.send(new ProducerRecord<>(Topics.CONSUMPTION_ENRICHED.name(), series.toString(),
                         new ConsumptionEnriched(null, measured, d, weather, calendar, SocialContext.none())));
+            }
+        }
+    }
+
+    private void publishEvents(String topic, List<? extends EnergyWatchEvent> events) {
+        Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestBroker.bootstrapServers(),
+                ProducerConfig.LINGER_MS_CONFIG, 20);
+        try (var producer = new KafkaProducer<String, EnergyWatchEvent>(config, new StringSerializer(),
+                EventSerde.any("/energywatch/forecast-test"))) {
+            for (EnergyWatchEvent e : events) {
+                producer.send(new ProducerRecord<>(topic, ((WeatherForecastIssued) e).regionCode(), e));
             }
         }
     }
