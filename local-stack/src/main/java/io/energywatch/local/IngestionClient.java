@@ -58,6 +58,7 @@ final class IngestionClient {
         body.put("to", to.toString());
         body.put("publishFrom", publishFrom.toString());
         body.put("publishTo", publishTo.toString());
+        body.put("weatherForecasts", true);
         shift.ifPresent(s -> body.put("regimeShift", Map.of("from", s.from().toString(),
                 "heatWaveDays", s.heatWaveDays(), "heatWaveC", s.heatWaveC(), "demandCutPercent",
                 s.demandCutPercent())));
