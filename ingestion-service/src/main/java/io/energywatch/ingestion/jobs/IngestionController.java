@@ -30,6 +30,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.Parameters;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.SchemaProperty;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 /**
  * {@code /api/v1/ingestions}: upload a file (multipart {@code file} part, or the raw request body) and follow its job.
@@ -51,9 +59,35 @@ class IngestionController {
         this.clock = clock;
     }
 
+    @Operation(summary = "Upload a file to ingest", description = "Accepts the file (multipart part 'file' or the raw "
+            + "request body) and answers 202 with the job and its Location at once; parsing, storing and publishing "
+            + "happen in the background. Follow the job at /api/v1/ingestions/{id}.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = {
+                    @Content(mediaType = MediaType.MULTIPART_FORM_DATA_VALUE, schema = @Schema(type = "object"),
+                            schemaProperties = @SchemaProperty(name = "file",
+                                    schema = @Schema(type = "string", format = "binary"))),
+                    @Content(mediaType = MediaType.APPLICATION_OCTET_STREAM_VALUE,
+                            schema = @Schema(type = "string", format = "binary"))}),
+            responses = @ApiResponse(responseCode = "202", useReturnTypeSchema = true,
+                    description = "Accepted: the job, with its Location"))
+    @Parameters({
+            @Parameter(name = "kind", in = ParameterIn.QUERY, required = true, example = "consumption",
+                    description = "What the file holds: consumption, weather, social-movements or weather-forecast"),
+            @Parameter(name = "format", in = ParameterIn.QUERY, example = "odre-conso-brute",
+                    description = "The file's format; detected from its header when absent (generic-csv and generic-json need it)"),
+            @Parameter(name = "tz", in = ParameterIn.QUERY, example = "Europe/Paris",
+                    description = "Time zone of local timestamps, when the format does not fix one"),
+            @Parameter(name = "timestampColumn", in = ParameterIn.QUERY, example = "timestamp",
+                    description = "Generic formats: the timestamp column (with valueColumn)"),
+            @Parameter(name = "valueColumn", in = ParameterIn.QUERY, example = "value",
+                    description = "Generic formats: the value column (with timestampColumn)"),
+            @Parameter(name = "unit", in = ParameterIn.QUERY, example = "MW", description = "Generic formats: the values' unit"),
+            @Parameter(name = "seriesId", in = ParameterIn.QUERY, example = "electricity:11:ext-acme:PT30M",
+                    description = "Generic formats: the series every row belongs to (or seriesColumn, regionColumn, carrier,"
+                            + " source, resolution, unitColumn, extraColumns)")})
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<JobView> uploadMultipart(@RequestPart("file") MultipartFile file,
-                                            @RequestParam Map<String, String> params) throws IOException {
+                                            @Parameter(hidden = true) @RequestParam Map<String, String> params) throws IOException {
         String origin = file.getOriginalFilename() == null || file.getOriginalFilename().isBlank()
                 ? "upload" : file.getOriginalFilename();
         try (InputStream in = file.getInputStream()) {
@@ -61,8 +95,36 @@ class IngestionController {
         }
     }
 
+    @Operation(summary = "Upload a file to ingest", description = "Accepts the file (multipart part 'file' or the raw "
+            + "request body) and answers 202 with the job and its Location at once; parsing, storing and publishing "
+            + "happen in the background. Follow the job at /api/v1/ingestions/{id}.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = {
+                    @Content(mediaType = MediaType.MULTIPART_FORM_DATA_VALUE, schema = @Schema(type = "object"),
+                            schemaProperties = @SchemaProperty(name = "file",
+                                    schema = @Schema(type = "string", format = "binary"))),
+                    @Content(mediaType = MediaType.APPLICATION_OCTET_STREAM_VALUE,
+                            schema = @Schema(type = "string", format = "binary"))}),
+            responses = @ApiResponse(responseCode = "202", useReturnTypeSchema = true,
+                    description = "Accepted: the job, with its Location"))
+    @Parameter(name = "filename", in = ParameterIn.QUERY, example = "eco2mix-2023.csv",
+            description = "The name the job records for a raw-body upload")
+    @Parameters({
+            @Parameter(name = "kind", in = ParameterIn.QUERY, required = true, example = "consumption",
+                    description = "What the file holds: consumption, weather, social-movements or weather-forecast"),
+            @Parameter(name = "format", in = ParameterIn.QUERY, example = "odre-conso-brute",
+                    description = "The file's format; detected from its header when absent (generic-csv and generic-json need it)"),
+            @Parameter(name = "tz", in = ParameterIn.QUERY, example = "Europe/Paris",
+                    description = "Time zone of local timestamps, when the format does not fix one"),
+            @Parameter(name = "timestampColumn", in = ParameterIn.QUERY, example = "timestamp",
+                    description = "Generic formats: the timestamp column (with valueColumn)"),
+            @Parameter(name = "valueColumn", in = ParameterIn.QUERY, example = "value",
+                    description = "Generic formats: the value column (with timestampColumn)"),
+            @Parameter(name = "unit", in = ParameterIn.QUERY, example = "MW", description = "Generic formats: the values' unit"),
+            @Parameter(name = "seriesId", in = ParameterIn.QUERY, example = "electricity:11:ext-acme:PT30M",
+                    description = "Generic formats: the series every row belongs to (or seriesColumn, regionColumn, carrier,"
+                            + " source, resolution, unitColumn, extraColumns)")})
     @PostMapping(consumes = {MediaType.ALL_VALUE})
-    ResponseEntity<JobView> uploadBody(HttpServletRequest http, @RequestParam Map<String, String> params)
+    ResponseEntity<JobView> uploadBody(HttpServletRequest http, @Parameter(hidden = true) @RequestParam Map<String, String> params)
             throws IOException {
         String origin = params.getOrDefault("filename", "upload");
         try (InputStream in = http.getInputStream()) {
@@ -74,6 +136,8 @@ class IngestionController {
      * A job this process is running is shown from memory while MongoDB cannot be read, so a client following it sees
      * it PAUSED with its reason; any other job answers the store's 503 then.
      */
+    @Operation(summary = "Get an ingestion job", description = "The job's state, counts of accepted and rejected records "
+            + "and its rejections; a job this process runs is shown PAUSED with its reason while MongoDB cannot be read.")
     @GetMapping("/{id}")
     JobView job(@PathVariable String id) {
         Optional<IngestionJob> stored;
@@ -90,6 +154,7 @@ class IngestionController {
                 .orElseThrow(() -> ProblemException.notFound("ingestion job", id));
     }
 
+    @Operation(summary = "List recent ingestion jobs", description = "Newest first, one page at a time.")
     @GetMapping
     PageResponse<JobView> recent(@RequestParam(defaultValue = "0") int page,
                                  @RequestParam(defaultValue = "50") int size) {

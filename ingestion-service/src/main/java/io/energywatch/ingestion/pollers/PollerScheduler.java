@@ -20,6 +20,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 
 import java.util.List;
 import java.util.Optional;
+import io.swagger.v3.oas.annotations.Operation;
 
 /**
  * Schedules every configured poller on its cron expression, and offers {@code /api/v1/pollers} to see their state and
@@ -59,12 +60,16 @@ class PollerScheduler {
     record PollerView(String id, String url, String kind, String cron, Optional<PollerState> state) {
     }
 
+    @Operation(summary = "List the pollers", description = "Every configured poller (URL, kind, cron) with the state of "
+            + "its last run.")
     @GetMapping
     List<PollerView> pollers() {
         return properties.pollers().stream().map(p -> new PollerView(p.id(), p.url(), p.kind().code(), p.cron(),
                 Optional.ofNullable(mongo.findById(p.id(), PollerState.class)))).toList();
     }
 
+    @Operation(summary = "Run a poller now", description = "Fetches the poller's URL at once and ingests what it got; "
+            + "answers the run's outcome.")
     @PostMapping("/{id}/runs")
     PollerRunner.Run runNow(@PathVariable String id) {
         Poller p = properties.pollers().stream().filter(x -> x.id().equals(id)).findFirst()

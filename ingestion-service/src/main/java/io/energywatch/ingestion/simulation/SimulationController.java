@@ -22,6 +22,10 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 /**
  * {@code /api/v1/simulations}: generate realistic data with the seeded simulator and ingest it like any upload (202 and a
@@ -39,6 +43,15 @@ class SimulationController {
         this.launcher = launcher;
     }
 
+    @Operation(summary = "Run a simulation", description = "Generates realistic consumption and weather with the seeded "
+            + "simulator (with injected anomalies) and ingests it like an upload: 202 with the job. The same seed gives "
+            + "the same records, so a second run adds nothing.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+                    examples = @ExampleObject(name = "two regions, January", value = """
+                            {"seed": 7, "from": "2023-01-02", "to": "2023-01-31", "regions": ["11", "93"],
+                             "resolutions": ["PT30M", "P1D"], "weatherForecasts": false}"""))),
+            responses = @ApiResponse(responseCode = "202", useReturnTypeSchema = true,
+                    description = "Accepted: the simulation's ingestion job, with its Location"))
     @PostMapping
     ResponseEntity<JobView> simulate(@Valid @RequestBody SimulationCommand command) {
         SimulationRequest request;
@@ -67,6 +80,8 @@ class SimulationController {
     }
 
     /** The anomalies a simulation job injected in the days it ingested, regenerated from its stored request. */
+    @Operation(summary = "Get a simulation's injected anomalies", description = "The labels of the anomalies the "
+            + "simulation job injected in the days it ingested, for evaluating detectors.")
     @GetMapping("/{jobId}/labels")
     List<InjectedAnomaly> labels(@PathVariable String jobId) {
         IngestionJob job = launcher.find(jobId).filter(j -> TRIGGER.equals(j.trigger()))
