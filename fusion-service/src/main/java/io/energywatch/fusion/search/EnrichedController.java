@@ -14,6 +14,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 
 /** Enriched records, daily aggregates and indexing statistics, read from Elasticsearch. */
 @RestController
@@ -28,9 +30,17 @@ class EnrichedController {
         this.search = search;
     }
 
+    @Operation(summary = "Search enriched records of a series", description = "The series' records fused with weather, "
+            + "social movements and the calendar, oldest first, one page at a time; pages end at record 10,000 "
+            + "(narrow from/to). from/to take an ISO instant or a local date (Europe/Paris; a date includes its whole day).")
     @GetMapping
-    PageResponse<EnrichedDocument> enriched(@RequestParam String series, @RequestParam(required = false) @Nullable String from,
-                                            @RequestParam(required = false) @Nullable String to,
+    PageResponse<EnrichedDocument> enriched(
+            @Parameter(description = "Series id (carrier:region:source:resolution)", example = "electricity:FR:odre:PT30M")
+            @RequestParam String series,
+            @Parameter(description = "Inclusive start: ISO instant or local date", example = "2024-01-01")
+            @RequestParam(required = false) @Nullable String from,
+            @Parameter(description = "End: an instant (exclusive) or a local date (inclusive)", example = "2024-01-31")
+            @RequestParam(required = false) @Nullable String to,
                                             @RequestParam(defaultValue = "0") int page,
                                             @RequestParam(defaultValue = "" + PageResponse.DEFAULT_SIZE) int size) {
         PageResponse.validate(page, size);
@@ -48,9 +58,15 @@ class EnrichedController {
         return search.enriched(series, start, end, page, size);
     }
 
+    @Operation(summary = "Aggregate a region's series per interval", description = "Per series of the region and per day, "
+            + "week or month between two local dates (inclusive): energy sum, mean, min and max power, temperatures "
+            + "and degree days.")
     @GetMapping("/aggregates")
-    EnrichedSearch.Aggregates aggregates(@RequestParam String region, @RequestParam String from, @RequestParam String to,
-                                         @RequestParam(defaultValue = "day") String interval) {
+    EnrichedSearch.Aggregates aggregates(
+            @Parameter(description = "Region code (INSEE, or FR for the country)", example = "11") @RequestParam String region,
+            @Parameter(description = "First local date", example = "2024-01-01") @RequestParam String from,
+            @Parameter(description = "Last local date (inclusive)", example = "2024-01-31") @RequestParam String to,
+            @Parameter(description = "day, week or month", example = "day") @RequestParam(defaultValue = "day") String interval) {
         if (!INTERVALS.contains(interval)) {
             throw ProblemException.badRequest("invalid-request", "interval must be day, week or month",
                     List.of(ProblemError.field("interval", interval, "expected day, week or month")));
@@ -64,6 +80,8 @@ class EnrichedController {
         return search.aggregates(region, start, end, interval);
     }
 
+    @Operation(summary = "Indexing statistics", description = "How many enriched records are indexed, by carrier and "
+            + "region, and the latest record.")
     @GetMapping("/stats")
     EnrichedSearch.Stats stats() {
         return search.stats();
