@@ -18,6 +18,9 @@ import org.springframework.web.bind.annotation.RestController;
 import java.time.Clock;
 import java.util.List;
 import java.util.Set;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
 
 /** The anomaly list, one anomaly, operator feedback and the statistics the demo prints. */
 @RestController
@@ -36,6 +39,10 @@ class AnomalyController {
         this.review = review;
     }
 
+    @Operation(summary = "List anomalies",
+            description = "Detected anomalies, filtered by series, region, severity, status, type, time range "
+                    + "(from/to on the anomaly's start) and detectedSince (an instant or a duration back from now "
+                    + "such as PT24H), sorted by time or score, one page at a time.")
     @GetMapping
     PageResponse<AnomalyDocument> list(@RequestParam(required = false) @Nullable String series,
                                        @RequestParam(required = false) @Nullable String region,
@@ -58,16 +65,28 @@ class AnomalyController {
         return store.find(filter, page, size, sort);
     }
 
+    @Operation(summary = "Anomaly statistics",
+            description = "Counts by severity, region, type and status, the cost impact of open and confirmed "
+                    + "anomalies, and precision per model version from feedback.")
     @GetMapping("/stats")
     AnomalyStats stats() {
         return store.stats();
     }
 
+    @Operation(summary = "Get one anomaly",
+            description = "One anomaly by id.")
     @GetMapping("/{id}")
     AnomalyDocument one(@PathVariable String id) {
         return store.find(id).orElseThrow(() -> ProblemException.notFound("anomaly", id));
     }
 
+    @Operation(summary = "Give feedback on an anomaly",
+            description = "An operator's verdict (CONFIRMED or FALSE_POSITIVE): sets the anomaly's status and counts "
+                    + "toward its model's precision.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+                    examples = @ExampleObject(name = "example", value = """
+                            {"verdict": "FALSE_POSITIVE", "comment": "planned maintenance", "author": "operator@example.org"}
+                            """))))
     @PostMapping("/{id}/feedback")
     AnomalyDocument feedback(@PathVariable String id, @Valid @RequestBody FeedbackRequest request) {
         return review.judge(id, request);

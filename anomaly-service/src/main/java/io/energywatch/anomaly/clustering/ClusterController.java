@@ -10,6 +10,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.util.ArrayList;
 import java.util.List;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
 
 /** {@code POST /api/v1/clusters}: clusters the weekday × hour shapes of the regions or meters seen so far. */
 @RestController
@@ -25,6 +28,14 @@ class ClusterController {
         this.settings = properties.clustering();
     }
 
+    @Operation(summary = "Cluster load profiles",
+            description = "Groups regions or meters by the shape of their weekly load profile (168 values, 1.0 = the "
+                    + "entity's mean) with k-means and DBSCAN, and answers every profile and both clusterings "
+                    + "with their assignments and quality; 422 when too few entities have data.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+                    examples = @ExampleObject(name = "example", value = """
+                            {"level": "REGION", "carrier": "electricity", "maxK": 6, "neighbours": 5}
+                            """))))
     @PostMapping("/api/v1/clusters")
     ClusterReport cluster(@Valid @RequestBody ClusterRequest request) {
         var shapes = profiles.shapes(request.level(), request.carrier());

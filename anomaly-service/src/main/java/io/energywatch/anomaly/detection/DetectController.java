@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.List;
+import io.swagger.v3.oas.annotations.Operation;
 
 /**
  * {@code POST /api/v1/anomalies/detect}: scores an uploaded series (CSV or JSON by Content-Type) and answers every row,
@@ -28,6 +29,10 @@ class DetectController {
     record DetectionReport(int rows, long anomalies, List<DetectedRow> content) {
     }
 
+    @Operation(summary = "Detect anomalies in an uploaded series",
+            description = "Scores an uploaded series (CSV with timestamp,value columns or a JSON array, chosen by "
+                    + "Content-Type) and answers every row with its score and verdict, as JSON or as CSV when "
+                    + "Accept asks for text/csv.")
     @PostMapping(path = "/api/v1/anomalies/detect", consumes = {"text/csv", "text/plain", "application/json"})
     ResponseEntity<?> detect(@RequestBody String body,
                              @RequestHeader(HttpHeaders.CONTENT_TYPE) MediaType contentType,

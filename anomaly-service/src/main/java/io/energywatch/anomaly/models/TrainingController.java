@@ -15,6 +15,9 @@ import org.springframework.web.bind.annotation.RestController;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Optional;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
 
 /**
  * {@code POST /api/v1/anomalies/models}: trains, registers and promotes a group forest. Synchronous (201): training
@@ -42,6 +45,9 @@ class TrainingController {
      * The newest trained versions, newest training window first, each with whether it is its group's champion and
      * the precision operators' verdicts give it.
      */
+    @Operation(summary = "List trained models",
+            description = "The newest trained versions, newest training window first, each with whether it is its "
+                    + "group's champion and the precision operators' verdicts give it.")
     @GetMapping("/api/v1/anomalies/models")
     List<ListedModel> list() {
         var champions = new HashMap<String, Optional<String>>();
@@ -52,6 +58,14 @@ class TrainingController {
                 ListedModel.FeedbackPrecision.of(feedback.verdicts(t.modelId(), t.version())))).toList();
     }
 
+    @Operation(summary = "Train a model",
+            description = "Trains a new model version for a series group (carrier:source:resolution, or a series id) "
+                    + "on the frames between from and to (the configured window ending at the newest frame when "
+                    + "both are absent), registers it as the group's champion and answers 201 with the result.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+                    examples = @ExampleObject(name = "example", value = """
+                            {"group": "electricity:sim:PT30M", "from": "2024-01-01T00:00:00Z", "to": "2024-02-01T00:00:00Z"}
+                            """))))
     @PostMapping("/api/v1/anomalies/models")
     @ResponseStatus(HttpStatus.CREATED)
     TrainingResult train(@Valid @RequestBody TrainingRequest request) {
