@@ -64,7 +64,8 @@ final class ForecastsStep implements DemoStep {
             String counts = printCounts(issuance);
             printLatest();
             String accuracy = printAccuracy();
-            String detail = counts + "; " + accuracy;
+            String bases = printByWeatherBasis();
+            String detail = counts + "; " + accuracy + (bases.isEmpty() ? "" : " (" + bases + ")");
             if (!drained.drained()) {
                 return List.of(new StepResult(name(), StepResult.Outcome.INCOMPLETE, series,
                         SummaryStep.incomplete(drained, detail)));
@@ -179,6 +180,50 @@ final class ForecastsStep implements DemoStep {
         context.out().println(new TextTable(List.of("HORIZON", "MODEL", "STEPS", "MAE MWh", "MAPE %", "BIAS MWh",
                 "80% COVER", "95% COVER"), rows).render());
         return records + " steps scored";
+    }
+
+    /**
+     * Every scored step by where its temperature came from (the weather forecast the simulation issued, the measured
+     * day, or climatology), read from the accuracy index: which steps used a weather forecast, and what they missed by.
+     */
+    private String printByWeatherBasis() {
+        String alias = context.platform().index("forecast-accuracy");
+        URI url = URI.create("http://" + context.platform().host() + ":" + context.platform().port("elasticsearch")
+                + "/" + alias + "/_search?ignore_unavailable=true&allow_no_indices=true");
+        String query = """
+                {"size": 0, "aggs": {"basis": {"terms": {"field": "weatherBasis"}, "aggs": {
+                  "mae": {"avg": {"field": "absErrorMwh"}}, "inside80": {"filter": {"term": {"inside80": true}}}}}}}""";
+        JsonNode answer;
+        try {
+            HttpResponse<String> response = context.http().send(HttpRequest.newBuilder(url)
+                    .timeout(REQUEST_TIMEOUT).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(query)).build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new StackException("POST " + url + " answered " + response.statusCode() + ": "
+                        + response.body());
+            }
+            answer = read(context, url, response);
+        } catch (IOException e) {
+            throw new StackException("POST " + url + " failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StackException("interrupted while reading " + url, e);
+        }
+        List<List<String>> rows = new ArrayList<>();
+        List<String> brief = new ArrayList<>();
+        for (JsonNode bucket : answer.path("aggregations").path("basis").path("buckets")) {
+            long steps = bucket.path("doc_count").asLong();
+            String basis = bucket.path("key").asString().toLowerCase(Locale.ROOT);
+            rows.add(List.of(basis, Long.toString(steps), number(bucket.path("mae").path("value")),
+                    String.format(Locale.ROOT, "%.1f", 100.0 * bucket.path("inside80").path("doc_count").asLong()
+                            / Math.max(1, steps))));
+            brief.add(steps + " with " + basis + " weather");
+        }
+        if (!rows.isEmpty()) {
+            context.out().println("Scored steps of every series by the weather they were forecast with");
+            context.out().println(new TextTable(List.of("WEATHER", "STEPS", "MAE MWh", "80% COVER"), rows).render());
+        }
+        return String.join(", ", brief);
     }
 
     private static JsonNode read(DemoContext context, URI url, HttpResponse<String> response) {
