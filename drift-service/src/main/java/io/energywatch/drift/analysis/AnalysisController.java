@@ -22,6 +22,11 @@ import java.io.InputStream;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 /**
  * On-demand drift analyses: a model version against a window of enriched data (JSON body), or two uploaded CSV samples
@@ -52,6 +57,18 @@ class AnalysisController {
                           @Nullable Instant to) {
     }
 
+    @Operation(summary = "Run an on-demand drift analysis",
+            description = "JSON: a model version's reference profiles (the configured alias when version is absent) "
+                    + "against a window of enriched data (from/to; by default the full-run window ending at stream "
+                    + "time). Multipart: two CSV samples with the same columns (parts reference and current), "
+                    + "optionally naming their model. Answers 201 with the drift report and its Location.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+                    examples = @ExampleObject(name = "example", value = """
+                            {"modelId": "anomaly-forest.electricity.sim.PT30M",
+                             "from": "2024-03-01T00:00:00Z", "to": "2024-04-01T00:00:00Z"}
+                            """))),
+            responses = @ApiResponse(responseCode = "201", useReturnTypeSchema = true,
+                    description = "Created: the report, with its Location"))
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<DriftReport> window(@Valid @RequestBody WindowAnalysis request) {
         // Stream time, not the clock: the newest record seen, so replayed history has a window by default.
@@ -62,9 +79,18 @@ class AnalysisController {
                 DriftReport.Trigger.ON_DEMAND));
     }
 
+    @Operation(summary = "Run an on-demand drift analysis",
+            description = "JSON: a model version's reference profiles (the configured alias when version is absent) "
+                    + "against a window of enriched data (from/to; by default the full-run window ending at stream "
+                    + "time). Multipart: two CSV samples with the same columns (parts reference and current), "
+                    + "optionally naming their model. Answers 201 with the drift report and its Location.",
+            responses = @ApiResponse(responseCode = "201", useReturnTypeSchema = true,
+                    description = "Created: the report, with its Location"))
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<DriftReport> samples(@RequestPart("reference") MultipartFile reference,
                                         @RequestPart("current") MultipartFile current,
+                                        @Parameter(description = "The model the samples belong to (multipart only)",
+                                                example = "anomaly-forest.electricity.sim.PT30M")
                                         @RequestParam(name = "model", required = false) @Nullable String model)
             throws IOException {
         int maxRows = properties.upload().maxRows();

@@ -21,6 +21,8 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 
 /**
  * The monthly drift report: {@code GET /api/v1/drift/reports/monthly?month=2024-03}, JSON, or CSV (one line per model)
@@ -45,8 +47,13 @@ class MonthlyController {
     }
 
     /** JSON unless the Accept header asks for CSV before JSON. */
+    @Operation(summary = "Monthly drift report",
+            description = "Every model's drift runs in a month (YYYY-MM): versions, runs, worst status, top drifting "
+                    + "features and recommended actions; JSON, or CSV (one line per model) when Accept asks for "
+                    + "text/csv first; 422 when the month holds more reports than monthly.max-reports.")
     @GetMapping
-    ResponseEntity<?> monthly(@RequestParam String month,
+    ResponseEntity<?> monthly(@Parameter(description = "The month, YYYY-MM (Europe/Paris)", example = "2024-03")
+                              @RequestParam String month,
                               @RequestHeader(name = HttpHeaders.ACCEPT, required = false) @Nullable String accept) {
         var report = report(month);
         boolean csv = accept != null && MediaType.parseMediaTypes(accept).stream()

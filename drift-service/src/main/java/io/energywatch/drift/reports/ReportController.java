@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import io.swagger.v3.oas.annotations.Operation;
 
 /** Drift reports: the paged list with filters, one report, and the summary the demo prints. */
 @RestController
@@ -42,6 +43,9 @@ class ReportController {
         this.clock = clock;
     }
 
+    @Operation(summary = "List drift reports",
+            description = "Drift reports filtered by model, status and creation time (from/to), newest first, one "
+                    + "page at a time.")
     @GetMapping("/reports")
     PageResponse<DriftReport> reports(@RequestParam(required = false) @Nullable String model,
                                       @RequestParam(required = false) @Nullable DriftStatus status,
@@ -55,6 +59,8 @@ class ReportController {
         return new PageResponse<>(store.page(filter, page, size), page, size, store.count(filter));
     }
 
+    @Operation(summary = "Get a drift report",
+            description = "One drift report with every feature's PSI, status and the recommended actions.")
     @GetMapping("/reports/{id}")
     DriftReport report(@PathVariable String id) {
         return store.find(id).orElseThrow(() -> ProblemException.notFound("drift report", id));
@@ -86,6 +92,9 @@ class ReportController {
     }
 
     /** The latest report of every model, worst first, with its drifted features. */
+    @Operation(summary = "Drift summary",
+            description = "The latest report of every model, worst first, with its drifted features; the enriched "
+                    + "window's extent, report counts by status and the schedule.")
     @GetMapping("/summary")
     Summary summary() {
         var byStatus = new LinkedHashMap<DriftStatus, Long>();
