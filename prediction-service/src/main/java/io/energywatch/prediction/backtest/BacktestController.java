@@ -9,6 +9,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 /** Backtests on what the service consumed, run as jobs, and the latest one's table for the demo. */
 @RestController
@@ -22,6 +26,17 @@ class BacktestController {
     }
 
     /** 202 with the job and its Location; an invalid request is refused at once. */
+    @Operation(summary = "Run a backtest",
+            description = "Trains on [trainFrom, trainTo] and tests on [testFrom, testTo] (local days, inclusive) "
+                    + "every algorithm asked for (all when absent) at horizonDays (1 when absent), as a "
+                    + "background job: 202 with the job and its Location; an invalid request is refused at once.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+                    examples = @ExampleObject(name = "example", value = """
+                            {"series": "gas:53:sim:PT1H", "trainFrom": "2024-01-01", "trainTo": "2024-03-31",
+                             "testFrom": "2024-04-01", "testTo": "2024-04-29", "horizonDays": 1}
+                            """))),
+            responses = @ApiResponse(responseCode = "202", useReturnTypeSchema = true,
+                    description = "Accepted: the backtest job, with its Location"))
     @PostMapping("/backtests")
     ResponseEntity<BacktestJobs.Job> backtest(@RequestBody BacktestRequest request) {
         BacktestJobs.Job job = jobs.submit(request);
@@ -30,11 +45,16 @@ class BacktestController {
         return ResponseEntity.accepted().location(location).body(job);
     }
 
+    @Operation(summary = "Get a backtest job",
+            description = "The job's state: the result once it succeeded, the problem once it failed.")
     @GetMapping("/backtests/{id}")
     BacktestJobs.Job job(@PathVariable String id) {
         return jobs.find(id).orElseThrow(() -> ProblemException.notFound("backtest job", id));
     }
 
+    @Operation(summary = "Latest backtest summary",
+            description = "The demo's table: the latest backtest, one row per algorithm and baseline, best test MAPE "
+                    + "first; 404 before any.")
     @GetMapping("/summary")
     BacktestSummary summary() {
         return jobs.latestSummary().orElseThrow(() -> ProblemException.notFound("backtest summary", "latest"));

@@ -13,6 +13,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 
 /** Issued forecasts, their realised accuracy and the issuance's state. */
 @RestController
@@ -38,12 +40,21 @@ class ForecastsController {
                             Map<Integer, Long> stepsByHorizon, List<String> series, long openForecasts) {
     }
 
+    @Operation(summary = "Realised accuracy of issued forecasts",
+            description = "Accuracy per series, horizon and algorithm over the scored steps the filters select "
+                    + "(series, horizon in days, model, from/to local dates).")
     @GetMapping("/accuracy")
-    AccuracyResponse accuracy(@RequestParam(required = false) @Nullable String series,
-                              @RequestParam(required = false) @Nullable String horizon,
-                              @RequestParam(required = false) @Nullable String model,
-                              @RequestParam(required = false) @Nullable String from,
-                              @RequestParam(required = false) @Nullable String to) {
+    AccuracyResponse accuracy(
+            @Parameter(description = "A series id; its daily series is used", example = "gas:53:sim:P1D")
+            @RequestParam(required = false) @Nullable String series,
+            @Parameter(description = "Horizon in days", example = "1")
+            @RequestParam(required = false) @Nullable String horizon,
+            @Parameter(description = "Algorithm id", example = "random-forest")
+            @RequestParam(required = false) @Nullable String model,
+            @Parameter(description = "First target day (local date)", example = "2024-04-01")
+            @RequestParam(required = false) @Nullable String from,
+            @Parameter(description = "Last target day (local date)", example = "2024-04-30")
+            @RequestParam(required = false) @Nullable String to) {
         var errors = new ArrayList<ProblemError>();
         String dailySeries = series(series, errors);
         Integer horizonDays = null;
@@ -68,6 +79,9 @@ class ForecastsController {
         return new AccuracyResponse(filter, records.size(), AccuracySummary.of(records));
     }
 
+    @Operation(summary = "Issuance state",
+            description = "The scheduled issuance's state and what it issued: forecasts and steps per horizon, series "
+                    + "covered, open forecasts.")
     @GetMapping("/issuance")
     IssuanceResponse issuance() {
         var counts = issues.counts();
@@ -76,9 +90,15 @@ class ForecastsController {
     }
 
     /** The latest issued forecast of a series and horizon (1 when absent). */
+    @Operation(summary = "Latest issued forecast",
+            description = "The latest issued forecast of a series and horizon in days (1 when absent); 404 when none "
+                    + "was issued.")
     @GetMapping("/issued/latest")
-    IssuedForecast latest(@RequestParam(required = false) @Nullable String series,
-                          @RequestParam(required = false, defaultValue = "1") String horizon) {
+    IssuedForecast latest(
+            @Parameter(description = "A series id (required); its daily series is used", example = "gas:53:sim:P1D")
+            @RequestParam(required = false) @Nullable String series,
+            @Parameter(description = "Horizon in days", example = "1")
+            @RequestParam(required = false, defaultValue = "1") String horizon) {
         var errors = new ArrayList<ProblemError>();
         String dailySeries = series(series, errors);
         if (dailySeries == null && errors.isEmpty()) {
