@@ -26,6 +26,10 @@ class SecurityConfiguration {
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        // The API documentation is read-only and holds no data: open, so the Swagger UI loads
+                        // without a login; its "Try it out" calls go to /api/v1/** and need an account as always.
+                        .requestMatchers(HttpMethod.GET, "/swagger-ui.html", "/swagger-ui/**", "/v3/api-docs",
+                                "/v3/api-docs/**").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/**").hasAnyRole("OPERATOR", "INGESTOR", "ADMIN")
                         .requestMatchers(HttpMethod.POST, "/api/v1/anomalies/*/feedback").hasAnyRole("OPERATOR", "ADMIN")
                         .requestMatchers(HttpMethod.POST, "/api/v1/ingestions/**", "/api/v1/pollers/**")

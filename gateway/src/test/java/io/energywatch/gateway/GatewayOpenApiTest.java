@@ -1,0 +1,117 @@
+package io.energywatch.gateway;
+
+import com.sun.net.httpserver.HttpServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.core.env.Environment;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The gateway's Swagger UI lists the five services' documents, and each document is fetched anonymously through the
+ * gateway from its service's {@code /v3/api-docs}. Each service is played by a stand-in that answers its own document.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("local")
+class GatewayOpenApiTest {
+
+    private static final List<String> SERVICES = List.of("ingestion", "fusion", "anomaly", "prediction", "drift");
+    private static final List<String> RECEIVED = new CopyOnWriteArrayList<>();
+    private static final Map<String, HttpServer> STAND_INS = SERVICES.stream()
+            .collect(java.util.stream.Collectors.toMap(s -> s, GatewayOpenApiTest::start));
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private static HttpServer start(String service) {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            server.createContext("/", exchange -> {
+                RECEIVED.add(service + " " + exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath());
+                byte[] answer = """
+                        {"openapi": "3.1.0", "info": {"title": "EnergyWatch %s-service", "version": "1"},
+                         "paths": {}}"""
+                        .formatted(service).getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().add("Content-Type", "application/json");
+                exchange.sendResponseHeaders(200, answer.length);
+                exchange.getResponseBody().write(answer);
+                exchange.close();
+            });
+            server.start();
+            return server;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @AfterAll
+    static void stop() {
+        STAND_INS.values().forEach(s -> s.stop(0));
+    }
+
+    @DynamicPropertySource
+    static void services(DynamicPropertyRegistry registry) {
+        STAND_INS.forEach((service, server) -> registry.add(service.toUpperCase(java.util.Locale.ROOT) + "_URL",
+                () -> "http://127.0.0.1:" + server.getAddress().getPort()));
+    }
+
+    @Autowired
+    Environment environment;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void theSwaggerUiListsEveryServiceAndItsDocumentComesThroughTheGatewayAnonymously() throws Exception {
+        var config = get("/v3/api-docs/swagger-config");
+        assertThat(config.statusCode()).isEqualTo(200);
+        JsonNode urls = JSON.readTree(config.body()).path("urls");
+        // springdoc lists them by name; each name points at its route.
+        var listed = new java.util.HashMap<String, String>();
+        urls.forEach(u -> listed.put(u.path("name").asString(), u.path("url").asString()));
+        assertThat(listed).containsOnly(SERVICES.stream().map(s -> Map.entry(s + "-service", "/v3/api-docs/" + s
+                + "-service")).toArray(Map.Entry[]::new));
+
+        for (String service : SERVICES) {
+            RECEIVED.clear();
+            var document = get("/v3/api-docs/" + service + "-service");
+            assertThat(document.statusCode()).as(service).isEqualTo(200);
+            assertThat(JSON.readTree(document.body()).at("/info/title").asString())
+                    .isEqualTo("EnergyWatch " + service + "-service");
+            assertThat(RECEIVED).singleElement().isEqualTo(service + " GET /v3/api-docs");
+        }
+
+        var ui = get("/swagger-ui/index.html");
+        assertThat(ui.statusCode()).isEqualTo(200);
+        assertThat(ui.body()).contains("Swagger UI");
+        assertThat(get("/swagger-ui.html").statusCode()).isEqualTo(302);
+    }
+
+    @Test
+    void theDocumentationIsOpenButTheApiStillNeedsAnAccount() throws Exception {
+        assertThat(get("/api/v1/anomalies").statusCode()).isEqualTo(401);
+        assertThat(get("/v3/api-docs/unknown-service").statusCode()).isNotEqualTo(200);
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        int port = environment.getRequiredProperty("local.server.port", Integer.class);
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+}
