@@ -8,7 +8,10 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 /** Scores the enriched consumption stream for anomalies, stores and serves them, and trains the group forests. */
-@OpenAPIDefinition(info = @Info(title = "EnergyWatch anomaly-service", description = "Scores the enriched consumption stream for anomalies, stores and serves them with operator feedback, trains the group models, clusters load profiles and sends alert notifications. Every error is application/problem+json (RFC 9457)."))
+@OpenAPIDefinition(info = @Info(title = "EnergyWatch anomaly-service",
+        description = "Scores the enriched consumption stream for anomalies, stores and serves them with operator "
+                + "feedback, trains the group models, clusters load profiles and sends alert notifications. Every "
+                + "error is application/problem+json (RFC 9457)."))
 @SpringBootApplication
 @ConfigurationPropertiesScan
 @EnableScheduling

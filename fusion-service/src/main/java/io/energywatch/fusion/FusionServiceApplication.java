@@ -7,7 +7,10 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /** Fuses consumption with weather, social movements and the calendar in Kafka Streams, and serves it from Elasticsearch. */
-@OpenAPIDefinition(info = @Info(title = "EnergyWatch fusion-service", description = "Fuses consumption with weather, social movements and the calendar in Kafka Streams, and serves the enriched records, their aggregates and indexing statistics from Elasticsearch. Every error is application/problem+json (RFC 9457)."))
+@OpenAPIDefinition(info = @Info(title = "EnergyWatch fusion-service",
+        description = "Fuses consumption with weather, social movements and the calendar in Kafka Streams, and serves "
+                + "the enriched records, their aggregates and indexing statistics from Elasticsearch. Every error "
+                + "is application/problem+json (RFC 9457)."))
 @SpringBootApplication
 @ConfigurationPropertiesScan
 public class FusionServiceApplication {

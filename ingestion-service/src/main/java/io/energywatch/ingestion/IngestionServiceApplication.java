@@ -8,7 +8,10 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 /** Reads consumption, weather and social-movement sources, stores them raw in MongoDB and publishes them to Kafka. */
-@OpenAPIDefinition(info = @Info(title = "EnergyWatch ingestion-service", description = "Uploads, pollers and the simulator: reads consumption, weather, weather-forecast and social-movement sources, stores them raw in MongoDB and publishes them to Kafka. Every error is application/problem+json (RFC 9457)."))
+@OpenAPIDefinition(info = @Info(title = "EnergyWatch ingestion-service",
+        description = "Uploads, pollers and the simulator: reads consumption, weather, weather-forecast and "
+                + "social-movement sources, stores them raw in MongoDB and publishes them to Kafka. Every error is "
+                + "application/problem+json (RFC 9457)."))
 @SpringBootApplication
 @ConfigurationPropertiesScan
 @EnableScheduling
