@@ -1,13 +1,9 @@
 package io.energywatch.local;
 
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,7 +25,6 @@ final class ForecastsStep implements DemoStep {
     static final String NATIONAL = "electricity:FR:odre:P1D";
 
     private static final String MODULE = "prediction-service";
-    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
     /** Training every series' champions takes minutes on two cores: the first issuance after a load is the longest. */
     private static final Duration ISSUANCE_WAIT = Duration.ofMinutes(10);
     private static final Duration POLL = Duration.ofSeconds(5);
@@ -129,11 +124,11 @@ final class ForecastsStep implements DemoStep {
         for (int horizon : List.of(1, 7)) {
             URI url = context.serviceUrl(MODULE).resolve("/api/v1/forecasts/issued/latest?series="
                     + URLEncoder.encode(series, StandardCharsets.UTF_8) + "&horizon=" + horizon);
-            HttpResponse<String> response = send(context, url);
-            if (response.statusCode() == 404) {
+            var found = DemoHttp.findJson(context, url);
+            if (found.isEmpty()) {
                 continue;
             }
-            JsonNode forecast = read(context, url, response);
+            JsonNode forecast = found.get();
             base = forecast.path("baseDay").asString();
             String model = forecast.path("algorithm").asString() + " v" + forecast.path("modelVersion").asString()
                     + " (h" + horizon + ")";
@@ -193,22 +188,7 @@ final class ForecastsStep implements DemoStep {
         String query = """
                 {"size": 0, "aggs": {"basis": {"terms": {"field": "weatherBasis"}, "aggs": {
                   "mae": {"avg": {"field": "absErrorMwh"}}, "inside80": {"filter": {"term": {"inside80": true}}}}}}}""";
-        JsonNode answer;
-        try {
-            HttpResponse<String> response = context.http().send(HttpRequest.newBuilder(url)
-                    .timeout(REQUEST_TIMEOUT).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(query)).build(), HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                throw new StackException("POST " + url + " answered " + response.statusCode() + ": "
-                        + response.body());
-            }
-            answer = read(context, url, response);
-        } catch (IOException e) {
-            throw new StackException("POST " + url + " failed: " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new StackException("interrupted while reading " + url, e);
-        }
+        JsonNode answer = DemoHttp.postJson(context, url, query);
         List<List<String>> rows = new ArrayList<>();
         List<String> brief = new ArrayList<>();
         for (JsonNode bucket : answer.path("aggregations").path("basis").path("buckets")) {
@@ -224,26 +204,6 @@ final class ForecastsStep implements DemoStep {
             context.out().println(new TextTable(List.of("WEATHER", "STEPS", "MAE MWh", "80% COVER"), rows).render());
         }
         return String.join(", ", brief);
-    }
-
-    private static JsonNode read(DemoContext context, URI url, HttpResponse<String> response) {
-        try {
-            return context.json().readTree(response.body());
-        } catch (JacksonException e) {
-            throw new StackException("GET " + url + " answered what is not JSON: " + e.getOriginalMessage(), e);
-        }
-    }
-
-    private static HttpResponse<String> send(DemoContext context, URI url) {
-        try {
-            return context.http().send(HttpRequest.newBuilder(url).timeout(REQUEST_TIMEOUT).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new StackException("GET " + url + " failed: " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new StackException("interrupted while reading " + url, e);
-        }
     }
 
     private static String range(JsonNode step, String level) {

@@ -88,12 +88,7 @@ final class NotificationsStep implements DemoStep {
         long deadline = System.nanoTime() + OUTBOX_TIMEOUT.toNanos();
         JsonNode stats = api.get(AlertApi.NOTIFICATIONS + "/stats");
         while (awaiting(stats) > 0 && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(OUTBOX_POLL);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new StackException("interrupted while waiting for the notification outbox", e);
-            }
+            Pause.of(OUTBOX_POLL);
             stats = api.get(AlertApi.NOTIFICATIONS + "/stats");
         }
         return stats;
