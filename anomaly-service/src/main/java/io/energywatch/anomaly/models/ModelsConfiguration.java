@@ -3,6 +3,7 @@ package io.energywatch.anomaly.models;
 import io.energywatch.service.kafka.EventListeners;
 import io.energywatch.analytics.registry.LocalModelRegistry;
 import io.energywatch.analytics.registry.ModelRegistry;
+import io.energywatch.anomaly.alerts.AnomalyStatus;
 import io.energywatch.anomaly.alerts.AnomalyStore;
 import io.energywatch.anomaly.config.AnomalyProperties;
 import io.energywatch.contracts.DriftDetected;
@@ -16,6 +17,9 @@ import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.util.backoff.FixedBackOff;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
 
 /** The model side's wiring: the local registry, champions, frame history, trainer and the drift listener's container. */
 @Configuration(proxyBeanMethods = false)
@@ -43,14 +47,12 @@ class ModelsConfiguration {
     TrainingFeedback trainingFeedback(AnomalyStore anomalies) {
         return new TrainingFeedback() {
             @Override
-            public java.util.Set<String> confirmedAnomalyIds(java.util.Set<String> seriesIds, java.time.Instant from,
-                                                             java.time.Instant to) {
+            public Set<String> confirmedAnomalyIds(Set<String> seriesIds, Instant from, Instant to) {
                 return anomalies.confirmedAnomalyIds(seriesIds, from, to);
             }
 
             @Override
-            public java.util.Map<io.energywatch.anomaly.alerts.AnomalyStatus, Long> verdicts(String modelId,
-                                                                                          String version) {
+            public Map<AnomalyStatus, Long> verdicts(String modelId, String version) {
                 return anomalies.verdicts(modelId, version);
             }
         };

@@ -36,6 +36,7 @@ public class WatchedModels {
     private final Map<String, List<String>> lastFound = new LinkedHashMap<>();
     private volatile List<Watched> watched = List.of();
     private volatile Instant refreshedAt = Instant.MIN;
+    private volatile long generation;
 
     WatchedModels(List<ModelReader> readers, DriftProperties properties, Clock clock) {
         this.readers = List.copyOf(readers);
@@ -56,9 +57,18 @@ public class WatchedModels {
         return watched;
     }
 
+    /**
+     * Counts the refreshes: what was read from the registries before a refresh (a champion's version) may be stale
+     * after it, and nothing read since the last one is, up to the refresh interval.
+     */
+    public long generation() {
+        return generation;
+    }
+
     @Scheduled(fixedDelayString = "${energywatch.drift.watch.refresh-interval}")
     public synchronized List<Watched> refresh() {
         refreshedAt = clock.instant();
+        generation++;
         var found = new LinkedHashMap<String, Watched>();
         for (ModelReader reader : readers) {
             List<String> champions;
