@@ -37,7 +37,7 @@ final class DemoHttp {
                 .POST(HttpRequest.BodyPublishers.ofString(json)), 200);
     }
 
-    /** Sends {@code request} and reads its JSON answer (an empty body reads as an empty object), expecting the status. */
+    /** Sends {@code request} and reads its JSON answer, expecting the status; an empty body reads as {}. */
     static JsonNode call(DemoContext context, HttpRequest.Builder request, int expectedStatus) {
         HttpRequest built = timed(request);
         return read(context, built, send(context, built), expectedStatus);

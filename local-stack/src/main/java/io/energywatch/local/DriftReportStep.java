@@ -54,69 +54,58 @@ final class DriftReportStep implements DemoStep {
 
     @Override
     public List<StepResult> run() {
-        var unavailable = context.services().unavailable(MODULE);
-        if (unavailable.isPresent()) {
-            return List.of(new StepResult(name(), StepResult.Outcome.SKIPPED, MODULE, unavailable.get()));
+        return DrainedRead.run(name(), MODULE, MODULE, dependencies, context, this::read);
+    }
+
+    private DrainedRead.Reading read() {
+        URI drift = context.serviceUrl(MODULE);
+        JsonNode summary = settled(drift);
+        var out = context.out();
+
+        JsonNode window = summary.path("window");
+        out.println("window: " + window.path("rows").asLong() + " rows, " + window.path("oldest").asString("-")
+                + " .. " + window.path("newest").asString("-"));
+        var watched = new ArrayList<List<String>>();
+        summary.path("schedule").path("watched").forEach(m -> watched.add(List.of(m.path("modelId").asString(),
+                m.path("source").asString())));
+        out.println("watched models: " + watched.size());
+        if (!watched.isEmpty()) {
+            out.println(new TextTable(List.of("MODEL", "FROM"), watched).render());
         }
-        try {
-            URI drift = context.serviceUrl(MODULE);
-            PipelineDrain.Result drained = context.drain().await(name(), dependencies);
-            context.out().println(SummaryStep.drainLine(name(), drained));
-            JsonNode summary = settled(drift);
-            var out = context.out();
+        var byStatus = new LinkedHashMap<String, Long>();
+        summary.path("reportsByStatus").properties().forEach(e -> byStatus.put(e.getKey(), e.getValue().asLong()));
+        out.println("reports: " + summary.path("totalReports").asLong() + " " + byStatus);
 
-            JsonNode window = summary.path("window");
-            out.println("window: " + window.path("rows").asLong() + " rows, " + window.path("oldest").asString("-")
-                    + " .. " + window.path("newest").asString("-"));
-            var watched = new ArrayList<List<String>>();
-            summary.path("schedule").path("watched").forEach(m -> watched.add(List.of(m.path("modelId").asString(),
-                    m.path("source").asString())));
-            out.println("watched models: " + watched.size());
-            if (!watched.isEmpty()) {
-                out.println(new TextTable(List.of("MODEL", "FROM"), watched).render());
-            }
-            var byStatus = new LinkedHashMap<String, Long>();
-            summary.path("reportsByStatus").properties().forEach(e -> byStatus.put(e.getKey(), e.getValue().asLong()));
-            out.println("reports: " + summary.path("totalReports").asLong() + " " + byStatus);
-
-            Optional<IngestionClient.RegimeShift> shift = context.input() instanceof DemoInput.Simulator
-                    ? Optional.of(IngestStep.SHIFT) : Optional.empty();
-            List<JsonNode> flagged = flagged(drift, shift);
-            shift.ifPresent(s -> out.println("regime shift injected from " + s.from() + ": " + flagged.size()
-                    + " model(s) with a moderate or significant report after it"));
-            int retrainings = 0;
-            for (JsonNode report : flagged) {
-                printReport(report);
-                retrainings += report.path("retrainings").size();
-            }
-            List<List<String>> anomalyRetrainings = anomalyRetrainings();
-            if (!anomalyRetrainings.isEmpty()) {
-                out.println("anomaly-service versions trained after a drift report:");
-                out.println(new TextTable(List.of("MODEL", "VERSION", "STAGE", "TRIGGER", "TRAINED ON"),
-                        anomalyRetrainings).render());
-            }
-            YearMonth month = shift.map(s -> YearMonth.from(s.from())).orElseGet(() -> window.path("newest")
-                    .isString() ? YearMonth.from(Instant.parse(window.path("newest").asString()).atZone(PARIS))
-                    : YearMonth.now(PARIS));
-            printMonthly(drift, month);
-
-            String detail = String.format(Locale.ROOT, "%d models watched, %d reports %s, shift found by %d model(s),"
-                    + " %d retraining(s) linked", watched.size(), summary.path("totalReports").asLong(), byStatus,
-                    flagged.size(), retrainings + anomalyRetrainings.size());
-            if (!drained.drained()) {
-                return List.of(new StepResult(name(), StepResult.Outcome.INCOMPLETE, MODULE,
-                        SummaryStep.incomplete(drained, detail)));
-            }
-            if (shift.isPresent() && flagged.isEmpty()) {
-                // Runs compare data after a model's training window: a champion trained on the shifted weeks has
-                // nothing later to be compared with, and no watched model means nothing was trained at all.
-                return List.of(new StepResult(name(), StepResult.Outcome.INCOMPLETE, MODULE,
-                        "no report found the regime shift; " + detail));
-            }
-            return List.of(new StepResult(name(), StepResult.Outcome.DONE, MODULE, detail));
-        } catch (StackException e) {
-            return List.of(new StepResult(name(), StepResult.Outcome.FAILED, MODULE, e.getMessage()));
+        Optional<IngestionClient.RegimeShift> shift = context.input() instanceof DemoInput.Simulator
+                ? Optional.of(IngestStep.SHIFT) : Optional.empty();
+        List<JsonNode> flagged = flagged(drift, shift);
+        shift.ifPresent(s -> out.println("regime shift injected from " + s.from() + ": " + flagged.size()
+                + " model(s) with a moderate or significant report after it"));
+        int retrainings = 0;
+        for (JsonNode report : flagged) {
+            printReport(report);
+            retrainings += report.path("retrainings").size();
         }
+        List<List<String>> anomalyRetrainings = anomalyRetrainings();
+        if (!anomalyRetrainings.isEmpty()) {
+            out.println("anomaly-service versions trained after a drift report:");
+            out.println(new TextTable(List.of("MODEL", "VERSION", "STAGE", "TRIGGER", "TRAINED ON"),
+                    anomalyRetrainings).render());
+        }
+        YearMonth month = shift.map(s -> YearMonth.from(s.from())).orElseGet(() -> window.path("newest")
+                .isString() ? YearMonth.from(Instant.parse(window.path("newest").asString()).atZone(PARIS))
+                : YearMonth.now(PARIS));
+        printMonthly(drift, month);
+
+        String detail = String.format(Locale.ROOT, "%d models watched, %d reports %s, shift found by %d model(s),"
+                + " %d retraining(s) linked", watched.size(), summary.path("totalReports").asLong(), byStatus,
+                flagged.size(), retrainings + anomalyRetrainings.size());
+        if (shift.isPresent() && flagged.isEmpty()) {
+            // Runs compare data after a model's training window: a champion trained on the shifted weeks has
+            // nothing later to be compared with, and no watched model means nothing was trained at all.
+            return DrainedRead.Reading.incomplete("no report found the regime shift; " + detail, detail);
+        }
+        return DrainedRead.Reading.done(detail);
     }
 
     /** The summary once its report count has not moved for a few polls: the catch-up runs are done. */

@@ -47,32 +47,17 @@ final class ForecastsStep implements DemoStep {
 
     @Override
     public List<StepResult> run() {
-        var unavailable = context.services().unavailable(MODULE);
-        if (unavailable.isPresent()) {
-            return List.of(new StepResult(name(), StepResult.Outcome.SKIPPED, MODULE, unavailable.get()));
-        }
-        try {
-            PipelineDrain.Result drained = context.drain().await(name(), dependencies);
-            context.out().println(SummaryStep.drainLine(name(), drained));
+        return DrainedRead.run(name(), MODULE, series, dependencies, context, () -> {
             JsonNode issuance = awaitCaughtUp(context, ISSUANCE_WAIT);
-            boolean caughtUp = issuance.path("status").path("caughtUp").asBoolean();
             String counts = printCounts(issuance);
             printLatest();
             String accuracy = printAccuracy();
             String bases = printByWeatherBasis();
             String detail = counts + "; " + accuracy + (bases.isEmpty() ? "" : " (" + bases + ")");
-            if (!drained.drained()) {
-                return List.of(new StepResult(name(), StepResult.Outcome.INCOMPLETE, series,
-                        SummaryStep.incomplete(drained, detail)));
-            }
-            if (!caughtUp) {
-                return List.of(new StepResult(name(), StepResult.Outcome.INCOMPLETE, series,
-                        "issuance not caught up after " + ISSUANCE_WAIT.toMinutes() + " min; seen: " + detail));
-            }
-            return List.of(new StepResult(name(), StepResult.Outcome.DONE, series, detail));
-        } catch (StackException e) {
-            return List.of(new StepResult(name(), StepResult.Outcome.FAILED, series, e.getMessage()));
-        }
+            return issuance.path("status").path("caughtUp").asBoolean() ? DrainedRead.Reading.done(detail)
+                    : DrainedRead.Reading.incomplete("issuance not caught up after " + ISSUANCE_WAIT.toMinutes()
+                    + " min; seen: " + detail, detail);
+        });
     }
 
     /**

@@ -2,7 +2,6 @@ package io.energywatch.local;
 
 import tools.jackson.databind.JsonNode;
 
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,23 +33,8 @@ final class ForestsStep implements DemoStep {
 
     @Override
     public List<StepResult> run() {
-        var unavailable = context.services().unavailable(MODULE);
-        if (unavailable.isPresent()) {
-            return List.of(new StepResult(name(), StepResult.Outcome.SKIPPED, MODULE, unavailable.get()));
-        }
-        try {
-            PipelineDrain.Result drained = context.drain().await(name(), dependencies);
-            context.out().println(SummaryStep.drainLine(name(), drained));
-            URI url = context.serviceUrl(MODULE).resolve("/api/v1/anomalies/models");
-            String detail = print(DemoHttp.getJson(context, url));
-            if (!drained.drained()) {
-                return List.of(new StepResult(name(), StepResult.Outcome.INCOMPLETE, MODULE,
-                        SummaryStep.incomplete(drained, detail)));
-            }
-            return List.of(new StepResult(name(), StepResult.Outcome.DONE, MODULE, detail));
-        } catch (StackException e) {
-            return List.of(new StepResult(name(), StepResult.Outcome.FAILED, MODULE, e.getMessage()));
-        }
+        return DrainedRead.run(name(), MODULE, MODULE, dependencies, context, () -> DrainedRead.Reading.done(
+                print(DemoHttp.getJson(context, context.serviceUrl(MODULE).resolve("/api/v1/anomalies/models")))));
     }
 
     /** The table of groups; returns the step's one-line detail. */

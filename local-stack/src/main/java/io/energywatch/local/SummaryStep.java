@@ -3,7 +3,6 @@ package io.energywatch.local;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.SerializationFeature;
 
-import java.net.URI;
 import java.util.List;
 import java.util.Locale;
 
@@ -43,27 +42,16 @@ final class SummaryStep implements DemoStep {
 
     @Override
     public List<StepResult> run() {
-        var unavailable = context.services().unavailable(module);
-        if (unavailable.isPresent()) {
-            return List.of(new StepResult(name, StepResult.Outcome.SKIPPED, module, unavailable.get()));
-        }
-        URI url = context.serviceUrl(module).resolve(path);
-        try {
-            PipelineDrain.Result drained = context.drain().await(name, dependencies);
-            context.out().println(drainLine(name, drained));
-            JsonNode summary = DemoHttp.getJson(context, url);
+        return DrainedRead.run(name, module, module, dependencies, context, () -> {
+            JsonNode summary = DemoHttp.getJson(context, context.serviceUrl(module).resolve(path));
             var pretty = context.json().rebuild().enable(SerializationFeature.INDENT_OUTPUT).build();
             for (String field : fields) {
                 JsonNode value = summary.path(field);
                 context.out().println(field + ": " + (value.isValueNode() ? value.asString()
                         : pretty.writeValueAsString(value)));
             }
-            return List.of(drained.drained()
-                    ? new StepResult(name, StepResult.Outcome.DONE, module, brief(summary))
-                    : new StepResult(name, StepResult.Outcome.INCOMPLETE, module, incomplete(drained, brief(summary))));
-        } catch (StackException e) {
-            return List.of(new StepResult(name, StepResult.Outcome.FAILED, module, e.getMessage()));
-        }
+            return DrainedRead.Reading.done(brief(summary));
+        });
     }
 
     /** "fusion: drained after 12.3 s (lag 0: ...)" or "fusion: not drained after 600.0 s (lag: ...)". */
