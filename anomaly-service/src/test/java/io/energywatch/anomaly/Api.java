@@ -1,5 +1,8 @@
 package io.energywatch.anomaly;
 
+import io.energywatch.testsupport.TestTokens;
+import io.energywatch.service.security.Role;
+
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -23,17 +26,29 @@ public final class Api {
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final String base;
+    private final Role role;
 
+    /** A client with an admin's token. */
     public Api(int port) {
-        this.base = "http://127.0.0.1:" + port;
+        this("http://127.0.0.1:" + port, Role.ADMIN);
+    }
+
+    private Api(String base, Role role) {
+        this.base = base;
+        this.role = role;
+    }
+
+    /** The same API called with a token of another role (subject {@code test-<role>}). */
+    public Api as(Role other) {
+        return new Api(base, other);
     }
 
     public Response get(String path) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).GET().build());
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", TestTokens.bearer(role)).GET().build());
     }
 
     public Response post(String path, String contentType, String accept, String body) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", contentType)
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", TestTokens.bearer(role)).header("Content-Type", contentType)
                 .header("Accept", accept).POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
@@ -42,12 +57,12 @@ public final class Api {
     }
 
     public Response putJson(String path, String body) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", TestTokens.bearer(role)).header("Content-Type", "application/json")
                 .header("Accept", "application/json").PUT(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
     public Response delete(String path) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).DELETE().build());
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", TestTokens.bearer(role)).DELETE().build());
     }
 
     private Response send(HttpRequest request) {

@@ -1,5 +1,6 @@
 package io.energywatch.anomaly;
 
+import io.energywatch.testsupport.DirectAccess;
 import io.energywatch.testsupport.OpenApiDocuments;
 import org.junit.jupiter.api.Test;
 
@@ -12,5 +13,11 @@ class OpenApiDocumentTest extends AnomalyServiceTest {
     @Test
     void everyRouteIsDocumentedAndTheGeneratedCopyIsCurrent() throws Exception {
         OpenApiDocuments.check(environment.getRequiredProperty("local.server.port", Integer.class), "anomaly-service");
+    }
+
+    /** Bypassing the gateway gets nothing: every documented route of the service needs a token. */
+    @Test
+    void withoutATokenEveryRouteAnswers401AndOnlyHealthAndTheDocumentAreOpen() throws Exception {
+        DirectAccess.checkRefusedWithoutToken(environment.getRequiredProperty("local.server.port", Integer.class));
     }
 }

@@ -1,5 +1,8 @@
 package io.energywatch.drift;
 
+import io.energywatch.service.security.Role;
+import io.energywatch.testsupport.TestTokens;
+
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -18,6 +21,7 @@ final class DriftApi {
 
     DriftApi(int port) {
         this.http = RestClient.builder().baseUrl("http://127.0.0.1:" + port)
+                .defaultHeader("Authorization", TestTokens.bearer(Role.ADMIN))
                 .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> {
                 }).build();
     }

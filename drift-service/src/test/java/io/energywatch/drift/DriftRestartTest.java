@@ -1,5 +1,7 @@
 package io.energywatch.drift;
 
+import io.energywatch.testsupport.TestTokens;
+
 import io.energywatch.analytics.registry.FeatureProfile;
 import io.energywatch.analytics.registry.LocalModelRegistry;
 import io.energywatch.analytics.registry.ModelRegistration;
@@ -112,7 +114,7 @@ class DriftRestartTest {
 
     /** The service of a name: the same name means the same consumer group and report collection (a restart). */
     private static ConfigurableApplicationContext start(String name) {
-        return new SpringApplicationBuilder(DriftServiceApplication.class).run(
+        var args = new java.util.ArrayList<>(List.of(
                 "--server.port=0",
                 "--spring.kafka.bootstrap-servers=" + KafkaTestBroker.bootstrapServers(),
                 "--spring.mongodb.uri=" + MongoWireTestServer.shared().uri("energywatch"),
@@ -124,7 +126,9 @@ class DriftRestartTest {
                 "--energywatch.drift.watch.models-group-id=drift-models-" + name + "-" + RUN,
                 "--energywatch.drift.store.collection=drift_reports_" + name + "_" + RUN,
                 "--energywatch.drift.watch.catch-up.enabled=false",
-                "--energywatch.drift.schedule.full-window=P2D");
+                "--energywatch.drift.schedule.full-window=P2D"));
+        args.addAll(List.of(TestTokens.arguments()));
+        return new SpringApplicationBuilder(DriftServiceApplication.class).run(args.toArray(String[]::new));
     }
 
     /** Waits until the service's window reaches {@code streamTime} for the model, then runs what is due. */

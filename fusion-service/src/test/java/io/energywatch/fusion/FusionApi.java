@@ -1,5 +1,8 @@
 package io.energywatch.fusion;
 
+import io.energywatch.testsupport.TestTokens;
+import io.energywatch.service.security.Role;
+
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -25,7 +28,7 @@ final class FusionApi {
 
     Answer get(String path) {
         try {
-            var response = http.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
+            var response = http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", TestTokens.bearer(Role.ADMIN)).GET().build(),
                     HttpResponse.BodyHandlers.ofString());
             return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
                     json.readTree(response.body()));

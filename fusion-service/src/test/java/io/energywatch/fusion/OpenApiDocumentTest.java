@@ -1,6 +1,7 @@
 package io.energywatch.fusion;
 
 import io.energywatch.testsupport.FreePorts;
+import io.energywatch.testsupport.DirectAccess;
 import io.energywatch.testsupport.OpenApiDocuments;
 import io.energywatch.testsupport.RealServers;
 import org.junit.jupiter.api.Test;
@@ -37,5 +38,11 @@ class OpenApiDocumentTest {
     @Test
     void everyRouteIsDocumentedAndTheGeneratedCopyIsCurrent() throws Exception {
         OpenApiDocuments.check(environment.getRequiredProperty("local.server.port", Integer.class), "fusion-service");
+    }
+
+    /** Bypassing the gateway gets nothing: every documented route of the service needs a token. */
+    @Test
+    void withoutATokenEveryRouteAnswers401AndOnlyHealthAndTheDocumentAreOpen() throws Exception {
+        DirectAccess.checkRefusedWithoutToken(environment.getRequiredProperty("local.server.port", Integer.class));
     }
 }

@@ -1,5 +1,8 @@
 package io.energywatch.gateway;
 
+import io.energywatch.service.security.Role;
+import io.energywatch.testsupport.TestTokens;
+
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -104,7 +107,7 @@ class GatewayOpenApiTest {
     }
 
     @Test
-    void theDocumentationIsOpenButTheApiStillNeedsAnAccount() throws Exception {
+    void theDocumentationIsOpenButTheApiStillNeedsAToken() throws Exception {
         assertThat(get("/api/v1/anomalies").statusCode()).isEqualTo(401);
         assertThat(get("/v3/api-docs/unknown-service").statusCode()).isNotEqualTo(200);
     }
@@ -115,7 +118,7 @@ class GatewayOpenApiTest {
         for (var route : Map.of("/api/v1/alert-rules", "anomaly", "/api/v1/notifications/stats", "anomaly",
                 "/api/v1/forecasts/issuance", "prediction").entrySet()) {
             RECEIVED.clear();
-            assertThat(get(route.getKey(), "operator").statusCode()).as(route.getKey()).isEqualTo(200);
+            assertThat(get(route.getKey(), Role.VIEWER).statusCode()).as(route.getKey()).isEqualTo(200);
             assertThat(RECEIVED).singleElement().isEqualTo(route.getValue() + " GET " + route.getKey());
         }
     }
@@ -124,12 +127,11 @@ class GatewayOpenApiTest {
         return get(path, null);
     }
 
-    private HttpResponse<String> get(String path, String user) throws Exception {
+    private HttpResponse<String> get(String path, Role role) throws Exception {
         int port = environment.getRequiredProperty("local.server.port", Integer.class);
         var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET();
-        if (user != null) {
-            request.header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
-                    (user + ":" + user + "-local").getBytes(StandardCharsets.UTF_8)));
+        if (role != null) {
+            request.header("Authorization", TestTokens.bearer(role));
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }

@@ -1,5 +1,8 @@
 package io.energywatch.ingestion;
 
+import io.energywatch.testsupport.TestTokens;
+import io.energywatch.service.security.Role;
+
 import io.energywatch.contracts.EventJson;
 import tools.jackson.databind.JsonNode;
 
@@ -26,22 +29,22 @@ public final class IngestionApi {
     }
 
     public Answer upload(byte[] body, String query) throws Exception {
-        return send(HttpRequest.newBuilder(URI.create(base + "/api/v1/ingestions?" + query))
+        return send(HttpRequest.newBuilder(URI.create(base + "/api/v1/ingestions?" + query)).header("Authorization", TestTokens.bearer(Role.ADMIN))
                 .header("Content-Type", "text/csv").POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
     }
 
     public Answer upload(Path file, String query) throws Exception {
-        return send(HttpRequest.newBuilder(URI.create(base + "/api/v1/ingestions?" + query))
+        return send(HttpRequest.newBuilder(URI.create(base + "/api/v1/ingestions?" + query)).header("Authorization", TestTokens.bearer(Role.ADMIN))
                 .header("Content-Type", "application/octet-stream").POST(HttpRequest.BodyPublishers.ofFile(file))
                 .build());
     }
 
     public Answer get(String path) throws Exception {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).GET().build());
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", TestTokens.bearer(Role.ADMIN)).GET().build());
     }
 
     public Answer postJson(String path, String json) throws Exception {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", TestTokens.bearer(Role.ADMIN)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build());
     }
 

@@ -1,6 +1,7 @@
 package io.energywatch.prediction;
 
 import io.energywatch.testsupport.MongoWireTestServer;
+import io.energywatch.testsupport.DirectAccess;
 import io.energywatch.testsupport.OpenApiDocuments;
 import io.energywatch.testsupport.RealServers;
 import org.junit.jupiter.api.Test;
@@ -38,5 +39,11 @@ class OpenApiDocumentTest {
     void everyRouteIsDocumentedAndTheGeneratedCopyIsCurrent() throws Exception {
         OpenApiDocuments.check(environment.getRequiredProperty("local.server.port", Integer.class),
                 "prediction-service");
+    }
+
+    /** Bypassing the gateway gets nothing: every documented route of the service needs a token. */
+    @Test
+    void withoutATokenEveryRouteAnswers401AndOnlyHealthAndTheDocumentAreOpen() throws Exception {
+        DirectAccess.checkRefusedWithoutToken(environment.getRequiredProperty("local.server.port", Integer.class));
     }
 }

@@ -1,5 +1,8 @@
 package io.energywatch.prediction;
 
+import io.energywatch.testsupport.TestTokens;
+import io.energywatch.service.security.Role;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -173,7 +176,7 @@ class PredictionPipelineTest {
         assertThat(location).contains("/api/v1/predictions/backtests/");
         JsonNode[] job = new JsonNode[1];
         await().atMost(Duration.ofSeconds(120)).until(() -> {
-            var got = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(location)).GET().build(),
+            var got = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(location)).header("Authorization", TestTokens.bearer(Role.ADMIN)).GET().build(),
                     java.net.http.HttpResponse.BodyHandlers.ofString());
             job[0] = JSON.readTree(got.body());
             return !"RUNNING".equals(job[0].path("status").asString());
@@ -260,7 +263,7 @@ class PredictionPipelineTest {
         JsonNode[] hits = new JsonNode[1];
         await().atMost(Duration.ofSeconds(60)).until(() -> {
             var search = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(es
-                            + "/energywatch-forecasts/_search")).header("Content-Type", "application/json")
+                            + "/energywatch-forecasts/_search")).header("Authorization", TestTokens.bearer(Role.ADMIN)).header("Content-Type", "application/json")
                     .POST(java.net.http.HttpRequest.BodyPublishers.ofString(query)).build(),
                     java.net.http.HttpResponse.BodyHandlers.ofString());
             hits[0] = search.statusCode() == 200 ? JSON.readTree(search.body()).path("hits") : null;
@@ -301,7 +304,7 @@ class PredictionPipelineTest {
                 .formatted(runId, stage);
         JsonNode[] hits = new JsonNode[1];
         await().atMost(Duration.ofSeconds(60)).until(() -> {
-            var search = http.send(HttpRequest.newBuilder(URI.create(es + "/energywatch-model-runs/_search"))
+            var search = http.send(HttpRequest.newBuilder(URI.create(es + "/energywatch-model-runs/_search")).header("Authorization", TestTokens.bearer(Role.ADMIN))
                     .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(query))
                     .build(), HttpResponse.BodyHandlers.ofString());
             hits[0] = search.statusCode() == 200 ? JSON.readTree(search.body()).path("hits") : null;
@@ -479,12 +482,12 @@ class PredictionPipelineTest {
     }
 
     private HttpResponse<String> post(String path, String json) throws Exception {
-        return http.send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+        return http.send(HttpRequest.newBuilder(uri(path)).header("Authorization", TestTokens.bearer(Role.ADMIN)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(HttpRequest.newBuilder(uri(path)).header("Authorization", TestTokens.bearer(Role.ADMIN)).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private URI uri(String path) {

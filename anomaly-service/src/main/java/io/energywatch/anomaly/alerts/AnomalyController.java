@@ -15,10 +15,12 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.security.Principal;
 import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 
@@ -82,13 +84,22 @@ class AnomalyController {
 
     @Operation(summary = "Give feedback on an anomaly",
             description = "An operator's verdict (CONFIRMED or FALSE_POSITIVE): sets the anomaly's status and counts "
-                    + "toward its model's precision.",
+                    + "toward its model's precision. Its author is the subject of the caller's token.",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
                     examples = @ExampleObject(name = "example", value = """
-                            {"verdict": "FALSE_POSITIVE", "comment": "planned maintenance", "author": "operator@example.org"}
+                            {"verdict": "FALSE_POSITIVE", "comment": "planned maintenance"}
                             """))))
     @PostMapping("/{id}/feedback")
-    AnomalyDocument feedback(@PathVariable String id, @Valid @RequestBody FeedbackRequest request) {
-        return review.judge(id, request);
+    AnomalyDocument feedback(@PathVariable String id, @Valid @RequestBody FeedbackRequest request,
+                             @Parameter(hidden = true) Principal caller) {
+        return review.judge(id, request, caller.getName());
+    }
+
+    @Operation(summary = "Acknowledge an anomaly",
+            description = "An operator has seen an open anomaly and is on it: its status becomes ACKNOWLEDGED, by the "
+                    + "token's subject. Acknowledging again changes nothing; an anomaly with a verdict answers 409.")
+    @PostMapping("/{id}/acknowledgement")
+    AnomalyDocument acknowledge(@PathVariable String id, @Parameter(hidden = true) Principal caller) {
+        return review.acknowledge(id, caller.getName());
     }
 }

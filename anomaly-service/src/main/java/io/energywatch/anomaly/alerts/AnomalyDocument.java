@@ -14,7 +14,7 @@ import java.util.List;
 
 /**
  * An anomaly as stored in MongoDB {@code anomalies} (keyed by its deterministic id) and indexed in Elasticsearch: the
- * event plus its review status.
+ * event plus its review status and who set it last.
  */
 public record AnomalyDocument(
         @Id String anomalyId,
@@ -37,7 +37,8 @@ public record AnomalyDocument(
         String modelVersion,
         Instant detectedAt,
         AnomalyStatus status,
-        Instant statusChangedAt) {
+        Instant statusChangedAt,
+        @Nullable String statusChangedBy) {
 
     /** The region a national series' anomalies are counted under. */
     public static final String NATIONAL = "FR";
@@ -54,7 +55,7 @@ public record AnomalyDocument(
                 a.intervalEnd(),
                 a.observedMw(), a.expectedMw(), a.expectedLowMw(), a.expectedHighMw(), a.score(), a.severity(), a.type(),
                 a.contributions(), a.recommendation(), a.costImpactEur(), a.modelId(), a.modelVersion(), a.detectedAt(),
-                AnomalyStatus.OPEN, a.detectedAt());
+                AnomalyStatus.OPEN, a.detectedAt(), null);
     }
 
     /**
@@ -68,9 +69,10 @@ public record AnomalyDocument(
         return SeriesId.parse(a.seriesId()).isNational() ? NATIONAL : UNASSIGNED;
     }
 
-    AnomalyDocument withStatus(AnomalyStatus newStatus, Instant at) {
+    /** @param by the subject of the caller's token */
+    AnomalyDocument withStatus(AnomalyStatus newStatus, Instant at, String by) {
         return new AnomalyDocument(anomalyId, seriesId, regionCode, region, intervalStart, intervalEnd, observedMw, expectedMw,
                 expectedLowMw, expectedHighMw, score, severity, type, contributions, recommendation, costImpactEur,
-                modelId, modelVersion, detectedAt, newStatus, at);
+                modelId, modelVersion, detectedAt, newStatus, at, by);
     }
 }

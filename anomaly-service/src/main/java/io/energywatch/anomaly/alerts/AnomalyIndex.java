@@ -118,7 +118,8 @@ public class AnomalyIndex {
     void updateStatus(AnomalyDocument d) throws IOException {
         ensureTemplate();
         client.update(u -> u.index(indexOf(d.intervalStart())).id(d.anomalyId())
-                        .doc(Map.of("status", d.status().name(), "statusChangedAt", d.statusChangedAt().toString()))
+                        .doc(Map.of("status", d.status().name(), "statusChangedAt", d.statusChangedAt().toString(),
+                                "statusChangedBy", d.statusChangedBy()))
                         .upsert(d),
                 AnomalyDocument.class);
     }

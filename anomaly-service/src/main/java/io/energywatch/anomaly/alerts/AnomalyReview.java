@@ -29,13 +29,35 @@ class AnomalyReview {
         this.clock = Clock.systemUTC();
     }
 
-    AnomalyDocument judge(String anomalyId, FeedbackRequest request) {
+    /** @param author the subject of the caller's token */
+    AnomalyDocument judge(String anomalyId, FeedbackRequest request, String author) {
         AnomalyDocument anomaly = store.find(anomalyId).orElseThrow(() -> ProblemException.notFound("anomaly",
                 anomalyId));
         var feedback = new Feedback(UUID.randomUUID().toString(), anomalyId, request.verdict(), request.comment(),
-                request.author(), anomaly.seriesId(), anomaly.intervalStart(), anomaly.modelId(),
+                author, anomaly.seriesId(), anomaly.intervalStart(), anomaly.modelId(),
                 anomaly.modelVersion(), clock.instant());
-        AnomalyDocument judged = store.applyVerdict(anomaly, feedback);
+        return indexed(store.applyVerdict(anomaly, feedback));
+    }
+
+    /**
+     * Marks an open anomaly as seen by {@code author}. Acknowledging it again changes nothing; one that already has a
+     * verdict cannot go back (409).
+     */
+    AnomalyDocument acknowledge(String anomalyId, String author) {
+        AnomalyDocument anomaly = store.find(anomalyId).orElseThrow(() -> ProblemException.notFound("anomaly",
+                anomalyId));
+        if (anomaly.status() == AnomalyStatus.ACKNOWLEDGED) {
+            return anomaly;
+        }
+        if (anomaly.status() != AnomalyStatus.OPEN) {
+            throw new ProblemException(org.springframework.http.HttpStatus.CONFLICT, "already-judged",
+                    "Already judged", "anomaly " + anomalyId + " is " + anomaly.status()
+                    + "; only an open anomaly can be acknowledged", java.util.List.of());
+        }
+        return indexed(store.acknowledge(anomaly, clock.instant(), author));
+    }
+
+    private AnomalyDocument indexed(AnomalyDocument judged) {
         try {
             index.updateStatus(judged);
         } catch (IOException | RuntimeException e) {

@@ -123,10 +123,19 @@ public class AnomalyStore {
     /** Records the verdict and sets the anomaly's status; returns the updated anomaly. */
     AnomalyDocument applyVerdict(AnomalyDocument anomaly, Feedback verdict) {
         mongo.insert(verdict, feedback);
-        AnomalyStatus status = verdict.verdict().status();
+        return setStatus(anomaly, verdict.verdict().status(), verdict.createdAt(), verdict.author());
+    }
+
+    /** An operator has seen it: the status, when and by whom; the anomaly stays out of the models' feedback. */
+    AnomalyDocument acknowledge(AnomalyDocument anomaly, Instant at, String by) {
+        return setStatus(anomaly, AnomalyStatus.ACKNOWLEDGED, at, by);
+    }
+
+    private AnomalyDocument setStatus(AnomalyDocument anomaly, AnomalyStatus status, Instant at, String by) {
         mongo.updateFirst(Query.query(Criteria.where("_id").is(anomaly.anomalyId())),
-                new Update().set("status", status.name()).set("statusChangedAt", verdict.createdAt()), anomalies);
-        return anomaly.withStatus(status, verdict.createdAt());
+                new Update().set("status", status.name()).set("statusChangedAt", at).set("statusChangedBy", by),
+                anomalies);
+        return anomaly.withStatus(status, at, by);
     }
 
     /** Ids of the anomalies of these series confirmed by an operator within [from, to). */

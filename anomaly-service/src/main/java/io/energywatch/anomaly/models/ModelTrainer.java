@@ -91,6 +91,19 @@ public final class ModelTrainer {
         return Optional.of(train(group, from, to, SCHEDULE, true));
     }
 
+    /**
+     * Makes a registered version its group's champion, by an admin's decision; detectors use it from their next row.
+     * The next scheduled training promotes its own version again. Empty when no such version is registered.
+     */
+    public synchronized Optional<ModelVersion> promote(String modelId, String version) {
+        Optional<ModelVersion> registered = registry.get(modelId, version);
+        registered.ifPresent(v -> {
+            registry.setAlias(modelId, ModelRegistry.CHAMPION, v.version());
+            champions.refresh(modelId);
+        });
+        return registered;
+    }
+
     /** Trains over the configured window ending at the newest row seen in the group. */
     public TrainingResult trainRecent(SeriesGroup group, String trigger, boolean promote) {
         Instant to = frames.latest(group).plusNanos(1);

@@ -7,15 +7,18 @@ import io.energywatch.service.web.ProblemException;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.security.Principal;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Optional;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 
@@ -78,6 +81,22 @@ class TrainingController {
                     List.of(ProblemError.field("to", request.to(), "must be after from")));
         }
         return catalogued(trainer.train(group, request.from(), request.to(), "manual", true));
+    }
+
+    /** What a promotion answers: the group's champion now. */
+    record Promotion(String modelId, String version, String promotedBy) {
+    }
+
+    @Operation(summary = "Promote a model version",
+            description = "Makes a registered version (a challenger trained after drift, or an older version) its "
+                    + "group's champion; the detectors score with it from their next row. Admins only. The next "
+                    + "scheduled training promotes its own version again.")
+    @PostMapping("/api/v1/anomalies/models/{modelId}/versions/{version}/promotion")
+    Promotion promote(@PathVariable String modelId, @PathVariable String version,
+                      @Parameter(hidden = true) Principal caller) {
+        return trainer.promote(modelId, version)
+                .map(v -> new Promotion(modelId, v.version(), caller.getName()))
+                .orElseThrow(() -> ProblemException.notFound("model version", modelId + " " + version));
     }
 
     private TrainingResult catalogued(TrainingResult result) {

@@ -89,11 +89,13 @@ class AnomalyPipelineTest extends AnomalyServiceTest {
         JsonNode before = streamingPrecision(api.get("/api/v1/anomalies/stats").json());
 
         var answer = api.postJson("/api/v1/anomalies/" + confirmed + "/feedback",
-                "{\"verdict\":\"CONFIRMED\",\"comment\":\"meter checked\",\"author\":\"ops\"}");
+                "{\"verdict\":\"CONFIRMED\",\"comment\":\"meter checked\"}");
         assertThat(answer.status()).isEqualTo(200);
         assertThat(answer.json().path("status").asString()).isEqualTo("CONFIRMED");
+        // The author is whoever the token names, whatever the body says.
+        assertThat(answer.json().path("statusChangedBy").asString()).isEqualTo("test-admin");
         assertThat(api.postJson("/api/v1/anomalies/" + falsePositive + "/feedback",
-                "{\"verdict\":\"FALSE_POSITIVE\",\"author\":\"ops\"}").status()).isEqualTo(200);
+                "{\"verdict\":\"FALSE_POSITIVE\"}").status()).isEqualTo(200);
 
         JsonNode stats = api.get("/api/v1/anomalies/stats").json();
         assertThat(stats.propertyNames()).containsExactly("total", "bySeverity", "byRegion", "byType", "byStatus",
@@ -150,17 +152,49 @@ class AnomalyPipelineTest extends AnomalyServiceTest {
         store.insertIfAbsent(List.of(new AnomalyDocument(id, seriesId, "11", "11", start, start.plusSeconds(3600),
                 180.0, 100.0, 90.0, 110.0, 0.9, io.energywatch.contracts.Severity.HIGH,
                 io.energywatch.contracts.AnomalyType.SPIKE, List.of(), "check the meter", 12.0, "anomaly-streaming",
-                "consumption", start.plusSeconds(3600), AnomalyStatus.OPEN, start.plusSeconds(3600))));
+                "consumption", start.plusSeconds(3600), AnomalyStatus.OPEN, start.plusSeconds(3600), null)));
         // The alias may not exist yet when this test runs first: then nothing is indexed either.
         boolean aliasExists = elasticsearch.indices().existsAlias(a -> a.name(ALIAS)).value();
         assertThat(aliasExists ? indexedStatus(id) : null).as("not indexed before the verdict").isNull();
 
         var answer = api.postJson("/api/v1/anomalies/" + id + "/feedback",
-                "{\"verdict\":\"CONFIRMED\",\"author\":\"ops\"}");
+                "{\"verdict\":\"CONFIRMED\"}");
 
         assertThat(answer.status()).isEqualTo(200);
         assertThat(indexedStatus(id)).isEqualTo("CONFIRMED");
         assertThat(indexedCount(seriesId)).isEqualTo(1);
+    }
+
+    @Test
+    void anOperatorAcknowledgesAnOpenAnomalyUnderTheTokensSubjectButNotOneWithAVerdict() {
+        String seriesId = SyntheticSeries.series("ext-ack" + RUN).toString();
+        Instant start = SyntheticSeries.hour(40);
+        String open = AnomalyDocument.idOf(seriesId, start);
+        String judged = AnomalyDocument.idOf(seriesId, start.plusSeconds(3600));
+        for (String id : List.of(open, judged)) {
+            Instant at = id.equals(open) ? start : start.plusSeconds(3600);
+            store.insertIfAbsent(List.of(new AnomalyDocument(id, seriesId, "11", "11", at, at.plusSeconds(3600),
+                    180.0, 100.0, 90.0, 110.0, 0.9, io.energywatch.contracts.Severity.HIGH,
+                    io.energywatch.contracts.AnomalyType.SPIKE, List.of(), "check the meter", 12.0,
+                    "anomaly-streaming", "consumption", at, AnomalyStatus.OPEN, at, null)));
+        }
+        var operator = api.as(io.energywatch.service.security.Role.OPERATOR);
+
+        var ack = operator.postJson("/api/v1/anomalies/" + open + "/acknowledgement", "");
+        assertThat(ack.status()).isEqualTo(200);
+        assertThat(ack.json().path("status").asString()).isEqualTo("ACKNOWLEDGED");
+        assertThat(ack.json().path("statusChangedBy").asString()).isEqualTo("test-operator");
+        assertThat(api.get("/api/v1/anomalies/" + open).json().path("statusChangedBy").asString())
+                .isEqualTo("test-operator");
+
+        assertThat(operator.postJson("/api/v1/anomalies/" + judged + "/feedback", "{\"verdict\":\"CONFIRMED\"}")
+                .status()).isEqualTo(200);
+        var late = operator.postJson("/api/v1/anomalies/" + judged + "/acknowledgement", "");
+        assertThat(late.status()).isEqualTo(409);
+        assertThat(late.contentType()).isEqualTo("application/problem+json");
+        // A viewer reads but does not act.
+        assertThat(api.as(io.energywatch.service.security.Role.VIEWER)
+                .postJson("/api/v1/anomalies/" + open + "/acknowledgement", "").status()).isEqualTo(403);
     }
 
     private long indexedCount(String seriesId) throws IOException {

@@ -21,7 +21,7 @@ class DetectedSinceTest extends AnomalyServiceTest {
     private static AnomalyDocument anomaly(String series, Instant intervalStart, Instant detectedAt) {
         return new AnomalyDocument(AnomalyDocument.idOf(series, intervalStart), series, "11", "11", intervalStart,
                 intervalStart.plusSeconds(1800), 900.0, 700.0, 650.0, 750.0, 0.9, Severity.HIGH, AnomalyType.SPIKE,
-                List.of(), "check", 100.0, "streaming", "1", detectedAt, AnomalyStatus.OPEN, detectedAt);
+                List.of(), "check", 100.0, "streaming", "1", detectedAt, AnomalyStatus.OPEN, detectedAt, null);
     }
 
     @Test

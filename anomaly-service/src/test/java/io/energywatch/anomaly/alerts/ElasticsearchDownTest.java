@@ -70,7 +70,7 @@ class ElasticsearchDownTest {
         store.insertIfAbsent(List.of(new AnomalyDocument(id, seriesId, "11", "11", start, start.plusSeconds(3600),
                 180.0, 100.0, 90.0, 110.0, 0.9, Severity.HIGH, AnomalyType.SPIKE, List.of(), "check the meter", 12.0,
                 "anomaly-streaming", "consumption", start.plusSeconds(3600), AnomalyStatus.OPEN,
-                start.plusSeconds(3600))));
+                start.plusSeconds(3600), null)));
         // The list and statistics come from MongoDB: they do not need Elasticsearch.
         assertThat(api.get("/api/v1/anomalies?series=" + seriesId).json().path("totalElements").asLong())
                 .isEqualTo(1);
@@ -78,7 +78,7 @@ class ElasticsearchDownTest {
 
         started = System.nanoTime();
         var verdict = api.postJson("/api/v1/anomalies/" + id + "/feedback",
-                "{\"verdict\":\"CONFIRMED\",\"author\":\"ops\"}");
+                "{\"verdict\":\"CONFIRMED\"}");
         Duration verdictTook = Duration.ofNanos(System.nanoTime() - started);
         assertThat(verdict.status()).isEqualTo(503);
         assertThat(verdict.contentType()).startsWith("application/problem+json");

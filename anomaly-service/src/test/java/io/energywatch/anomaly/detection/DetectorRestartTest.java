@@ -1,5 +1,7 @@
 package io.energywatch.anomaly.detection;
 
+import io.energywatch.testsupport.TestTokens;
+
 import io.energywatch.analytics.registry.LocalModelRegistry;
 import io.energywatch.anomaly.AnomalyServiceApplication;
 import io.energywatch.anomaly.Api;
@@ -102,6 +104,7 @@ class DetectorRestartTest {
         properties.put("energywatch.anomaly.models.retrain-every", "P4D");
         properties.put("energywatch.anomaly.models.min-training-frames", "20");
         properties.put("energywatch.anomaly.models.forest-alone", "0.5");
+        properties.putAll(TestTokens.properties());
         // As command-line arguments: above application.yml, as a deployment's overrides are.
         return new SpringApplicationBuilder(AnomalyServiceApplication.class)
                 .run(properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())

@@ -48,7 +48,7 @@ class ModelTrainingTest extends AnomalyServiceTest {
         String confirmed = api.get("/api/v1/anomalies?series=" + south).json().path("content").get(0)
                 .path("anomalyId").asString();
         assertThat(api.postJson("/api/v1/anomalies/" + confirmed + "/feedback",
-                "{\"verdict\":\"CONFIRMED\",\"author\":\"ops\"}").status()).isEqualTo(200);
+                "{\"verdict\":\"CONFIRMED\"}").status()).isEqualTo(200);
 
         String group = "electricity:" + source + ":PT1H";
         var response = api.postJson("/api/v1/anomalies/models", "{\"group\":\"" + group + "\"}");
@@ -115,5 +115,19 @@ class ModelTrainingTest extends AnomalyServiceTest {
                         + m.path("champion").asBoolean() + " judged " + m.path("feedback").path("confirmed").asLong()
                         + "/" + m.path("feedback").path("falsePositives").asLong()))
                 .containsExactlyInAnyOrder("1 PROMOTED champion true judged 0/0", "2 TRAINED champion false judged 0/0");
+
+        // The challenger becomes champion only by an admin's decision.
+        String promotion = "/api/v1/anomalies/models/" + modelId + "/versions/2/promotion";
+        assertThat(api.as(io.energywatch.service.security.Role.ANALYST).postJson(promotion, "").status())
+                .isEqualTo(403);
+        var promoted = api.postJson(promotion, "");
+        assertThat(promoted.status()).isEqualTo(200);
+        assertThat(promoted.json().path("promotedBy").asString()).isEqualTo("test-admin");
+        assertThat(registry.byAlias(modelId, ModelRegistry.CHAMPION)).get()
+                .satisfies(v -> assertThat(v.version()).isEqualTo("2"));
+        assertThat(champions.champion(SeriesGroup.parse(group))).get()
+                .satisfies(c -> assertThat(c.version()).isEqualTo("2"));
+        assertThat(api.postJson("/api/v1/anomalies/models/" + modelId + "/versions/9/promotion", "").status())
+                .isEqualTo(404);
     }
 }

@@ -1,5 +1,8 @@
 package io.energywatch.prediction.issuance;
 
+import io.energywatch.testsupport.TestTokens;
+import io.energywatch.service.security.Role;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -252,6 +255,7 @@ class ScheduledForecastsTest {
                 Map.entry("energywatch.prediction.issuance.check-interval", "500ms"),
                 Map.entry("energywatch.prediction.issuance.quiet-period", "2s"))
                 .forEach((k, v) -> args.add("--" + k + "=" + v));
+        args.addAll(List.of(TestTokens.arguments()));
         return new SpringApplicationBuilder(PredictionServiceApplication.class).run(args.toArray(String[]::new));
     }
 
@@ -343,7 +347,7 @@ class ScheduledForecastsTest {
         String query = """
                 {"query":{"term":{"%s":"%s"}},"size":0,"track_total_hits":true}""".formatted(field, value);
         var search = http.send(HttpRequest.newBuilder(URI.create(ElasticsearchTestServer.shared().url() + "/" + alias
-                        + "/_search?ignore_unavailable=true")).header("Content-Type", "application/json")
+                        + "/_search?ignore_unavailable=true")).header("Authorization", TestTokens.bearer(Role.ADMIN)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(query)).build(), HttpResponse.BodyHandlers.ofString());
         return search.statusCode() == 200 ? JSON.readTree(search.body()).path("hits").path("total").path("value")
                 .asInt() : -1;
@@ -351,14 +355,14 @@ class ScheduledForecastsTest {
 
     private HttpResponse<String> post(String path, String json) throws Exception {
         String port = context.getEnvironment().getRequiredProperty("local.server.port");
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).header("Authorization", TestTokens.bearer(Role.ADMIN))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> get(String path) throws Exception {
         String port = context.getEnvironment().getRequiredProperty("local.server.port");
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET().build(),
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).header("Authorization", TestTokens.bearer(Role.ADMIN)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 

@@ -3,6 +3,8 @@ package io.energywatch.service.openapi;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.media.ArraySchema;
 import io.swagger.v3.oas.models.media.Content;
@@ -41,6 +43,7 @@ public class OpenApiAutoConfiguration {
 
     public static final String PROBLEM = "Problem";
     public static final String PROBLEM_ERROR = "ProblemError";
+    public static final String BEARER = "bearer-jwt";
     static final String PROBLEM_JSON = "application/problem+json";
 
     /** Status → description of the error responses added to every operation that does not declare its own. */
@@ -57,6 +60,7 @@ public class OpenApiAutoConfiguration {
             info.setVersion(version);
             openApi.setInfo(info);
             addProblemSchemas(openApi);
+            addBearerScheme(openApi);
             if (openApi.getPaths() != null) {
                 openApi.getPaths().values().forEach(path -> path.readOperations()
                         .forEach(OpenApiAutoConfiguration::addCommonErrors));
@@ -109,6 +113,17 @@ public class OpenApiAutoConfiguration {
         openApi.getComponents().addSchemas(PROBLEM, problem);
     }
 
+    /** Every route but the documents and probes needs a JWT (io.energywatch.service.security.ApiAccess). */
+    private static void addBearerScheme(OpenAPI openApi) {
+        openApi.getComponents().addSecuritySchemes(BEARER, new SecurityScheme().type(SecurityScheme.Type.HTTP)
+                .scheme("bearer").bearerFormat("JWT")
+                .description("A JWT from the identity provider, or `./energywatch token --role <viewer|operator|"
+                        + "analyst|admin>` on an installation without one. Roles: viewer reads; operator also gives "
+                        + "feedback, acknowledges, detects, runs what-ifs and forecasts; analyst also ingests, trains, "
+                        + "backtests and runs drift analyses and clustering; admin also manages alert rules."));
+        openApi.setSecurity(java.util.List.of(new SecurityRequirement().addList(BEARER)));
+    }
+
     private static void addCommonErrors(Operation operation) {
         if (operation.getResponses() == null) {
             operation.setResponses(new ApiResponses());
@@ -133,6 +148,8 @@ public class OpenApiAutoConfiguration {
     private static Map<String, String> commonErrors() {
         Map<String, String> errors = new LinkedHashMap<>();
         errors.put("400", "Invalid request: a parameter or field is missing or malformed (named in errors)");
+        errors.put("401", "No token, or a token that is expired, badly signed, or for another issuer or audience");
+        errors.put("403", "The token's roles do not allow this route");
         errors.put("404", "Not found");
         errors.put("422", "Well-formed but not acceptable (the detail says why)");
         errors.put("503", "A store (MongoDB, Kafka or Elasticsearch) is unreachable; retry after Retry-After seconds");
