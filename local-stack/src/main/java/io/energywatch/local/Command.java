@@ -1,6 +1,9 @@
 package io.energywatch.local;
 
+import io.energywatch.service.security.Role;
+
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 
 /** A parsed command line of {@code ./energywatch}. */
@@ -37,6 +40,14 @@ sealed interface Command {
     }
 
     record Ingest(Path file, Optional<String> kind, Optional<String> format) implements Command {
+    }
+
+    /**
+     * Prints a token of the local installation.
+     *
+     * @param subject who calls: a person or a machine client (its name on feedback and acknowledgements)
+     */
+    record Token(Role role, Duration ttl, String subject) implements Command {
     }
 
     record Help() implements Command {

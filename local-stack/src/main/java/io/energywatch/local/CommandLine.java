@@ -1,6 +1,9 @@
 package io.energywatch.local;
 
+import io.energywatch.service.security.Role;
+
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -26,8 +29,13 @@ final class CommandLine {
               demo --real [--data DIR] the same with the public datasets: the national 2012-2022 file, the weather
                                        history and the SNCF movements from ../shared/datasets (or DIR)
               ingest FILE [--kind K] [--format F]
-                                       upload FILE to ingestion-service and follow the job; K is consumption,
+                                       upload FILE through the gateway and follow the job; K is consumption,
                                        weather or social-movements (guessed when absent)
+              token --role R [--ttl D] [--subject S]
+                                       print a token of this installation (its key pair is in .energywatch/keys/):
+                                       R is viewer, operator, analyst or admin; D like 30m, 8h, 30d or PT8H
+                                       (default 8h); S names the caller, a person or a machine client (default
+                                       the user's login). Use: curl -H "Authorization: Bearer $TOKEN" ...
             Work folder: .energywatch/ (data, logs/, pids/). Ports come from
             service-support/src/main/resources/energywatch-platform.yml.""";
 
@@ -62,6 +70,7 @@ final class CommandLine {
                 yield new Command.RunDemo(parsed.option("--data").map(Path::of), parsed.flags().contains("--real"));
             }
             case "ingest" -> ingest(rest);
+            case "token" -> token(rest);
             default -> throw new UsageException("unknown command '" + name + "'");
         };
     }
@@ -88,6 +97,47 @@ final class CommandLine {
             throw new UsageException("--kind must be one of " + String.join(", ", KindGuess.KINDS) + ", not '" + k + "'");
         });
         return new Command.Ingest(Path.of(parsed.positionals().getFirst()), kind, parsed.option("--format"));
+    }
+
+    private static Command token(List<String> rest) {
+        Parsed parsed = parse("token", rest, Set.of("--role", "--ttl", "--subject"), Set.of());
+        if (!parsed.positionals().isEmpty()) {
+            throw new UsageException("token takes no positional argument, got " + parsed.positionals());
+        }
+        String roleName = parsed.option("--role").orElseThrow(() -> new UsageException(
+                "token needs --role, one of viewer, operator, analyst, admin"));
+        Role role = Role.fromClaim(roleName).orElseThrow(() -> new UsageException(
+                "--role must be one of viewer, operator, analyst, admin, not '" + roleName + "'"));
+        Duration ttl = parsed.option("--ttl").map(CommandLine::duration).orElse(Duration.ofHours(8));
+        String subject = parsed.option("--subject").orElse(System.getProperty("user.name", "energywatch-user"));
+        if (subject.isBlank()) {
+            throw new UsageException("--subject must not be blank");
+        }
+        return new Command.Token(role, ttl, subject);
+    }
+
+    /** 30m, 8h, 30d, or ISO-8601 (PT8H, P30D); positive. */
+    static Duration duration(String text) {
+        Duration d;
+        try {
+            var shortForm = java.util.regex.Pattern.compile("([0-9]+)([mhd])").matcher(text);
+            if (shortForm.matches()) {
+                long n = Long.parseLong(shortForm.group(1));
+                d = switch (shortForm.group(2)) {
+                    case "m" -> Duration.ofMinutes(n);
+                    case "h" -> Duration.ofHours(n);
+                    default -> Duration.ofDays(n);
+                };
+            } else {
+                d = Duration.parse(text);
+            }
+        } catch (java.time.format.DateTimeParseException | ArithmeticException e) {
+            throw new UsageException("--ttl must be like 30m, 8h, 30d or PT8H, not '" + text + "'");
+        }
+        if (d.isNegative() || d.isZero()) {
+            throw new UsageException("--ttl must be positive, not '" + text + "'");
+        }
+        return d;
     }
 
     private static Command noArguments(String name, List<String> rest, Command command) {

@@ -31,6 +31,7 @@ final class Demo {
         // The alert rules go in before the data, so the anomalies and drift reports it causes are notified.
         var sinks = new NotificationSinks(platform);
         return List.of(
+                new ApiAccessStep(context),
                 new AlertSetupStep(sinks, context),
                 new IngestStep(context),
                 new SummaryStep("fusion", "fusion-service", "/api/v1/enriched/stats",

@@ -1,5 +1,6 @@
 package io.energywatch.local;
 
+import io.energywatch.service.security.Role;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.PrintStream;
@@ -7,15 +8,27 @@ import java.net.URI;
 import java.net.http.HttpClient;
 
 /**
- * What every demo step may use: the platform's addresses, an HTTP client and JSON, service availability, what the
- * demo ingests, the pipeline's consumer groups and the drain waiter, output.
+ * What every demo step may use: the platform's addresses, an HTTP client that sends an admin's token, JSON, service
+ * availability, what the demo ingests, the pipeline's consumer groups and the drain waiter, output, and tokens of other
+ * roles.
  */
 record DemoContext(PlatformConfig platform, HttpClient http, JsonMapper json, DemoStep.ServiceAvailability services,
-                   DemoInput input, ConsumerGroups groups, PipelineDrain drain, boolean terminal, PrintStream out) {
+                   DemoInput input, ConsumerGroups groups, PipelineDrain drain, boolean terminal, PrintStream out,
+                   Tokens tokens) {
 
-    /** Base URL of a service module, e.g. http://127.0.0.1:8081 for ingestion-service. */
+    /** Mints a token of the installation for a role, for steps that show what each role may do. */
+    @FunctionalInterface
+    interface Tokens {
+        String mint(Role role);
+    }
+
+    /**
+     * Base URL for the API of a service module: the gateway, which routes each path to the module that owns it and is
+     * the only entry the platform's tokens and limits guard. {@code module} names the service that will answer.
+     */
     URI serviceUrl(String module) {
-        return PlatformService.named(module).url(platform);
+        PlatformService.named(module);
+        return PlatformService.named("gateway").url(platform);
     }
 
     IngestionClient ingestionClient() {

@@ -1,5 +1,6 @@
 package io.energywatch.local;
 
+import io.energywatch.service.security.Role;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -25,6 +26,8 @@ public final class EnergyWatchCli {
     private static final Duration STACK_TIMEOUT = Duration.ofMinutes(3);
     /** Six Spring Boot services starting together on two cores. */
     private static final Duration SERVICE_TIMEOUT = Duration.ofMinutes(5);
+    /** The CLI's own tokens: minted per request, so a short life is enough. */
+    private static final Duration API_TOKEN_TTL = Duration.ofMinutes(10);
 
     private final Workspace workspace;
     private final PlatformConfig platform;
@@ -107,6 +110,13 @@ public final class EnergyWatchCli {
             case Command.Reset _ -> reset();
             case Command.RunDemo demo -> demo(input(demo));
             case Command.Ingest ingest -> ingest(ingest.file().toAbsolutePath(), ingest.kind(), ingest.format());
+            case Command.Token token -> {
+                // Only the token on stdout, so TOKEN=$(./energywatch token --role viewer) works.
+                out.println(LocalTokens.open(workspace, platform).mint(token.subject(), token.role(), token.ttl()));
+                err.printf("a %s token for '%s', valid %s, issuer %s (keys in %s)%n", token.role().claimValue(),
+                        token.subject(), token.ttl(), platform.tokenIssuer(), workspace.display(workspace.keys()));
+                yield 0;
+            }
             case Command.Help _ -> {
                 out.println(CommandLine.USAGE);
                 yield 0;
@@ -161,6 +171,8 @@ public final class EnergyWatchCli {
         }
         out.println();
         out.println("Services");
+        // The key pair the services' local profile trusts must exist before they start.
+        LocalTokens.open(workspace, platform);
         var built = new ArrayList<ManagedServer>();
         for (SpringBootService service : services) {
             if (service.built()) {
@@ -222,13 +234,23 @@ public final class EnergyWatchCli {
         try (var lags = KafkaLagSource.of(platform)) {
             var drain = new PipelineDrain(lags, new ElasticsearchRefresh(http, elasticsearchUrl()),
                     platform.drainSettings(), out);
-            var context = new DemoContext(platform, http, json, this::unavailable, input, groups, drain, terminal, out);
+            // The demo is one API client: every call through the gateway, with an admin's token (alert rules need it).
+            LocalTokens tokens = LocalTokens.open(workspace, platform);
+            var context = new DemoContext(platform, api(Role.ADMIN, "energywatch-demo"), json, this::unavailable,
+                    input, groups, drain, terminal, out,
+                    role -> tokens.mint("energywatch-demo-" + role.claimValue(), role, API_TOKEN_TTL));
             stepsOk = new Demo(Demo.steps(context), out).run();
         }
         out.println();
         out.println("Everything is left running (stop it with ./energywatch down):");
         printStatus(allStatuses());
         return exitCode(everythingUp && stepsOk);
+    }
+
+    /** An HTTP client for the API as {@code subject} with {@code role}, a fresh short-lived token per request. */
+    private HttpClient api(Role role, String subject) {
+        LocalTokens tokens = LocalTokens.open(workspace, platform);
+        return new BearerHttpClient(http, () -> tokens.mint(subject, role, API_TOKEN_TTL));
     }
 
     private URI elasticsearchUrl() {
@@ -259,7 +281,8 @@ public final class EnergyWatchCli {
         if (!Files.isRegularFile(file)) {
             throw new StackException("file " + file + " does not exist or is not a regular file");
         }
-        var client = new IngestionClient(http, json, PlatformService.named("ingestion-service").url(platform));
+        var client = new IngestionClient(api(Role.ANALYST, System.getProperty("user.name", "energywatch-cli")), json,
+                PlatformService.named("gateway").url(platform));
         var upload = new FileIngestion(client, new JobWatcher(client, out, terminal), out);
         FileIngestion.Outcome outcome = upload.ingest(file, KindGuess.candidates(file, kind), format);
         if (outcome.job().isEmpty()) {

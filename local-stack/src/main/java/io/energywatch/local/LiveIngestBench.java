@@ -1,5 +1,7 @@
 package io.energywatch.local;
 
+import io.energywatch.service.security.Role;
+
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -108,7 +110,11 @@ public final class LiveIngestBench {
         sampler.scheduleAtFixedRate(() -> peakRss.accumulateAndGet(totalResidentBytes(), Math::max), 0,
                 RSS_SAMPLE.toMillis(), TimeUnit.MILLISECONDS);
         try (var lags = KafkaLagSource.of(platform)) {
-            var client = new IngestionClient(http, json, PlatformService.named("ingestion-service").url(platform));
+            // Through the gateway with an analyst's token, as ./energywatch ingest and every client upload.
+            LocalTokens tokens = LocalTokens.open(workspace, platform);
+            var client = new IngestionClient(new BearerHttpClient(http,
+                    () -> tokens.mint("live-ingest-bench", Role.ANALYST, Duration.ofMinutes(10))), json,
+                    PlatformService.named("gateway").url(platform));
             var upload = new FileIngestion(client, new JobWatcher(client, out, false), out);
             long uploadStart = System.nanoTime();
             FileIngestion.Outcome outcome = upload.ingest(file, KindGuess.candidates(file, Optional.empty()),

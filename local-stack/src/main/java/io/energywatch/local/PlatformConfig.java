@@ -16,9 +16,11 @@ import java.util.regex.Pattern;
  * @param heaps  maximum heap of each local JVM by the same key as its port (kafka, elasticsearch, ingestion, ...)
  * @param indices Elasticsearch aliases by name (enriched, daily, anomalies, ...)
  * @param drain  the raw values under energywatch.local.drain, read by {@link #drainSettings()}
+ * @param jwt    the values under energywatch.security.jwt (the local profile's issuer, the audience)
  */
 public record PlatformConfig(String source, String host, Map<String, Integer> ports, String mongoDatabase,
-                             Map<String, String> heaps, Map<String, String> indices, Map<String, String> drain) {
+                             Map<String, String> heaps, Map<String, String> indices, Map<String, String> drain,
+                             Map<String, String> jwt) {
 
     /** Where the file lives in a checkout; service-support puts it on every service's classpath. */
     public static final String LOCATION = "service-support/src/main/resources/energywatch-platform.yml";
@@ -27,6 +29,7 @@ public record PlatformConfig(String source, String host, Map<String, Integer> po
     private static final String HEAPS = "energywatch.local.heap.";
     private static final String INDICES = "energywatch.stores.indices.";
     private static final String DRAIN = "energywatch.local.drain.";
+    private static final String JWT = "energywatch.security.jwt.";
     /** What -Xmx accepts: a number with a k, m or g unit. */
     private static final Pattern HEAP = Pattern.compile("[1-9][0-9]*[kmgKMG]");
     private static final Pattern DURATION = Pattern.compile("([0-9]+)(ms|s|m|h)");
@@ -40,6 +43,7 @@ public record PlatformConfig(String source, String host, Map<String, Integer> po
         heaps = Map.copyOf(heaps);
         indices = Map.copyOf(indices);
         drain = Map.copyOf(drain);
+        jwt = Map.copyOf(jwt);
     }
 
     public static PlatformConfig load(Path file) {
@@ -66,7 +70,7 @@ public record PlatformConfig(String source, String host, Map<String, Integer> po
         }
         return new PlatformConfig(source, required(values, "energywatch.local.host", source), ports,
                 required(values, "energywatch.stores.mongo-database", source), under(values, HEAPS),
-                under(values, INDICES), under(values, DRAIN));
+                under(values, INDICES), under(values, DRAIN), under(values, JWT));
     }
 
     /** The entries whose dotted key starts with {@code prefix}, by the rest of the key. */
@@ -141,6 +145,15 @@ public record PlatformConfig(String source, String host, Map<String, Integer> po
     }
 
     /** The port named {@code name} under energywatch.ports (kafka, elasticsearch, ingestion, ...). */
+    /** The issuer and audience the local profile's services expect in a token. */
+    public String tokenIssuer() {
+        return required(jwt, "issuer", source + " (energywatch.security.jwt)");
+    }
+
+    public String tokenAudience() {
+        return required(jwt, "audience", source + " (energywatch.security.jwt)");
+    }
+
     public int port(String name) {
         Integer port = ports.get(name);
         if (port == null) {

@@ -33,6 +33,11 @@ public record Workspace(Path root) {
         return dir().resolve("mongodb");
     }
 
+    /** The local token issuer's key pair; the services read the public half (the local profile points there). */
+    public Path keys() {
+        return dir().resolve("keys");
+    }
+
     public Path logs() {
         return dir().resolve("logs");
     }

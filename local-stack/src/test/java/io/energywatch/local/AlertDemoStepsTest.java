@@ -70,6 +70,7 @@ class AlertDemoStepsTest {
                 energywatch:
                   ports:
                     anomaly: %d
+                    gateway: %d
                     smtp: %d
                     webhook-sink: %d
                   local:
@@ -77,7 +78,7 @@ class AlertDemoStepsTest {
                     webhook-sink-secret: %s
                   stores:
                     mongo-database: energywatch
-                """.formatted(anomalyPort, smtpPort, freePort(), SECRET));
+                """.formatted(anomalyPort, anomalyPort, smtpPort, freePort(), SECRET));
         Path serviceYaml = checkout.resolve("anomaly-service/src/main/resources/application.yml");
         Files.createDirectories(serviceYaml.getParent());
         Files.writeString(serviceYaml, """
@@ -119,7 +120,8 @@ class AlertDemoStepsTest {
                     out);
             var context = new DemoContext(platform, HttpClient.newHttpClient(), JsonMapper.builder().build(),
                     module -> Optional.empty(), new DemoInput.Simulator(),
-                    new ConsumerGroups("fusion", "indexer", "detector", "history", "window"), drain, false, out);
+                    new ConsumerGroups("fusion", "indexer", "detector", "history", "window"), drain, false, out,
+                    role -> "token-of-" + role.claimValue());
             var sinks = new NotificationSinks(platform);
 
             var setup = new AlertSetupStep(sinks, context).run();

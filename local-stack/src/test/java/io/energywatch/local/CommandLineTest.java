@@ -1,8 +1,11 @@
 package io.energywatch.local;
 
+import io.energywatch.service.security.Role;
+
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -25,6 +28,24 @@ class CommandLineTest {
         assertThat(CommandLine.parse(List.of("status"))).isEqualTo(new Command.Status());
         assertThat(CommandLine.parse(List.of())).isEqualTo(new Command.Help());
         assertThat(CommandLine.parse(List.of("--help"))).isEqualTo(new Command.Help());
+    }
+
+    @Test
+    void tokenTakesARoleAndOptionallyALifeAndASubject() {
+        assertThat(CommandLine.parse(List.of("token", "--role", "analyst", "--ttl", "30d", "--subject", "billing")))
+                .isEqualTo(new Command.Token(Role.ANALYST, Duration.ofDays(30), "billing"));
+        assertThat(CommandLine.parse(List.of("token", "--role=VIEWER", "--ttl=PT90M", "--subject=desk")))
+                .isEqualTo(new Command.Token(Role.VIEWER, Duration.ofMinutes(90), "desk"));
+        assertThat(((Command.Token) CommandLine.parse(List.of("token", "--role", "admin"))).ttl())
+                .isEqualTo(Duration.ofHours(8));
+        assertThatThrownBy(() -> CommandLine.parse(List.of("token")))
+                .hasMessage("token needs --role, one of viewer, operator, analyst, admin");
+        assertThatThrownBy(() -> CommandLine.parse(List.of("token", "--role", "root")))
+                .hasMessage("--role must be one of viewer, operator, analyst, admin, not 'root'");
+        assertThatThrownBy(() -> CommandLine.parse(List.of("token", "--role", "viewer", "--ttl", "forever")))
+                .hasMessage("--ttl must be like 30m, 8h, 30d or PT8H, not 'forever'");
+        assertThatThrownBy(() -> CommandLine.parse(List.of("token", "--role", "viewer", "--ttl", "0m")))
+                .hasMessage("--ttl must be positive, not '0m'");
     }
 
     @Test

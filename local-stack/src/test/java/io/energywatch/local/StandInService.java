@@ -19,7 +19,7 @@ import java.util.Optional;
 
 /**
  * A JDK HTTP server standing in for one service of a checkout, for the demo steps' tests: the checkout's platform file
- * gives the service that port, and {@link #context()} is a demo context whose consumer groups are always drained and
+ * gives the service and the gateway (through which the steps call) that port, and {@link #context()} is a demo context whose consumer groups are always drained and
  * whose output {@link #printed()} returns.
  */
 final class StandInService implements AutoCloseable {
@@ -41,11 +41,12 @@ final class StandInService implements AutoCloseable {
                 energywatch:
                   ports:
                     %s: %d
+                    gateway: %d
                   local:
                     host: 127.0.0.1
                   stores:
                     mongo-database: energywatch
-                """.formatted(portKey, port));
+                """.formatted(portKey, port, port));
         platform = PlatformConfig.load(platformFile);
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
         server.createContext("/", handler);
@@ -61,7 +62,8 @@ final class StandInService implements AutoCloseable {
                 new PlatformConfig.DrainSettings(Duration.ofMillis(10), 1, Duration.ofSeconds(5)), out);
         return new DemoContext(platform, HttpClient.newHttpClient(), JsonMapper.builder().build(),
                 services, new DemoInput.Simulator(),
-                new ConsumerGroups("fusion", "indexer", "detector", "history", "window"), drain, false, out);
+                new ConsumerGroups("fusion", "indexer", "detector", "history", "window"), drain, false, out,
+                role -> "token-of-" + role.claimValue());
     }
 
     String printed() {
