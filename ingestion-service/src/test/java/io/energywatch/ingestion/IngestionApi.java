@@ -8,6 +8,7 @@ import tools.jackson.databind.JsonNode;
 
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -28,6 +29,10 @@ public final class IngestionApi {
     public record Answer(int status, JsonNode body, String location, String contentType) {
     }
 
+    /** An answer read as text (CSV), with its headers. */
+    public record TextAnswer(int status, String contentType, String body, HttpHeaders headers) {
+    }
+
     public Answer upload(byte[] body, String query) throws Exception {
         return send(HttpRequest.newBuilder(URI.create(base + "/api/v1/ingestions?" + query)).header("Authorization", TestTokens.bearer(Role.ADMIN))
                 .header("Content-Type", "text/csv").POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
@@ -41,6 +46,14 @@ public final class IngestionApi {
 
     public Answer get(String path) throws Exception {
         return send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", TestTokens.bearer(Role.ADMIN)).GET().build());
+    }
+
+    /** GET with an Accept header, the body kept as text: {@code text/csv} answers. */
+    public TextAnswer getText(String path, String accept) throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", accept)
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        return new TextAnswer(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body(),
+                r.headers());
     }
 
     public Answer postJson(String path, String json) throws Exception {

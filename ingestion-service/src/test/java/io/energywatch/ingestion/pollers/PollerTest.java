@@ -134,5 +134,9 @@ class PollerTest {
         JsonNode pollers = api.get("/api/v1/pollers").body();
         assertThat(pollers.get(0).path("state").path("lastOutcome").asString()).startsWith("failed");
         assertThat(pollers.get(0).path("state").path("etag").asString()).isEqualTo("\"v2\"");
+        var csv = api.getText("/api/v1/pollers", "text/csv").body().lines().toList();
+        assertThat(csv.getFirst()).isEqualTo("id,url,kind,cron,state.pollerId,state.etag,state.lastModified,"
+                + "state.lastRunAt,state.lastOutcome,state.lastJobId");
+        assertThat(csv.get(1)).startsWith("odre-national,").contains(",\"\"\"v2\"\"\",");
     }
 }

@@ -74,11 +74,29 @@ class SimulationApiTest {
         JsonNode labels = api.get("/api/v1/simulations/" + job.path("id").asString() + "/labels").body();
         assertThat(labels.isArray()).isTrue();
         assertThat(labels.findValuesAsString("seriesId")).allMatch(s -> s.matches("electricity:(11|93):sim:(PT30M|P1D)"));
+        // Spreadsheet users get the same labels as CSV.
+        var csv = api.getText("/api/v1/simulations/" + job.path("id").asString() + "/labels", "text/csv");
+        assertThat(csv.contentType()).startsWith("text/csv");
+        List<String> lines = csv.body().lines().toList();
+        assertThat(lines.getFirst()).isEqualTo("seriesId,type,start,end,magnitude");
+        assertThat(lines).hasSize(labels.size() + 1);
+        assertThat(lines.get(1)).startsWith(labels.get(0).path("seriesId").asString() + ","
+                + labels.get(0).path("type").asString() + "," + labels.get(0).path("start").asString() + ",");
 
         JsonNode again = api.awaitJob(api.postJson("/api/v1/simulations", body).body().path("id").asString(),
                 Duration.ofSeconds(120));
         assertThat(again.path("accepted").asLong()).isZero();
         assertThat(again.path("duplicates").asLong()).isEqualTo(expected);
+
+        // The job list as CSV (two jobs at least by now): rows in the body, the paging in headers.
+        var jobs = api.getText("/api/v1/ingestions?size=1", "text/csv");
+        assertThat(jobs.status()).isEqualTo(200);
+        assertThat(jobs.body().lines().toList()).hasSize(2).first().asString().startsWith("id,status,kind,");
+        long totalJobs = api.get("/api/v1/ingestions").body().path("totalElements").asLong();
+        assertThat(jobs.headers().firstValue("X-Total-Count")).contains(Long.toString(totalJobs));
+        assertThat(jobs.headers().firstValue("Link").orElseThrow())
+                .contains("</api/v1/ingestions?page=1&size=1>; rel=\"next\"");
+        assertThat(api.get("/api/v1/ingestions?size=1").contentType()).startsWith("application/json");
     }
 
     @Test

@@ -21,7 +21,7 @@ public class SearchAutoConfiguration {
     @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean
     Rest5Client elasticsearchRestClient(SearchProperties properties) {
-        return ElasticsearchClients.rest(properties.uris(), properties.connectionTimeout(), properties.socketTimeout());
+        return ElasticsearchClients.rest(properties);
     }
 
     @Bean
