@@ -44,11 +44,13 @@ public final class Api {
     }
 
     public Response get(String path) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", TestTokens.bearer(role)).GET().build());
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Authorization", TestTokens.bearer(role)).GET().build());
     }
 
     public Response post(String path, String contentType, String accept, String body) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", TestTokens.bearer(role)).header("Content-Type", contentType)
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Authorization", TestTokens.bearer(role)).header("Content-Type", contentType)
                 .header("Accept", accept).POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
@@ -57,12 +59,14 @@ public final class Api {
     }
 
     public Response putJson(String path, String body) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", TestTokens.bearer(role)).header("Content-Type", "application/json")
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Authorization", TestTokens.bearer(role)).header("Content-Type", "application/json")
                 .header("Accept", "application/json").PUT(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
     public Response delete(String path) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", TestTokens.bearer(role)).DELETE().build());
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Authorization", TestTokens.bearer(role)).DELETE().build());
     }
 
     private Response send(HttpRequest request) {

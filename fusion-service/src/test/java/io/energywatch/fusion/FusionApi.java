@@ -28,7 +28,8 @@ final class FusionApi {
 
     Answer get(String path) {
         try {
-            var response = http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", TestTokens.bearer(Role.ADMIN)).GET().build(),
+            var response = http.send(HttpRequest.newBuilder(URI.create(base + path))
+                    .header("Authorization", TestTokens.bearer(Role.ADMIN)).GET().build(),
                     HttpResponse.BodyHandlers.ofString());
             return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
                     json.readTree(response.body()));

@@ -34,30 +34,35 @@ public final class IngestionApi {
     }
 
     public Answer upload(byte[] body, String query) throws Exception {
-        return send(HttpRequest.newBuilder(URI.create(base + "/api/v1/ingestions?" + query)).header("Authorization", TestTokens.bearer(Role.ADMIN))
+        return send(HttpRequest.newBuilder(URI.create(base + "/api/v1/ingestions?" + query))
+                .header("Authorization", TestTokens.bearer(Role.ADMIN))
                 .header("Content-Type", "text/csv").POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
     }
 
     public Answer upload(Path file, String query) throws Exception {
-        return send(HttpRequest.newBuilder(URI.create(base + "/api/v1/ingestions?" + query)).header("Authorization", TestTokens.bearer(Role.ADMIN))
+        return send(HttpRequest.newBuilder(URI.create(base + "/api/v1/ingestions?" + query))
+                .header("Authorization", TestTokens.bearer(Role.ADMIN))
                 .header("Content-Type", "application/octet-stream").POST(HttpRequest.BodyPublishers.ofFile(file))
                 .build());
     }
 
     public Answer get(String path) throws Exception {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", TestTokens.bearer(Role.ADMIN)).GET().build());
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Authorization", TestTokens.bearer(Role.ADMIN)).GET().build());
     }
 
     /** GET with an Accept header, the body kept as text: {@code text/csv} answers. */
     public TextAnswer getText(String path, String accept) throws Exception {
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", accept)
-                .GET().build(), HttpResponse.BodyHandlers.ofString());
+                .header("Authorization", TestTokens.bearer(Role.ADMIN)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
         return new TextAnswer(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body(),
                 r.headers());
     }
 
     public Answer postJson(String path, String json) throws Exception {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", TestTokens.bearer(Role.ADMIN)).header("Content-Type", "application/json")
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Authorization", TestTokens.bearer(Role.ADMIN)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build());
     }
 

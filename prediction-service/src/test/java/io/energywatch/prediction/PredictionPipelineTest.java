@@ -176,7 +176,8 @@ class PredictionPipelineTest {
         assertThat(location).contains("/api/v1/predictions/backtests/");
         JsonNode[] job = new JsonNode[1];
         await().atMost(Duration.ofSeconds(120)).until(() -> {
-            var got = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(location)).header("Authorization", TestTokens.bearer(Role.ADMIN)).GET().build(),
+            var got = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(location))
+                    .header("Authorization", TestTokens.bearer(Role.ADMIN)).GET().build(),
                     java.net.http.HttpResponse.BodyHandlers.ofString());
             job[0] = JSON.readTree(got.body());
             return !"RUNNING".equals(job[0].path("status").asString());
@@ -263,7 +264,8 @@ class PredictionPipelineTest {
         JsonNode[] hits = new JsonNode[1];
         await().atMost(Duration.ofSeconds(60)).until(() -> {
             var search = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(es
-                            + "/energywatch-forecasts/_search")).header("Authorization", TestTokens.bearer(Role.ADMIN)).header("Content-Type", "application/json")
+                            + "/energywatch-forecasts/_search"))
+                                    .header("Authorization", TestTokens.bearer(Role.ADMIN)).header("Content-Type", "application/json")
                     .POST(java.net.http.HttpRequest.BodyPublishers.ofString(query)).build(),
                     java.net.http.HttpResponse.BodyHandlers.ofString());
             hits[0] = search.statusCode() == 200 ? JSON.readTree(search.body()).path("hits") : null;
@@ -304,7 +306,8 @@ class PredictionPipelineTest {
                 .formatted(runId, stage);
         JsonNode[] hits = new JsonNode[1];
         await().atMost(Duration.ofSeconds(60)).until(() -> {
-            var search = http.send(HttpRequest.newBuilder(URI.create(es + "/energywatch-model-runs/_search")).header("Authorization", TestTokens.bearer(Role.ADMIN))
+            var search = http.send(HttpRequest.newBuilder(URI.create(es + "/energywatch-model-runs/_search"))
+                    .header("Authorization", TestTokens.bearer(Role.ADMIN))
                     .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(query))
                     .build(), HttpResponse.BodyHandlers.ofString());
             hits[0] = search.statusCode() == 200 ? JSON.readTree(search.body()).path("hits") : null;
@@ -482,12 +485,14 @@ class PredictionPipelineTest {
     }
 
     private HttpResponse<String> post(String path, String json) throws Exception {
-        return http.send(HttpRequest.newBuilder(uri(path)).header("Authorization", TestTokens.bearer(Role.ADMIN)).header("Content-Type", "application/json")
+        return http.send(HttpRequest.newBuilder(uri(path))
+                .header("Authorization", TestTokens.bearer(Role.ADMIN)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(uri(path)).header("Authorization", TestTokens.bearer(Role.ADMIN)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(HttpRequest.newBuilder(uri(path))
+                .header("Authorization", TestTokens.bearer(Role.ADMIN)).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private URI uri(String path) {

@@ -347,7 +347,8 @@ class ScheduledForecastsTest {
         String query = """
                 {"query":{"term":{"%s":"%s"}},"size":0,"track_total_hits":true}""".formatted(field, value);
         var search = http.send(HttpRequest.newBuilder(URI.create(ElasticsearchTestServer.shared().url() + "/" + alias
-                        + "/_search?ignore_unavailable=true")).header("Authorization", TestTokens.bearer(Role.ADMIN)).header("Content-Type", "application/json")
+                        + "/_search?ignore_unavailable=true"))
+                                .header("Authorization", TestTokens.bearer(Role.ADMIN)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(query)).build(), HttpResponse.BodyHandlers.ofString());
         return search.statusCode() == 200 ? JSON.readTree(search.body()).path("hits").path("total").path("value")
                 .asInt() : -1;
@@ -355,14 +356,16 @@ class ScheduledForecastsTest {
 
     private HttpResponse<String> post(String path, String json) throws Exception {
         String port = context.getEnvironment().getRequiredProperty("local.server.port");
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).header("Authorization", TestTokens.bearer(Role.ADMIN))
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Authorization", TestTokens.bearer(Role.ADMIN))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> get(String path) throws Exception {
         String port = context.getEnvironment().getRequiredProperty("local.server.port");
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).header("Authorization", TestTokens.bearer(Role.ADMIN)).GET().build(),
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Authorization", TestTokens.bearer(Role.ADMIN)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
