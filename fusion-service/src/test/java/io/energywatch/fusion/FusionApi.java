@@ -9,6 +9,7 @@ import tools.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
@@ -24,6 +25,25 @@ final class FusionApi {
     }
 
     record Answer(int status, String contentType, JsonNode body) {
+    }
+
+    /** An answer read as text (CSV), with its headers. */
+    record TextAnswer(int status, String contentType, String body, HttpHeaders headers) {
+    }
+
+    /** GET with an Accept header, the body kept as text: {@code text/csv} answers. */
+    TextAnswer getText(String path, String accept) {
+        try {
+            var response = http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", accept).GET()
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            return new TextAnswer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+                    response.body(), response.headers());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     Answer get(String path) {

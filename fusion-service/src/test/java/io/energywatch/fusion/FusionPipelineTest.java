@@ -137,6 +137,90 @@ class FusionPipelineTest {
         assertThat(stats.path("latest").path("seriesId").asString()).isNotBlank();
     }
 
+    /**
+     * What integrators read: the series catalogue, the latest-N and hours= shortcuts, stats in a window, and lists as
+     * CSV with their paging in headers. Its own series and days, so it does not depend on the other tests.
+     */
+    @Test
+    void integratorsReadTheCatalogueTheShortcutsAndCsv() {
+        SeriesId series = SeriesId.of(Carrier.ELECTRICITY, "53", "ext-cat" + RUN, "PT1H");
+        LocalDate first = LocalDate.of(2018, 3, 5);
+        List<ConsumptionMeasured> measured = hours(series, first, 2);
+        kafka.produce(Topics.CONSUMPTION_RAW.name(), measured, ConsumptionMeasured::seriesId);
+        String one = "/api/v1/series/" + series;
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).until(() ->
+                api.get(one).body().path("records").asLong() == measured.size());
+
+        JsonNode entry = api.get(one).body();
+        Instant lastStart = measured.getLast().intervalStart();
+        assertThat(entry.path("carrier").asString()).isEqualTo("electricity");
+        assertThat(entry.path("area").asString()).isEqualTo("53");
+        assertThat(entry.path("region").asString()).isEqualTo("53");
+        assertThat(entry.path("source").asString()).isEqualTo("ext-cat" + RUN);
+        assertThat(entry.path("resolution").asString()).isEqualTo("PT1H");
+        assertThat(entry.path("unit").asString()).isEqualTo("MW");
+        assertThat(entry.path("firstInstant").asString()).isEqualTo(measured.getFirst().intervalStart().toString());
+        assertThat(entry.path("lastInstant").asString()).isEqualTo(lastStart.toString());
+        assertThat(entry.path("coveredUntil").asString()).isEqualTo(measured.getLast().intervalEnd().toString());
+        assertThat(entry.path("missingValues").asLong()).isZero();
+        JsonNode listed = api.get("/api/v1/series?source=ext-cat" + RUN).body();
+        assertThat(listed.path("totalElements").asLong()).isEqualTo(1);
+        assertThat(listed.path("content").get(0).path("id").asString()).isEqualTo(series.toString());
+        var unknown = api.get("/api/v1/series/gas:FR:nowhere:PT1H");
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.contentType()).startsWith("application/problem+json");
+
+        // latest=N: the N most recent points, oldest first; hours=H: the H hours ending at the series' last interval.
+        JsonNode latest = api.get("/api/v1/enriched?series=" + series + "&latest=5").body();
+        assertThat(latest.path("totalElements").asLong()).isEqualTo(5);
+        assertThat(latest.path("content").valueStream().map(d -> d.path("intervalStart").asString()).toList())
+                .containsExactly(lastStart.minus(Duration.ofHours(4)).toString(),
+                        lastStart.minus(Duration.ofHours(3)).toString(), lastStart.minus(Duration.ofHours(2)).toString(),
+                        lastStart.minus(Duration.ofHours(1)).toString(), lastStart.toString());
+        JsonNode sixHours = api.get("/api/v1/enriched?series=" + series + "&hours=6").body();
+        assertThat(sixHours.path("totalElements").asLong()).isEqualTo(6);
+        assertThat(sixHours.path("content").get(0).path("intervalStart").asString())
+                .isEqualTo(lastStart.minus(Duration.ofHours(5)).toString());
+        var mixed = api.get("/api/v1/enriched?series=" + series + "&latest=5&from=2018-03-05");
+        assertThat(mixed.status()).isEqualTo(400);
+        assertThat(mixed.contentType()).startsWith("application/problem+json");
+        assertThat(mixed.body().path("errors").valueStream().map(e -> e.path("field").asString()).toList())
+                .containsExactly("from", "latest");
+
+        // Stats in a window echo it; these two local days hold this test's records only.
+        JsonNode stats = api.get("/api/v1/enriched/stats?from=2018-03-05&to=2018-03-06").body();
+        assertThat(stats.path("window").path("from").asString())
+                .isEqualTo(first.atStartOfDay(PARIS).toInstant().toString());
+        assertThat(stats.path("window").path("to").asString())
+                .isEqualTo(first.plusDays(2).atStartOfDay(PARIS).toInstant().toString());
+        assertThat(stats.path("enrichedRecords").asLong()).isEqualTo(measured.size());
+        assertThat(api.get("/api/v1/enriched/stats?hours=24&to=2018-03-06").status()).isEqualTo(400);
+
+        // CSV: the catalogue, a page of records with its paging in headers, and the aggregates one row per interval.
+        var catalogue = api.getText("/api/v1/series?source=ext-cat" + RUN, "text/csv");
+        assertThat(catalogue.contentType()).startsWith("text/csv");
+        assertThat(catalogue.body().lines().toList()).containsExactly(
+                "id,carrier,area,region,source,resolution,unit,firstInstant,lastInstant,coveredUntil,records,"
+                        + "missingValues",
+                series + ",electricity,53,53,ext-cat" + RUN + ",PT1H,MW," + measured.getFirst().intervalStart() + ","
+                        + lastStart + "," + measured.getLast().intervalEnd() + ",48,0");
+        var page = api.getText("/api/v1/enriched?series=" + series + "&size=10&page=1", "text/csv");
+        List<String> rows = page.body().lines().toList();
+        assertThat(rows).hasSize(11);
+        assertThat(rows.getFirst()).startsWith("eventId,seriesId,carrier,area,region,source,resolution,intervalStart,");
+        assertThat(rows.get(1)).contains("," + measured.get(10).intervalStart() + ",");
+        assertThat(page.headers().firstValue("X-Total-Count")).contains("48");
+        assertThat(page.headers().firstValue("Link").orElseThrow())
+                .contains("</api/v1/enriched?series=" + series + "&page=2&size=10>; rel=\"next\"")
+                .contains("page=4&size=10>; rel=\"last\"");
+        String aggregates = "/api/v1/enriched/aggregates?region=53&from=2018-03-05&to=2018-03-06&interval=day";
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() ->
+                api.getText(aggregates, "text/csv").body().lines().filter(l -> l.startsWith(series + ",")).count() == 2);
+        List<String> daily = api.getText(aggregates, "text/csv").body().lines().toList();
+        assertThat(daily.getFirst()).startsWith("seriesId,start,days,records,valuedRecords,energyMwhSum,");
+        assertThat(daily).anySatisfy(line -> assertThat(line).startsWith(series + ",2018-03-05,1,24,24,"));
+    }
+
     @Test
     void anUnreadableMeasurementIsDeadLetteredWithItsReason() {
         String key = "electricity:11:ext-garbage" + RUN + ":PT1H";

@@ -4,6 +4,7 @@ import io.energywatch.fusion.indexing.EnrichedDocument;
 import io.energywatch.service.web.PageResponse;
 import io.energywatch.service.web.ProblemError;
 import io.energywatch.service.web.ProblemException;
+import io.energywatch.service.web.TimeWindow;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -32,7 +33,10 @@ class EnrichedController {
 
     @Operation(summary = "Search enriched records of a series", description = "The series' records fused with weather, "
             + "social movements and the calendar, oldest first, one page at a time; pages end at record 10,000 "
-            + "(narrow from/to). from/to take an ISO instant or a local date (Europe/Paris; a date includes its whole day).")
+            + "(narrow from/to). from/to take an ISO instant or a local date (Europe/Paris; a date includes its whole day). "
+            + "Shortcuts instead of from/to: latest=N, the N most recent records (size defaults to N); hours=H, the H "
+            + "hours ending where the series' data ends (the end of its last interval, not now, so a historical load "
+            + "answers too). Mixing from/to, latest and hours is a 400 naming them.")
     @GetMapping
     PageResponse<EnrichedDocument> enriched(
             @Parameter(description = "Series id (carrier:region:source:resolution)", example = "electricity:FR:odre:PT30M")
@@ -41,13 +45,37 @@ class EnrichedController {
             @RequestParam(required = false) @Nullable String from,
             @Parameter(description = "End: an instant (exclusive) or a local date (inclusive)", example = "2024-01-31")
             @RequestParam(required = false) @Nullable String to,
-                                            @RequestParam(defaultValue = "0") int page,
-                                            @RequestParam(defaultValue = "" + PageResponse.DEFAULT_SIZE) int size) {
-        PageResponse.validate(page, size);
-        if ((long) (page + 1) * size > EnrichedSearch.MAX_WINDOW) {
+            @Parameter(description = "The N most recent records (at most 10,000), oldest first", example = "48")
+            @RequestParam(required = false) @Nullable Integer latest,
+            @Parameter(description = "The H hours ending at the end of the series' last interval", example = "24")
+            @RequestParam(required = false) @Nullable Integer hours,
+            @RequestParam(defaultValue = "0") int page,
+            @Parameter(description = "Page size (default 50, or latest when given; at most 1000)")
+            @RequestParam(required = false) @Nullable Integer size) {
+        TimeWindow.requireExclusive(from, to, hours, latest);
+        if (latest != null && latest > EnrichedSearch.MAX_WINDOW) {
+            throw ProblemException.badRequest("invalid-request", "latest must be at most " + EnrichedSearch.MAX_WINDOW,
+                    List.of(ProblemError.field(TimeWindow.LATEST, latest, "must be <= " + EnrichedSearch.MAX_WINDOW)));
+        }
+        int pageSize = size != null ? size
+                : latest != null ? Math.min(latest, PageResponse.MAX_SIZE) : PageResponse.DEFAULT_SIZE;
+        PageResponse.validate(page, pageSize);
+        if ((long) (page + 1) * pageSize > EnrichedSearch.MAX_WINDOW) {
             throw ProblemException.badRequest("page-too-deep", "pages end at record " + EnrichedSearch.MAX_WINDOW
                     + ": narrow from/to", List.of(ProblemError.field("page", page, "page * size must stay within "
                     + EnrichedSearch.MAX_WINDOW)));
+        }
+        if (latest != null) {
+            Instant start = search.nthLatestStart(series, latest).orElse(null);
+            return search.enriched(series, start, null, page, pageSize);
+        }
+        if (hours != null) {
+            Instant end = search.end(series).orElse(null);
+            if (end == null) {
+                return new PageResponse<>(List.of(), page, pageSize, 0);
+            }
+            TimeWindow window = TimeWindow.hoursEndingAt(hours, end);
+            return search.enriched(series, window.from(), window.to(), page, pageSize);
         }
         Instant start = TimeBound.from("from", from);
         Instant end = TimeBound.toExclusive("to", to);
@@ -55,7 +83,7 @@ class EnrichedController {
             throw ProblemException.badRequest("invalid-request", "from must be before to",
                     List.of(ProblemError.field("from", from, "must be before to " + to)));
         }
-        return search.enriched(series, start, end, page, size);
+        return search.enriched(series, start, end, page, pageSize);
     }
 
     @Operation(summary = "Aggregate a region's series per interval", description = "Per series of the region and per day, "
@@ -81,9 +109,21 @@ class EnrichedController {
     }
 
     @Operation(summary = "Indexing statistics", description = "How many enriched records are indexed, by carrier and "
-            + "region, and the latest record.")
+            + "region, and the latest record; within a window when from/to (ISO instants or local dates) or hours=H "
+            + "(the H hours ending at the end of the last interval indexed) is given. The answer echoes the window.")
     @GetMapping("/stats")
-    EnrichedSearch.Stats stats() {
-        return search.stats();
+    EnrichedSearch.Stats stats(
+            @Parameter(description = "Inclusive start: ISO instant or local date", example = "2024-01-01")
+            @RequestParam(required = false) @Nullable String from,
+            @Parameter(description = "End: an instant (exclusive) or a local date (inclusive)", example = "2024-01-31")
+            @RequestParam(required = false) @Nullable String to,
+            @Parameter(description = "The H hours ending at the end of the last interval indexed", example = "24")
+            @RequestParam(required = false) @Nullable Integer hours) {
+        TimeWindow.requireExclusive(from, to, hours, null);
+        if (hours != null) {
+            return search.stats(search.end(null).map(end -> TimeWindow.hoursEndingAt(hours, end))
+                    .orElseGet(() -> new TimeWindow(null, null, hours)));
+        }
+        return search.stats(new TimeWindow(TimeBound.from("from", from), TimeBound.toExclusive("to", to), null));
     }
 }

@@ -9,12 +9,15 @@ import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.energywatch.fusion.config.IndexNames;
 import io.energywatch.fusion.indexing.DailyDocument;
 import io.energywatch.fusion.indexing.EnrichedDocument;
 import io.energywatch.service.stores.Store;
 import io.energywatch.service.stores.StoreUnavailableException;
 import io.energywatch.service.web.PageResponse;
+import io.energywatch.service.web.TabularResponse;
+import io.energywatch.service.web.TimeWindow;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
@@ -25,6 +28,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** The read side of the enriched and daily indices, through their aliases. */
 @Component
@@ -106,8 +110,49 @@ class EnrichedSearch {
         return new Aggregates(region, interval, from, to, series);
     }
 
-    Stats stats() {
+    /**
+     * The end of the last interval indexed (of one series, or of every series when {@code series} is null): where an
+     * {@code hours=} window ends. Empty when nothing is indexed.
+     */
+    Optional<Instant> end(@Nullable String series) {
+        SearchResponse<Void> response = call(() -> client.search(s -> s.index(names.enrichedAlias())
+                .ignoreUnavailable(true).allowNoIndices(true).size(0)
+                .query(q -> series == null ? q.matchAll(m -> m) : q.term(t -> t.field("seriesId").value(series)))
+                .aggregations("end", a -> a.max(m -> m.field("intervalEnd"))), Void.class));
+        Aggregate end = response.aggregations().get("end");
+        Double millis = end == null ? null : end.max().value();
+        return millis == null || !Double.isFinite(millis) ? Optional.empty()
+                : Optional.of(Instant.ofEpochMilli(millis.longValue()));
+    }
+
+    /**
+     * The start of the series' {@code n}-th most recent interval, so {@code from} it are its {@code n} latest points;
+     * empty when the series has fewer (then all of them are). {@code n} stays within {@link #MAX_WINDOW}.
+     */
+    Optional<Instant> nthLatestStart(String series, int n) {
         SearchResponse<EnrichedDocument> response = call(() -> client.search(s -> s.index(names.enrichedAlias())
+                .ignoreUnavailable(true).allowNoIndices(true).from(n - 1).size(1)
+                .query(q -> q.term(t -> t.field("seriesId").value(series)))
+                .sort(o -> o.field(f -> f.field("intervalStart").order(SortOrder.Desc))), EnrichedDocument.class));
+        return response.hits().hits().stream().findFirst().map(Hit::source).map(EnrichedDocument::intervalStart);
+    }
+
+    Stats stats(TimeWindow window) {
+        List<Query> filters = new ArrayList<>();
+        if (window.from() != null || window.to() != null) {
+            filters.add(Query.of(q -> q.range(r -> r.date(d -> {
+                d.field("intervalStart");
+                if (window.from() != null) {
+                    d.gte(window.from().toString());
+                }
+                if (window.to() != null) {
+                    d.lt(window.to().toString());
+                }
+                return d;
+            }))));
+        }
+        SearchResponse<EnrichedDocument> response = call(() -> client.search(s -> s.index(names.enrichedAlias())
+                .query(q -> q.bool(b -> b.filter(filters)))
                 .ignoreUnavailable(true).allowNoIndices(true).size(1).trackTotalHits(t -> t.enabled(true))
                 .sort(o -> o.field(f -> f.field("intervalStart").order(SortOrder.Desc)))
                 .aggregations("carrier", a -> a.terms(t -> t.field("carrier").size(10)))
@@ -115,12 +160,24 @@ class EnrichedSearch {
                 .aggregations("weatherMissing", a -> a.filter(f -> f.term(t -> t.field("weatherMissing").value(true))))
                 .aggregations("strike", a -> a.filter(f -> f.term(t -> t.field("strike").value(true)))),
                 EnrichedDocument.class));
+        Query days = window.from() == null && window.to() == null ? Query.of(q -> q.matchAll(m -> m))
+                : Query.of(q -> q.range(r -> r.date(d -> {
+                    // Daily documents whose local day starts within the window.
+                    d.field("date");
+                    if (window.from() != null) {
+                        d.gte(LocalDate.ofInstant(window.from(), TimeBound.PARIS).toString());
+                    }
+                    if (window.to() != null) {
+                        d.lt(LocalDate.ofInstant(window.to(), TimeBound.PARIS).toString());
+                    }
+                    return d;
+                })));
         long daily = call(() -> client.count(c -> c.index(names.dailyAlias()).ignoreUnavailable(true)
-                .allowNoIndices(true))).count();
+                .allowNoIndices(true).query(days))).count();
         long total = response.hits().total() == null ? 0 : response.hits().total().value();
         EnrichedDocument latest = response.hits().hits().isEmpty() ? null : response.hits().hits().getFirst().source();
         var aggregations = response.aggregations();
-        return new Stats(total, counts(aggregations.get("carrier")), counts(aggregations.get("region")),
+        return new Stats(window, total, counts(aggregations.get("carrier")), counts(aggregations.get("region")),
                 aggregations.get("weatherMissing").filter().docCount(), aggregations.get("strike").filter().docCount(),
                 daily, latest);
     }
@@ -147,7 +204,7 @@ class EnrichedSearch {
     }
 
     @FunctionalInterface
-    private interface Call<T> {
+    interface Call<T> {
         T run() throws IOException;
     }
 
@@ -155,7 +212,7 @@ class EnrichedSearch {
      * Elasticsearch not answering is the store being unavailable for now: the shared 503 problem naming it. An error
      * answer from the cluster goes on to the shared handler, which tells "not now" (429, 502-504) from a bad request.
      */
-    private static <T> T call(Call<T> call) {
+    static <T> T call(Call<T> call) {
         try {
             return call.run();
         } catch (IOException e) {
@@ -163,11 +220,22 @@ class EnrichedSearch {
         }
     }
 
-    /** The daily aggregates of a region, per series and interval. */
-    record Aggregates(String region, String interval, LocalDate from, LocalDate to, List<SeriesAggregates> series) {
+    /** The daily aggregates of a region, per series and interval; as CSV, one row per series and interval. */
+    record Aggregates(String region, String interval, LocalDate from, LocalDate to, List<SeriesAggregates> series)
+            implements TabularResponse<SeriesBucket> {
+
+        @Override
+        public List<SeriesBucket> tableRows() {
+            return series.stream().flatMap(s -> s.buckets().stream().map(b -> new SeriesBucket(s.seriesId(), b)))
+                    .toList();
+        }
     }
 
     record SeriesAggregates(String seriesId, List<Bucket> buckets) {
+    }
+
+    /** A CSV row of the aggregates: the series, then its interval's columns. */
+    record SeriesBucket(String seriesId, @JsonUnwrapped Bucket bucket) {
     }
 
     /**
@@ -180,8 +248,11 @@ class EnrichedSearch {
                   @Nullable Double heatingDegreeDays, @Nullable Double coolingDegreeDays) {
     }
 
-    /** What the demo prints: how much is indexed, by carrier and region, and the latest record. */
-    record Stats(long enrichedRecords, Map<String, Long> byCarrier, Map<String, Long> byRegion,
+    /**
+     * What the demo prints: how much is indexed (in the window: intervals starting in it, daily aggregates of the days
+     * starting in it), by carrier and region, and the latest record.
+     */
+    record Stats(TimeWindow window, long enrichedRecords, Map<String, Long> byCarrier, Map<String, Long> byRegion,
                  long weatherMissingRecords, long strikeRecords, long dailyAggregates, @Nullable EnrichedDocument latest) {
     }
 }

@@ -1,0 +1,77 @@
+package io.energywatch.service.web;
+
+import org.jspecify.annotations.Nullable;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The time window a read covers, as stats and summaries echo it: {@code from} inclusive, {@code to} exclusive (null =
+ * open on that side), and {@code hours} when the window came from the {@code hours=} shortcut. The shortcuts
+ * ({@code hours=H}: the H hours ending at the data's last instant; {@code latest=N}: the N most recent points) replace
+ * {@code from}/{@code to}, so mixing them is a 400 naming the parameters.
+ */
+public record TimeWindow(@Nullable Instant from, @Nullable Instant to, @Nullable Integer hours) {
+
+    public static final String HOURS = "hours";
+    public static final String LATEST = "latest";
+
+    /** No bound: everything. */
+    public static TimeWindow all() {
+        return new TimeWindow(null, null, null);
+    }
+
+    /** The {@code hours} hours ending at {@code end} (the data's last instant, not now: a historical load answers). */
+    public static TimeWindow hoursEndingAt(int hours, Instant end) {
+        return new TimeWindow(end.minus(Duration.ofHours(hours)), end, hours);
+    }
+
+    public boolean contains(Instant instant) {
+        return (from == null || !instant.isBefore(from)) && (to == null || instant.isBefore(to));
+    }
+
+    /**
+     * Fails with a 400 ({@code conflicting-parameters}) naming every given parameter when more than one of
+     * {@code from}/{@code to}, {@code hours} and {@code latest} is given; checks that {@code hours} and {@code latest}
+     * are at least 1 (pass null for a shortcut the route does not offer).
+     */
+    public static void requireExclusive(@Nullable String from, @Nullable String to, @Nullable Integer hours,
+                                        @Nullable Integer latest) {
+        Map<String, Object> given = new LinkedHashMap<>();
+        if (from != null && !from.isBlank()) {
+            given.put("from", from);
+        }
+        if (to != null && !to.isBlank()) {
+            given.put("to", to);
+        }
+        boolean range = !given.isEmpty();
+        if (hours != null) {
+            given.put(HOURS, hours);
+        }
+        if (latest != null) {
+            given.put(LATEST, latest);
+        }
+        int ways = (range ? 1 : 0) + (hours != null ? 1 : 0) + (latest != null ? 1 : 0);
+        if (ways > 1) {
+            List<ProblemError> errors = new ArrayList<>();
+            given.forEach((name, value) -> errors.add(ProblemError.field(name, value,
+                    "cannot be combined with " + String.join(", ", given.keySet().stream()
+                            .filter(other -> !other.equals(name)).toList()))));
+            throw ProblemException.badRequest("conflicting-parameters", String.join(", ", given.keySet())
+                    + " cannot be combined: give from/to, hours or latest", errors);
+        }
+        atLeastOne(HOURS, hours);
+        atLeastOne(LATEST, latest);
+    }
+
+    private static void atLeastOne(String name, @Nullable Integer value) {
+        if (value != null && value < 1) {
+            throw ProblemException.badRequest("invalid-request", name + " must be 1 or more",
+                    List.of(ProblemError.field(name, value, "must be >= 1")));
+        }
+    }
+}
