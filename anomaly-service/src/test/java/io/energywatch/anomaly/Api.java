@@ -9,6 +9,7 @@ import tools.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
@@ -46,6 +47,26 @@ public final class Api {
     public Response get(String path) {
         return send(HttpRequest.newBuilder(URI.create(base + path))
                 .header("Authorization", TestTokens.bearer(role)).GET().build());
+    }
+
+    /** GET with an Accept header, e.g. {@code text/csv}; the answer's headers are in {@link #headers(String, String)}. */
+    public Response get(String path, String accept) {
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Authorization", TestTokens.bearer(role)).header("Accept", accept).GET().build());
+    }
+
+    /** The headers of a GET with an Accept header: the paging headers of a CSV answer. */
+    public HttpHeaders headers(String path, String accept) {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create(base + path))
+                    .header("Authorization", TestTokens.bearer(role)).header("Accept", accept).GET().build(),
+                    HttpResponse.BodyHandlers.discarding()).headers();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     public Response post(String path, String contentType, String accept, String body) {

@@ -5,6 +5,7 @@ import io.energywatch.contracts.Severity;
 import io.energywatch.service.web.PageResponse;
 import io.energywatch.service.web.ProblemError;
 import io.energywatch.service.web.ProblemException;
+import io.energywatch.service.web.TimeWindow;
 import jakarta.validation.Valid;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -44,7 +45,10 @@ class AnomalyController {
     @Operation(summary = "List anomalies",
             description = "Detected anomalies, filtered by series, region, severity, status, type, time range "
                     + "(from/to on the anomaly's start) and detectedSince (an instant or a duration back from now "
-                    + "such as PT24H), sorted by time or score, one page at a time.")
+                    + "such as PT24H), sorted by time or score, one page at a time. Shortcuts instead of from/to: "
+                    + "latest=N, the N most recent anomalies the other filters select (newest first; size defaults to "
+                    + "N); hours=H, those starting in the H hours that end where the latest of them ends (not now, so a "
+                    + "historical load answers too). Mixing from/to, latest and hours is a 400 naming them.")
     @GetMapping
     PageResponse<AnomalyDocument> list(@RequestParam(required = false) @Nullable String series,
                                        @RequestParam(required = false) @Nullable String region,
@@ -54,25 +58,60 @@ class AnomalyController {
                                        @RequestParam(required = false) @Nullable String from,
                                        @RequestParam(required = false) @Nullable String to,
                                        @RequestParam(required = false) @Nullable String detectedSince,
+                                       @Parameter(description = "The N most recent anomalies", example = "10")
+                                       @RequestParam(required = false) @Nullable Integer latest,
+                                       @Parameter(description = "The H hours ending where the latest anomaly ends",
+                                               example = "24")
+                                       @RequestParam(required = false) @Nullable Integer hours,
                                        @RequestParam(defaultValue = "0") int page,
-                                       @RequestParam(defaultValue = "" + PageResponse.DEFAULT_SIZE) int size,
+                                       @Parameter(description = "Page size (default 50, or latest when given; at most "
+                                               + "1000)")
+                                       @RequestParam(required = false) @Nullable Integer size,
                                        @RequestParam(defaultValue = "time") String sort) {
-        PageResponse.validate(page, size);
+        TimeWindow.requireExclusive(from, to, hours, latest);
+        int pageSize = size != null ? size
+                : latest != null ? Math.min(latest, PageResponse.MAX_SIZE) : PageResponse.DEFAULT_SIZE;
+        PageResponse.validate(page, pageSize);
         if (!SORTS.contains(sort)) {
             throw ProblemException.badRequest("invalid-request", "sort must be time or score",
                     List.of(ProblemError.field("sort", sort, "must be time or score")));
         }
+        if (latest != null && !"time".equals(sort)) {
+            throw ProblemException.badRequest("conflicting-parameters", "latest takes the most recent: sort by time",
+                    List.of(ProblemError.field(TimeWindow.LATEST, latest, "cannot be combined with sort=" + sort),
+                            ProblemError.field("sort", sort, "must be time with latest")));
+        }
         var filter = new AnomalyFilter(series, region, severity, status, type, TimeParameters.from(from),
                 TimeParameters.to(to), TimeParameters.since("detectedSince", detectedSince, clock.instant()));
-        return store.find(filter, page, size, sort);
+        if (hours != null) {
+            var window = store.lastEnd(filter).map(end -> TimeWindow.hoursEndingAt(hours, end));
+            if (window.isPresent()) {
+                filter = filter.within(window.get());
+            }
+        }
+        return store.find(filter, page, pageSize, sort, latest);
     }
 
     @Operation(summary = "Anomaly statistics",
             description = "Counts by severity, region, type and status, the cost impact of open and confirmed "
-                    + "anomalies, and precision per model version from feedback.")
+                    + "anomalies, and precision per model version from feedback; of the anomalies starting in a window "
+                    + "when from/to (ISO instants or local dates) or hours=H (the H hours ending where the latest "
+                    + "anomaly ends) is given. The answer echoes the window.")
     @GetMapping("/stats")
-    AnomalyStats stats() {
-        return store.stats();
+    AnomalyStats stats(
+            @Parameter(description = "Inclusive start: ISO instant or local date", example = "2024-01-01")
+            @RequestParam(required = false) @Nullable String from,
+            @Parameter(description = "End: an instant (exclusive) or a local date (inclusive)", example = "2024-01-31")
+            @RequestParam(required = false) @Nullable String to,
+            @Parameter(description = "The H hours ending where the latest anomaly ends", example = "24")
+            @RequestParam(required = false) @Nullable Integer hours) {
+        TimeWindow.requireExclusive(from, to, hours, null);
+        if (hours != null) {
+            var any = new AnomalyFilter(null, null, null, null, null, null, null, null);
+            return store.stats(store.lastEnd(any).map(end -> TimeWindow.hoursEndingAt(hours, end))
+                    .orElseGet(() -> new TimeWindow(null, null, hours)));
+        }
+        return store.stats(new TimeWindow(TimeParameters.from(from), TimeParameters.to(to), null));
     }
 
     @Operation(summary = "Get one anomaly",

@@ -2,6 +2,7 @@ package io.energywatch.anomaly.alerts;
 
 import io.energywatch.contracts.AnomalyType;
 import io.energywatch.contracts.Severity;
+import io.energywatch.service.web.TimeWindow;
 import org.jspecify.annotations.Nullable;
 
 import java.time.Instant;
@@ -13,4 +14,9 @@ import java.time.Instant;
 record AnomalyFilter(@Nullable String series, @Nullable String region, @Nullable Severity severity,
                      @Nullable AnomalyStatus status, @Nullable AnomalyType type, @Nullable Instant from,
                      @Nullable Instant to, @Nullable Instant detectedFrom) {
+
+    /** The same filters on the anomalies starting in {@code window}. */
+    AnomalyFilter within(TimeWindow window) {
+        return new AnomalyFilter(series, region, severity, status, type, window.from(), window.to(), detectedFrom);
+    }
 }

@@ -4,7 +4,9 @@ import io.energywatch.anomaly.config.AnomalyProperties;
 import io.energywatch.contracts.AnomalyType;
 import io.energywatch.contracts.Severity;
 import io.energywatch.service.web.PageResponse;
+import io.energywatch.service.web.TimeWindow;
 import org.bson.Document;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -80,15 +82,36 @@ public class AnomalyStore {
         return Optional.ofNullable(mongo.findById(anomalyId, AnomalyDocument.class, anomalies));
     }
 
-    PageResponse<AnomalyDocument> find(AnomalyFilter filter, int page, int size, String sortBy) {
+    /**
+     * A page of the anomalies the filter selects; with {@code latest}, of only the {@code latest} most recent of them
+     * (time order), so the total is at most {@code latest}.
+     */
+    PageResponse<AnomalyDocument> find(AnomalyFilter filter, int page, int size, String sortBy,
+                                       @Nullable Integer latest) {
         Query query = new Query(criteria(filter));
         long total = mongo.count(query, AnomalyDocument.class, anomalies);
+        long skip = (long) page * size;
+        int limit = size;
+        if (latest != null) {
+            total = Math.min(total, latest);
+            limit = (int) Math.max(0, Math.min(size, latest - skip));
+            if (limit == 0) {
+                return new PageResponse<>(List.of(), page, size, total);
+            }
+        }
         Sort sort = "score".equals(sortBy)
                 ? Sort.by(Sort.Order.desc("score"), Sort.Order.desc("intervalStart"))
                 : Sort.by(Sort.Order.desc("intervalStart"), Sort.Order.asc("seriesId"));
-        List<AnomalyDocument> content = mongo.find(query.with(sort).skip((long) page * size).limit(size),
+        List<AnomalyDocument> content = mongo.find(query.with(sort).skip(skip).limit(limit),
                 AnomalyDocument.class, anomalies);
         return new PageResponse<>(content, page, size, total);
+    }
+
+    /** The end of the latest anomaly the filter selects: where an {@code hours=} window ends. */
+    Optional<Instant> lastEnd(AnomalyFilter filter) {
+        Query query = new Query(criteria(filter)).with(Sort.by(Sort.Order.desc("intervalStart"))).limit(1);
+        return Optional.ofNullable(mongo.findOne(query, AnomalyDocument.class, anomalies))
+                .map(AnomalyDocument::intervalEnd);
     }
 
     private static Criteria criteria(AnomalyFilter f) {
@@ -158,24 +181,26 @@ public class AnomalyStore {
         return counts;
     }
 
-    AnomalyStats stats() {
+    /** The statistics of the anomalies starting in the window. */
+    AnomalyStats stats(TimeWindow window) {
+        Criteria inWindow = criteria(new AnomalyFilter(null, null, null, null, null, window.from(), window.to(), null));
         Map<String, Long> bySeverity = zeros(Severity.values());
-        bySeverity.putAll(countBy("severity"));
+        bySeverity.putAll(countBy("severity", inWindow));
         Map<String, Long> byType = zeros(AnomalyType.values());
-        byType.putAll(countBy("type"));
+        byType.putAll(countBy("type", inWindow));
         Map<String, Long> byStatus = zeros(AnomalyStatus.values());
-        byStatus.putAll(countBy("status"));
-        Map<String, Long> byRegion = new TreeMap<>(countBy("region"));
+        byStatus.putAll(countBy("status", inWindow));
+        Map<String, Long> byRegion = new TreeMap<>(countBy("region", inWindow));
         long total = bySeverity.values().stream().mapToLong(Long::longValue).sum();
 
         var costs = mongo.aggregate(Aggregation.newAggregation(
-                Aggregation.match(Criteria.where("status").in(AnomalyStatus.OPEN.name(),
-                        AnomalyStatus.ACKNOWLEDGED.name(), AnomalyStatus.CONFIRMED.name())),
+                Aggregation.match(new Criteria().andOperator(inWindow, Criteria.where("status").in(
+                        AnomalyStatus.OPEN.name(), AnomalyStatus.ACKNOWLEDGED.name(), AnomalyStatus.CONFIRMED.name()))),
                 Aggregation.group().sum("costImpactEur").as("eur")), anomalies, Document.class).getUniqueMappedResult();
         double cost = costs == null || costs.get("eur") == null ? 0 : ((Number) costs.get("eur")).doubleValue();
 
-        Query reviewed = Query.query(Criteria.where("status").in(AnomalyStatus.CONFIRMED.name(),
-                AnomalyStatus.FALSE_POSITIVE.name()));
+        Query reviewed = Query.query(new Criteria().andOperator(inWindow, Criteria.where("status").in(
+                AnomalyStatus.CONFIRMED.name(), AnomalyStatus.FALSE_POSITIVE.name())));
         reviewed.fields().include("modelId").include("modelVersion").include("status");
         Map<List<String>, long[]> perModel = new TreeMap<>((a, b) -> String.join("\u0000", a)
                 .compareTo(String.join("\u0000", b)));
@@ -188,17 +213,18 @@ public class AnomalyStore {
                 .map(e -> new AnomalyStats.ModelPrecision(e.getKey().get(0), e.getKey().get(1), e.getValue()[0],
                         e.getValue()[1], precision(e.getValue()[0], e.getValue()[1])))
                 .toList();
-        return new AnomalyStats(total, bySeverity, byRegion, byType, byStatus, Math.round(cost * 100) / 100.0,
-                precision);
+        return new AnomalyStats(window, total, bySeverity, byRegion, byType, byStatus,
+                Math.round(cost * 100) / 100.0, precision);
     }
 
     static Double precision(long confirmed, long falsePositives) {
         return confirmed + falsePositives == 0 ? null : confirmed / (double) (confirmed + falsePositives);
     }
 
-    private Map<String, Long> countBy(String field) {
+    private Map<String, Long> countBy(String field, Criteria match) {
         Map<String, Long> counts = new LinkedHashMap<>();
-        mongo.aggregate(Aggregation.newAggregation(Aggregation.group(field).count().as("n")), anomalies,
+        mongo.aggregate(Aggregation.newAggregation(Aggregation.match(match), Aggregation.group(field).count().as("n")),
+                anomalies,
                 Document.class).forEach(d -> {
                     Object key = d.get("_id");
                     counts.put(key == null ? null : key.toString(), ((Number) d.get("n")).longValue());

@@ -15,7 +15,7 @@ import java.util.List;
  * Query-parameter times (shared/DESIGN.md): an ISO-8601 instant, or a local date meaning the Europe/Paris day; and
  * look-back windows as ISO-8601 durations.
  */
-final class TimeParameters {
+public final class TimeParameters {
 
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
@@ -23,12 +23,12 @@ final class TimeParameters {
     }
 
     /** The inclusive lower bound: the instant, or the start of the local day. */
-    static @Nullable Instant from(@Nullable String value) {
+    public static @Nullable Instant from(@Nullable String value) {
         return parse("from", value, false);
     }
 
     /** The exclusive upper bound: the instant, or the end of the local day (the next day's start). */
-    static @Nullable Instant to(@Nullable String value) {
+    public static @Nullable Instant to(@Nullable String value) {
         return parse("to", value, true);
     }
 

@@ -1,6 +1,7 @@
 package io.energywatch.anomaly.notifications;
 
 import io.energywatch.service.web.PageResponse;
+import io.energywatch.service.web.TimeWindow;
 import org.bson.Document;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -20,6 +21,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** The notification outbox in MongoDB: inserted once per id, claimed and updated by the dispatcher. */
 class NotificationStore {
@@ -109,7 +111,18 @@ class NotificationStore {
         return new PageResponse<>(content, page, size, total);
     }
 
+    /** When the newest notification was created: where an {@code hours=} window of the stats ends. */
+    Optional<Instant> newest() {
+        Query q = new Query().with(Sort.by(Sort.Order.desc("createdAt"))).limit(1);
+        return Optional.ofNullable(mongo.findOne(q, Notification.class, collection)).map(Notification::createdAt);
+    }
+
     NotificationStats stats(Instant now) {
+        return stats(now, TimeWindow.all());
+    }
+
+    /** Counts by channel and status of the notifications created in the window; due and held as of now. */
+    NotificationStats stats(Instant now, TimeWindow window) {
         Map<Channel, Map<DeliveryStatus, Long>> byChannel = new EnumMap<>(Channel.class);
         Map<DeliveryStatus, Long> byStatus = new EnumMap<>(DeliveryStatus.class);
         for (Channel c : Channel.values()) {
@@ -121,7 +134,17 @@ class NotificationStore {
             byChannel.put(c, zeros);
         }
         long total = 0;
-        for (Document d : mongo.aggregate(Aggregation.newAggregation(
+        Criteria created = new Criteria();
+        if (window.from() != null || window.to() != null) {
+            created = Criteria.where("createdAt");
+            if (window.from() != null) {
+                created = created.gte(window.from());
+            }
+            if (window.to() != null) {
+                created = created.lt(window.to());
+            }
+        }
+        for (Document d : mongo.aggregate(Aggregation.newAggregation(Aggregation.match(created),
                 Aggregation.group("channel", "status").count().as("n")), collection, Document.class)) {
             Document key = d.get("_id", Document.class);
             Channel channel = Channel.valueOf(key.getString("channel"));
@@ -133,7 +156,8 @@ class NotificationStore {
         }
         long due = mongo.count(Query.query(Criteria.where("status").in(AWAITING).and("nextAttemptAt").lte(now)),
                 collection);
-        long awaiting = byStatus.get(DeliveryStatus.PENDING) + byStatus.get(DeliveryStatus.RETRYING);
-        return new NotificationStats(total, byChannel, byStatus, due, Math.max(0, awaiting - due));
+        // due and held are the dispatcher's state now, so they count every awaiting notification, not the window's.
+        long awaitingNow = mongo.count(Query.query(Criteria.where("status").in(AWAITING)), collection);
+        return new NotificationStats(window, total, byChannel, byStatus, due, Math.max(0, awaitingNow - due));
     }
 }

@@ -98,8 +98,8 @@ class AnomalyPipelineTest extends AnomalyServiceTest {
                 "{\"verdict\":\"FALSE_POSITIVE\"}").status()).isEqualTo(200);
 
         JsonNode stats = api.get("/api/v1/anomalies/stats").json();
-        assertThat(stats.propertyNames()).containsExactly("total", "bySeverity", "byRegion", "byType", "byStatus",
-                "costImpactEur", "precision");
+        assertThat(stats.propertyNames()).containsExactly("window", "total", "bySeverity", "byRegion", "byType",
+                "byStatus", "costImpactEur", "precision");
         JsonNode after = streamingPrecision(stats);
         long confirmedCount = after.path("confirmed").asLong();
         long falseCount = after.path("falsePositives").asLong();
