@@ -135,6 +135,25 @@ class DriftServiceTest {
                 .filter(m -> m.path("modelId").asString().equals(model)).findFirst().orElseThrow();
         assertThat(modelSummary.path("overallStatus").asString()).isEqualTo("SIGNIFICANT");
         assertThat(modelSummary.path("drifted").get(0).path("feature").asString()).isEqualTo("tempMeanC");
+
+        // The reports as CSV: one row per report, its features' list in one cell.
+        List<String> csv = api.getText("/api/v1/drift/reports?model=" + model, "text/csv").lines().toList();
+        assertThat(csv).hasSize(2);
+        assertThat(csv.getFirst()).startsWith("id,modelId,modelVersion,trigger,");
+        assertThat(csv.get(1)).startsWith(id + "," + model + ",").contains(",SIGNIFICANT,");
+        // The summary in a window of report creation, echoed; the report was created just now.
+        JsonNode lastHour = api.get("/api/v1/drift/summary?hours=1").body();
+        assertThat(lastHour.path("reportWindow").path("hours").asInt()).isEqualTo(1);
+        assertThat(lastHour.path("models").valueStream().map(m -> m.path("modelId").asString())).contains(model);
+        JsonNode before = api.get("/api/v1/drift/summary?to=2000-01-01").body();
+        assertThat(before.path("reportWindow").path("to").asString()).isEqualTo("2000-01-01T23:00:00Z");
+        assertThat(before.path("totalReports").asLong()).isZero();
+        assertThat(before.path("models")).isEmpty();
+        var mixed = api.get("/api/v1/drift/summary?hours=1&from=2024-01-01");
+        assertThat(mixed.status()).isEqualTo(400);
+        assertThat(mixed.contentType()).startsWith("application/problem+json");
+        assertThat(mixed.body().path("errors").valueStream().map(e -> e.path("field").asString()).toList())
+                .containsExactly("from", "hours");
     }
 
     @Test

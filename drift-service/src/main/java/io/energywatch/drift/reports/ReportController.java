@@ -7,6 +7,7 @@ import io.energywatch.drift.watch.WatchedModels;
 import io.energywatch.drift.window.EnrichedWindow;
 import io.energywatch.service.web.PageResponse;
 import io.energywatch.service.web.ProblemException;
+import io.energywatch.service.web.TimeWindow;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -22,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 
 /** Drift reports: the paged list with filters, one report, and the summary the demo prints. */
 @RestController
@@ -87,24 +89,43 @@ class ReportController {
                     List<WatchedModels.Watched> watched, boolean catchUp) {
     }
 
-    record Summary(Instant generatedAt, WindowView window, long totalReports, Map<DriftStatus, Long> reportsByStatus,
-                   List<ModelDrift> models, Schedule schedule) {
+    /**
+     * @param window       the enriched window's extent (the data the next runs compare)
+     * @param reportWindow the reports counted and listed: those created in it
+     */
+    record Summary(Instant generatedAt, WindowView window, TimeWindow reportWindow, long totalReports,
+                   Map<DriftStatus, Long> reportsByStatus, List<ModelDrift> models, Schedule schedule) {
     }
 
     /** The latest report of every model, worst first, with its drifted features. */
     @Operation(summary = "Drift summary",
             description = "The latest report of every model, worst first, with its drifted features; the enriched "
-                    + "window's extent, report counts by status and the schedule.")
+                    + "window's extent, report counts by status and the schedule. Reports created in a window when "
+                    + "from/to (ISO instants or local dates) or hours=H (the H hours ending at the newest report) is "
+                    + "given; the answer echoes it as reportWindow.")
     @GetMapping("/summary")
-    Summary summary() {
+    Summary summary(
+            @Parameter(description = "Inclusive start of creation: ISO instant or local date", example = "2024-01-01")
+            @RequestParam(required = false) @Nullable String from,
+            @Parameter(description = "End of creation: an instant (exclusive) or a local date (inclusive)",
+                    example = "2024-01-31")
+            @RequestParam(required = false) @Nullable String to,
+            @Parameter(description = "The H hours ending at the newest report", example = "24")
+            @RequestParam(required = false) @Nullable Integer hours) {
+        TimeWindow.requireExclusive(from, to, hours, null);
+        TimeWindow reportWindow = hours == null
+                ? new TimeWindow(TimeParameter.from("from", from), TimeParameter.to("to", to), null)
+                : store.newestCreatedAt().map(newest -> TimeWindow.hoursEndingAt(hours, newest.plusMillis(1)))
+                        .orElseGet(() -> new TimeWindow(null, null, hours));
         var byStatus = new LinkedHashMap<DriftStatus, Long>();
         long total = 0;
         for (DriftStatus s : DriftStatus.values()) {
-            long n = store.count(new ReportStore.Filter(null, s, null, null));
+            long n = store.count(new ReportStore.Filter(null, s, reportWindow.from(), reportWindow.to()));
             byStatus.put(s, n);
             total += n;
         }
-        var models = store.modelIds().stream().map(store::latest).flatMap(Optional::stream)
+        var inWindow = new ReportStore.Filter(null, null, reportWindow.from(), reportWindow.to());
+        var models = store.modelIds().stream().map(model -> store.latest(model, inWindow)).flatMap(Optional::stream)
                 .map(r -> new ModelDrift(r.modelId(), r.modelVersion(), r.id(), r.createdAt(), r.trigger(),
                         r.windowFrom(), r.windowTo(), r.overallStatus(), r.eventPublished(), r.features().stream()
                         .filter(f -> f.status() != DriftStatus.STABLE)
@@ -116,8 +137,8 @@ class ReportController {
                 .toList();
         var extent = window.extent();
         var schedule = properties.schedule();
-        return new Summary(clock.instant(), new WindowView(extent.rows(), extent.oldest(), extent.newest()), total,
-                byStatus, models, new Schedule(schedule.lightCron(), schedule.fullCron(),
+        return new Summary(clock.instant(), new WindowView(extent.rows(), extent.oldest(), extent.newest()),
+                reportWindow, total, byStatus, models, new Schedule(schedule.lightCron(), schedule.fullCron(),
                 watched.current().stream().map(WatchedModels.Watched::modelId).toList(), watched.current(),
                 properties.watch().catchUp().enabled()));
     }

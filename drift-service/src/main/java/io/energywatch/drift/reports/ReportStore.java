@@ -80,6 +80,19 @@ public class ReportStore {
         return mongo.findDistinct(new Query(), "modelId", collection, String.class);
     }
 
+    /** The model's latest report among those the filter selects. */
+    public Optional<DriftReport> latest(String modelId, Filter filter) {
+        Query query = query(new Filter(modelId, filter.status(), filter.from(), filter.to()));
+        return Optional.ofNullable(mongo.findOne(query.with(Sort.by(Sort.Direction.DESC, "createdAt")).limit(1),
+                DriftReport.class, collection));
+    }
+
+    /** When the newest report was created: where an {@code hours=} window of the summary ends. */
+    public Optional<Instant> newestCreatedAt() {
+        return Optional.ofNullable(mongo.findOne(new Query().with(Sort.by(Sort.Direction.DESC, "createdAt")).limit(1),
+                DriftReport.class, collection)).map(DriftReport::createdAt);
+    }
+
     public Optional<DriftReport> latest(String modelId) {
         return Optional.ofNullable(mongo.findOne(Query.query(Criteria.where("modelId").is(modelId))
                 .with(Sort.by(Sort.Direction.DESC, "createdAt")).limit(1), DriftReport.class, collection));
