@@ -8,7 +8,7 @@ import java.time.Instant;
  */
 public sealed interface EnergyWatchEvent
         permits ConsumptionMeasured, WeatherObserved, SocialMovementDeclared, ConsumptionEnriched, AnomalyDetected,
-        ConsumptionForecast, DriftDetected, ModelLifecycleChanged, WeatherForecastIssued {
+        ConsumptionForecast, DriftDetected, ModelLifecycleChanged, WeatherForecastIssued, ModelRunCompleted {
 
     String eventId();
 

@@ -45,9 +45,14 @@ public final class Topics {
             "energywatch.weather-forecasts.raw.v1", "region code", WeatherForecastIssued.class,
             "energywatch.weather.forecast-issued.v1", 6, false,
             "Daily weather forecasts per region and target day, each with its issue time.");
+    public static final Topic<ModelRunCompleted> MODEL_RUNS = new Topic<>(
+            "energywatch.model-runs.v1", "model id", ModelRunCompleted.class,
+            "energywatch.model-run.completed.v1", 1, false,
+            "Model runs (training, scoring batches, backtests, forecast issuance, drift runs, ingestion jobs) with "
+                    + "their energy and CO2.");
 
     public static final List<Topic<?>> ALL = List.of(CONSUMPTION_RAW, WEATHER_RAW, SOCIAL_MOVEMENTS_RAW,
-            CONSUMPTION_ENRICHED, ANOMALIES, FORECASTS, DRIFT, MODELS, WEATHER_FORECASTS_RAW);
+            CONSUMPTION_ENRICHED, ANOMALIES, FORECASTS, DRIFT, MODELS, WEATHER_FORECASTS_RAW, MODEL_RUNS);
 
     /** Every event read and written is looked up here: maps, not a scan of {@link #ALL}. */
     private static final java.util.Map<String, Topic<?>> BY_CE_TYPE = ALL.stream()

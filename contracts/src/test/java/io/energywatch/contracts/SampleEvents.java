@@ -76,8 +76,16 @@ final class SampleEvents {
                 4.0, 12.5, 8.1, 18.0, null, 55.0, "sim", LINEAGE);
     }
 
+    static ModelRunCompleted modelRun() {
+        return new ModelRunCompleted(null, "run-1", "anomaly-service", "if-electricity-FR", "3",
+                ModelRunCompleted.RunKind.TRAINING, Instant.parse("2024-01-16T03:00:00Z"),
+                Instant.parse("2024-01-16T03:01:30Z"), 90.0, 45.0, 123_456_789L, 17_520,
+                ModelRunCompleted.RunStatus.SUCCEEDED, null, null, 5e-5, 5e-4, 5.5e-4, 0.0308, 56.039, 1.0,
+                "cpu-time");
+    }
+
     static List<EnergyWatchEvent> all() {
         return List.of(consumption(), weather(), movement(), enriched(), anomaly(), forecast(), drift(), model(),
-                weatherForecast());
+                weatherForecast(), modelRun());
     }
 }
