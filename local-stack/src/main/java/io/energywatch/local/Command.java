@@ -2,6 +2,7 @@ package io.energywatch.local;
 
 import io.energywatch.service.security.Role;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -48,6 +49,15 @@ sealed interface Command {
      * @param subject who calls: a person or a machine client (its name on feedback and acknowledgements)
      */
     record Token(Role role, Duration ttl, String subject) implements Command {
+    }
+
+    /**
+     * Imports the saved objects of {@code file} into the Kibana at {@code url}.
+     *
+     * @param space a Kibana space id, or the default space
+     * @param file  the NDJSON file, or kibana/energywatch.ndjson of the checkout
+     */
+    record KibanaImport(URI url, Optional<String> space, Optional<Path> file) implements Command {
     }
 
     record Help() implements Command {

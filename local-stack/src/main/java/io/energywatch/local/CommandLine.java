@@ -2,6 +2,8 @@ package io.energywatch.local;
 
 import io.energywatch.service.security.Role;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -36,6 +38,10 @@ final class CommandLine {
                                        R is viewer, operator, analyst or admin; D like 30m, 8h, 30d or PT8H
                                        (default 8h); S names the caller, a person or a machine client (default
                                        the user's login). Use: curl -H "Authorization: Bearer $TOKEN" ...
+              kibana import URL [--space S] [--file F]
+                                       import the data views, visualizations and dashboards of
+                                       kibana/energywatch.ndjson (or F) into the Kibana at URL (into space S),
+                                       overwriting them; KIBANA_USERNAME and KIBANA_PASSWORD sign in when set
             Work folder: .energywatch/ (data, logs/, pids/). Ports come from
             service-support/src/main/resources/energywatch-platform.yml.""";
 
@@ -71,6 +77,7 @@ final class CommandLine {
             }
             case "ingest" -> ingest(rest);
             case "token" -> token(rest);
+            case "kibana" -> kibana(rest);
             default -> throw new UsageException("unknown command '" + name + "'");
         };
     }
@@ -114,6 +121,32 @@ final class CommandLine {
             throw new UsageException("--subject must not be blank");
         }
         return new Command.Token(role, ttl, subject);
+    }
+
+    private static Command kibana(List<String> rest) {
+        if (rest.isEmpty() || !rest.getFirst().equals("import")) {
+            throw new UsageException("kibana needs the subcommand import");
+        }
+        Parsed parsed = parse("kibana import", rest.subList(1, rest.size()), Set.of("--space", "--file"), Set.of());
+        if (parsed.positionals().size() != 1) {
+            throw new UsageException("kibana import needs exactly one URL, got " + parsed.positionals().size());
+        }
+        String text = parsed.positionals().getFirst();
+        URI url;
+        try {
+            url = new URI(text);
+        } catch (URISyntaxException e) {
+            throw new UsageException("kibana import needs a URL like http://localhost:5601, not '" + text + "'");
+        }
+        if (!Set.of("http", "https").contains(String.valueOf(url.getScheme())) || url.getHost() == null) {
+            throw new UsageException("kibana import needs a URL like http://localhost:5601, not '" + text + "'");
+        }
+        Optional<String> space = parsed.option("--space");
+        space.filter(s -> !KibanaImport.SPACE.matcher(s).matches()).ifPresent(s -> {
+            throw new UsageException("--space must be a Kibana space id (lowercase letters, digits, _ and -), not '"
+                    + s + "'");
+        });
+        return new Command.KibanaImport(url, space, parsed.option("--file").map(Path::of));
     }
 
     /** 30m, 8h, 30d, or ISO-8601 (PT8H, P30D); positive. */

@@ -117,6 +117,10 @@ public final class EnergyWatchCli {
                         token.subject(), token.ttl(), platform.tokenIssuer(), workspace.display(workspace.keys()));
                 yield 0;
             }
+            case Command.KibanaImport kibana -> new KibanaImport(http, json,
+                    KibanaImport.Credentials.from(System.getenv())).run(kibana.url(), kibana.space(),
+                    kibana.file().map(Path::toAbsolutePath)
+                            .orElse(workspace.root().resolve(KibanaImport.DEFAULT_FILE)), out, err);
             case Command.Help _ -> {
                 out.println(CommandLine.USAGE);
                 yield 0;
