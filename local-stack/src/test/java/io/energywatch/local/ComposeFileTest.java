@@ -79,7 +79,7 @@ class ComposeFileTest {
         assertThat(kafka.get("KAFKA_ADVERTISED_LISTENERS")).isEqualTo("INTERNAL://kafka:19092");
         assertThat(kafka.get("KAFKA_LISTENERS")).doesNotContain("EXTERNAL").doesNotContain("localhost");
         assertThat(composeText).doesNotContain("localhost:9092");
-        for (var service : backendServices()) {
+        for (var service : applications().keySet()) {
             assertThat(env(service).get("SPRING_KAFKA_BOOTSTRAP_SERVERS")).as(service).isEqualTo("kafka:19092");
         }
     }
@@ -144,6 +144,14 @@ class ComposeFileTest {
                         .isEqualTo(envExample.get(JWT_PREFIX + "PUBLICKEYLOCATION"));
             });
         }
+    }
+
+    @Test
+    void theExampleExpectsTheIssuerAndAudienceOfTheTokensEnergywatchTokenMints() {
+        PlatformConfig platform = PlatformConfig.load(ROOT.resolve(PlatformConfig.LOCATION));
+
+        assertThat(envExample).containsEntry(JWT_PREFIX + "ISSUER", platform.tokenIssuer())
+                .containsEntry(JWT_PREFIX + "AUDIENCE", platform.tokenAudience());
     }
 
     @Test

@@ -4,6 +4,9 @@ import org.jspecify.annotations.Nullable;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,6 +22,8 @@ public record TimeWindow(@Nullable Instant from, @Nullable Instant to, @Nullable
 
     public static final String HOURS = "hours";
     public static final String LATEST = "latest";
+    /** Local dates in query parameters are Europe/Paris days. */
+    public static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
     /** No bound: everything. */
     public static TimeWindow all() {
@@ -28,6 +33,30 @@ public record TimeWindow(@Nullable Instant from, @Nullable Instant to, @Nullable
     /** The {@code hours} hours ending at {@code end} (the data's last instant, not now: a historical load answers). */
     public static TimeWindow hoursEndingAt(int hours, Instant end) {
         return new TimeWindow(end.minus(Duration.ofHours(hours)), end, hours);
+    }
+
+    /**
+     * The window {@code from}/{@code to} query parameters give (shared/DESIGN.md): each an ISO-8601 instant or a local
+     * date meaning the Europe/Paris day, a {@code to} date included whole; a 400 naming the parameter when unreadable.
+     */
+    public static TimeWindow of(@Nullable String from, @Nullable String to) {
+        return new TimeWindow(instant("from", from, false), instant("to", to, true), null);
+    }
+
+    private static @Nullable Instant instant(String name, @Nullable String value, boolean end) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            if (value.length() == 10) {
+                LocalDate day = LocalDate.parse(value);
+                return (end ? day.plusDays(1) : day).atStartOfDay(PARIS).toInstant();
+            }
+            return Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw ProblemException.badRequest("invalid-request", name + " is neither an ISO-8601 instant nor a date",
+                    List.of(ProblemError.field(name, value, "expected e.g. 2024-07-14 or 2024-07-14T10:00:00Z")));
+        }
     }
 
     public boolean contains(Instant instant) {

@@ -41,6 +41,16 @@ class TimeWindowTest {
     }
 
     @Test
+    void fromAndToAreInstantsOrParisDaysWithAToDayIncludedWhole() {
+        var window = TimeWindow.of("2024-07-14", "2024-07-15T10:00:00Z");
+        assertThat(window.from()).isEqualTo(Instant.parse("2024-07-13T22:00:00Z"));
+        assertThat(window.to()).isEqualTo(Instant.parse("2024-07-15T10:00:00Z"));
+        assertThat(TimeWindow.of(null, "2024-01-31").to()).isEqualTo(Instant.parse("2024-01-31T23:00:00Z"));
+        var problem = catchThrowableOfType(ProblemException.class, () -> TimeWindow.of("yesterday", null));
+        assertThat(problem.errors()).extracting(ProblemError::field).containsExactly("from");
+    }
+
+    @Test
     void hoursEndAtTheDataNotNow() {
         var window = TimeWindow.hoursEndingAt(24, Instant.parse("2019-02-07T00:00:00Z"));
 
