@@ -226,6 +226,21 @@ class PredictionPipelineTest {
         assertThat(first).isLessThanOrEqualTo(last);
         assertThat(body.path("champion").asString()).isIn("ridge", "random-forest", "gradient-boosting",
                 "persistence", "same-day-last-week", "climatology");
+        assertThat(body.path("window").path("from").isNull()).isTrue();
+
+        // As CSV, the table; in a window of when backtests ran, echoed; none ran before 2000.
+        var csv = get("/api/v1/predictions/summary", "text/csv");
+        assertThat(csv.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
+        List<String> lines = csv.body().lines().toList();
+        assertThat(lines).hasSize(7);
+        assertThat(lines.getFirst()).startsWith("algorithm,baseline,champion,validationMapePercent,testMapePercent,");
+        JsonNode lastHour = JSON.readTree(get("/api/v1/predictions/summary?hours=1").body());
+        assertThat(lastHour.path("window").path("hours").asInt()).isEqualTo(1);
+        assertThat(lastHour.path("series").asString()).isEqualTo(DAILY);
+        assertThat(get("/api/v1/predictions/summary?to=2000-01-01").statusCode()).isEqualTo(404);
+        var mixed = get("/api/v1/predictions/summary?hours=1&from=2024-01-01");
+        assertThat(mixed.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(mixed.body()).path("errors").findValuesAsString("field")).containsExactly("from", "hours");
     }
 
     @Test
@@ -493,6 +508,11 @@ class PredictionPipelineTest {
     private HttpResponse<String> get(String path) throws Exception {
         return http.send(HttpRequest.newBuilder(uri(path))
                 .header("Authorization", TestTokens.bearer(Role.ADMIN)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> get(String path, String accept) throws Exception {
+        return http.send(HttpRequest.newBuilder(uri(path)).header("Authorization", TestTokens.bearer(Role.ADMIN))
+                .header("Accept", accept).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private URI uri(String path) {

@@ -1,6 +1,10 @@
 package io.energywatch.prediction.backtest;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.energywatch.service.web.ProblemException;
+import io.energywatch.service.web.TabularResponse;
+import io.energywatch.service.web.TimeWindow;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -8,11 +12,15 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+
+import java.util.List;
 
 /** Backtests on what the service consumed, run as jobs, and the latest one's table for the demo. */
 @RestController
@@ -52,11 +60,35 @@ class BacktestController {
         return jobs.find(id).orElseThrow(() -> ProblemException.notFound("backtest job", id));
     }
 
+    /** The latest backtest's summary, with the window it was chosen in; as CSV, its table. */
+    record SummaryView(TimeWindow window, @JsonUnwrapped BacktestSummary summary)
+            implements TabularResponse<BacktestSummary.Row> {
+
+        @Override
+        public List<BacktestSummary.Row> tableRows() {
+            return summary.table();
+        }
+    }
+
     @Operation(summary = "Latest backtest summary",
             description = "The demo's table: the latest backtest, one row per algorithm and baseline, best test MAPE "
-                    + "first; 404 before any.")
+                    + "first; 404 before any. Of the backtests that ran in a window when from/to (ISO instants or "
+                    + "local dates) or hours=H (the H hours ending when the latest backtest ran) is given; the answer "
+                    + "echoes the window. As CSV (Accept: text/csv), the table.")
     @GetMapping("/summary")
-    BacktestSummary summary() {
-        return jobs.latestSummary().orElseThrow(() -> ProblemException.notFound("backtest summary", "latest"));
+    SummaryView summary(
+            @Parameter(description = "Inclusive start: ISO instant or local date", example = "2024-01-01")
+            @RequestParam(required = false) @Nullable String from,
+            @Parameter(description = "End: an instant (exclusive) or a local date (inclusive)", example = "2024-01-31")
+            @RequestParam(required = false) @Nullable String to,
+            @Parameter(description = "The H hours ending when the latest backtest ran", example = "24")
+            @RequestParam(required = false) @Nullable Integer hours) {
+        TimeWindow.requireExclusive(from, to, hours, null);
+        TimeWindow window = hours == null
+                ? TimeWindow.of(from, to)
+                : jobs.latestSummary().map(s -> TimeWindow.hoursEndingAt(hours, s.ranAt().plusMillis(1)))
+                        .orElseGet(() -> new TimeWindow(null, null, hours));
+        return jobs.latestSummary(window).map(s -> new SummaryView(window, s))
+                .orElseThrow(() -> ProblemException.notFound("backtest summary", "latest"));
     }
 }

@@ -1,5 +1,6 @@
 package io.energywatch.prediction.backtest;
 
+import io.energywatch.service.web.TimeWindow;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
@@ -44,8 +45,22 @@ final class BacktestJobStore {
 
     /** The summary of the last job that succeeded. */
     Optional<BacktestSummary> latestSummary() {
-        var query = Query.query(Criteria.where("status").is(BacktestJobs.Status.SUCCEEDED.name()))
-                .with(Sort.by(Sort.Direction.DESC, "finishedAt")).limit(1);
+        return latestSummary(TimeWindow.all());
+    }
+
+    /** The summary of the latest backtest that finished in the window. */
+    Optional<BacktestSummary> latestSummary(TimeWindow window) {
+        var criteria = Criteria.where("status").is(BacktestJobs.Status.SUCCEEDED.name());
+        if (window.from() != null || window.to() != null) {
+            var finished = criteria.and("finishedAt");
+            if (window.from() != null) {
+                finished.gte(Date.from(window.from()));
+            }
+            if (window.to() != null) {
+                finished.lt(Date.from(window.to()));
+            }
+        }
+        var query = Query.query(criteria).with(Sort.by(Sort.Direction.DESC, "finishedAt")).limit(1);
         return Optional.ofNullable(mongo.findOne(query, Document.class, collection))
                 .map(d -> d.getString("summary")).map(s -> json.readValue(s, BacktestSummary.class));
     }

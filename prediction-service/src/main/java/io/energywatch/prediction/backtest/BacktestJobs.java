@@ -1,5 +1,6 @@
 package io.energywatch.prediction.backtest;
 
+import io.energywatch.service.web.TimeWindow;
 import io.energywatch.service.web.ProblemError;
 import io.energywatch.service.web.ProblemException;
 import org.jspecify.annotations.Nullable;
@@ -82,7 +83,12 @@ class BacktestJobs implements DisposableBean {
 
     /** The latest backtest's table: this run's, else the last one stored. */
     Optional<BacktestSummary> latestSummary() {
-        return backtests.latest().or(store::latestSummary);
+        return latestSummary(TimeWindow.all());
+    }
+
+    /** The latest backtest's summary among those that ran in the window. */
+    Optional<BacktestSummary> latestSummary(TimeWindow window) {
+        return backtests.latest().filter(s -> window.contains(s.ranAt())).or(() -> store.latestSummary(window));
     }
 
     @Override

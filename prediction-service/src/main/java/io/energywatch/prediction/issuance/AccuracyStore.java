@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import org.bson.Document;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -90,6 +91,22 @@ public final class AccuracyStore {
             criteria.and("targetDate").lte(filter.to().toString());
         }
         return records(Query.query(criteria).with(Sort.by("_id")));
+    }
+
+    /** The last target day scored among the records the filter selects (its days ignored). */
+    public Optional<LocalDate> lastTargetDate(Filter filter) {
+        var criteria = new Criteria();
+        if (filter.series() != null) {
+            criteria.and("series").is(filter.series());
+        }
+        if (filter.horizonDays() != null) {
+            criteria.and("horizonDays").is(filter.horizonDays());
+        }
+        if (filter.algorithm() != null) {
+            criteria.and("algorithm").is(filter.algorithm());
+        }
+        return records(Query.query(criteria).with(Sort.by(Sort.Direction.DESC, "targetDate")).limit(1)).stream()
+                .findFirst().map(AccuracyRecord::targetDate);
     }
 
     /** Up to {@code limit} records Elasticsearch does not have yet. */

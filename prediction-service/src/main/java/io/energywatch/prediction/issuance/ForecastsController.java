@@ -3,6 +3,8 @@ package io.energywatch.prediction.issuance;
 import io.energywatch.prediction.history.DailySeriesIds;
 import io.energywatch.service.web.ProblemError;
 import io.energywatch.service.web.ProblemException;
+import io.energywatch.service.web.TabularResponse;
+import io.energywatch.service.web.TimeWindow;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -31,8 +33,18 @@ class ForecastsController {
         this.accuracy = accuracy;
     }
 
-    /** Realised accuracy per series, horizon and algorithm over the scored steps the filters select. */
-    record AccuracyResponse(AccuracyStore.Filter filter, int records, List<AccuracySummary> groups) {
+    /**
+     * Realised accuracy per series, horizon and algorithm over the scored steps the filters select; {@code window} the
+     * target days covered (Europe/Paris days as instants; with {@code hours}, the days it resolved to). As CSV, the
+     * groups.
+     */
+    record AccuracyResponse(AccuracyStore.Filter filter, TimeWindow window, int records, List<AccuracySummary> groups)
+            implements TabularResponse<AccuracySummary> {
+
+        @Override
+        public List<AccuracySummary> tableRows() {
+            return groups;
+        }
     }
 
     /** The issuance's state and what it issued: forecasts and steps per horizon, series covered. */
@@ -42,7 +54,9 @@ class ForecastsController {
 
     @Operation(summary = "Realised accuracy of issued forecasts",
             description = "Accuracy per series, horizon and algorithm over the scored steps the filters select "
-                    + "(series, horizon in days, model, from/to local dates).")
+                    + "(series, horizon in days, model, from/to local dates, or hours=H: the H hours ending at the end "
+                    + "of the last scored target day, in whole days; not with from/to). The answer echoes the window; "
+                    + "as CSV (Accept: text/csv), one row per group.")
     @GetMapping("/accuracy")
     AccuracyResponse accuracy(
             @Parameter(description = "A series id; its daily series is used", example = "gas:53:sim:P1D")
@@ -54,7 +68,11 @@ class ForecastsController {
             @Parameter(description = "First target day (local date)", example = "2024-04-01")
             @RequestParam(required = false) @Nullable String from,
             @Parameter(description = "Last target day (local date)", example = "2024-04-30")
-            @RequestParam(required = false) @Nullable String to) {
+            @RequestParam(required = false) @Nullable String to,
+            @Parameter(description = "The H hours ending at the end of the last scored target day, in whole days "
+                    + "(hours=24: that day; hours=168: its week)", example = "168")
+            @RequestParam(required = false) @Nullable Integer hours) {
+        TimeWindow.requireExclusive(from, to, hours, null);
         var errors = new ArrayList<ProblemError>();
         String dailySeries = series(series, errors);
         Integer horizonDays = null;
@@ -73,10 +91,20 @@ class ForecastsController {
         if (!errors.isEmpty()) {
             throw ProblemException.badRequest("invalid-accuracy-query", "invalid accuracy query", errors);
         }
-        var filter = new AccuracyStore.Filter(dailySeries, horizonDays, model == null || model.isBlank() ? null
-                : model.trim(), fromDay, toDay);
+        String algorithm = model == null || model.isBlank() ? null : model.trim();
+        if (hours != null) {
+            // Target days are local days: the H hours ending where the last scored day ends, rounded up to whole days.
+            var last = accuracy.lastTargetDate(new AccuracyStore.Filter(dailySeries, horizonDays, algorithm, null, null));
+            if (last.isPresent()) {
+                toDay = last.get();
+                fromDay = toDay.minusDays((hours + 23) / 24 - 1);
+            }
+        }
+        var filter = new AccuracyStore.Filter(dailySeries, horizonDays, algorithm, fromDay, toDay);
+        var window = new TimeWindow(fromDay == null ? null : fromDay.atStartOfDay(TimeWindow.PARIS).toInstant(),
+                toDay == null ? null : toDay.plusDays(1).atStartOfDay(TimeWindow.PARIS).toInstant(), hours);
         var records = accuracy.find(filter);
-        return new AccuracyResponse(filter, records.size(), AccuracySummary.of(records));
+        return new AccuracyResponse(filter, window, records.size(), AccuracySummary.of(records));
     }
 
     @Operation(summary = "Issuance state",

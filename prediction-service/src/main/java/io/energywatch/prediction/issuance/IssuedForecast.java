@@ -1,6 +1,7 @@
 package io.energywatch.prediction.issuance;
 
 import io.energywatch.contracts.ConsumptionForecast.WeatherBasis;
+import io.energywatch.service.web.TabularResponse;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -12,7 +13,14 @@ import org.jspecify.annotations.Nullable;
  * second check, a restart) finds it instead of adding another.
  */
 public record IssuedForecast(String id, String series, LocalDate baseDay, int horizonDays, String modelId,
-                             String modelVersion, String algorithm, Instant issuedAt, List<Step> steps) {
+                             String modelVersion, String algorithm, Instant issuedAt, List<Step> steps)
+        implements TabularResponse<IssuedForecast.Step> {
+
+    /** As CSV (Accept: text/csv), a forecast is its steps. */
+    @Override
+    public List<Step> tableRows() {
+        return steps;
+    }
 
     public IssuedForecast {
         steps = List.copyOf(steps);

@@ -172,6 +172,24 @@ class ScheduledForecastsTest {
         assertThat(dayAhead.path("mapePercent").asDouble()).isLessThan(10.0);
         assertThat(restarted.path("groups").toString().replace(daily(RESTARTED), daily(UNINTERRUPTED)))
                 .isEqualTo(uninterrupted.path("groups").toString());
+        // hours=24: the last scored target day only, echoed as a window of that Paris day.
+        LocalDate lastDay = uninterrupted.path("groups").valueStream()
+                .map(g -> LocalDate.parse(g.path("to").asString())).max(LocalDate::compareTo).orElseThrow();
+        JsonNode lastDayAccuracy = JSON.readTree(get("/api/v1/forecasts/accuracy?series=" + daily(UNINTERRUPTED)
+                + "&hours=24").body());
+        assertThat(lastDayAccuracy.path("filter").path("from").asString()).isEqualTo(lastDay.toString());
+        assertThat(lastDayAccuracy.path("window").path("to").asString())
+                .isEqualTo(lastDay.plusDays(1).atStartOfDay(ZoneId.of("Europe/Paris")).toInstant().toString());
+        assertThat(lastDayAccuracy.path("records").asInt()).isPositive().isLessThan(8);
+        // As CSV: accuracy one row per group, an issued forecast one row per step.
+        List<String> groups = get("/api/v1/forecasts/accuracy?series=" + daily(UNINTERRUPTED) + "&from=" + FIRST
+                + "&to=" + PHASE2_END, "text/csv").body().lines().toList();
+        assertThat(groups).hasSize(uninterrupted.path("groups").size() + 1);
+        assertThat(groups.getFirst()).startsWith("series,horizonDays,algorithm,count,maeMwh,");
+        List<String> steps = get("/api/v1/forecasts/issued/latest?series=" + daily(UNINTERRUPTED) + "&horizon=7",
+                "text/csv").body().lines().toList();
+        assertThat(steps).hasSize(8);
+        assertThat(steps.getFirst()).startsWith("date,leadDays,energyMwh,lower80Mwh,upper80Mwh,");
 
         // Stored forecasts: the same forecasts, from the same base days, by the same model versions, issued once.
         IssuedForecastStore store = context.getBean(IssuedForecastStore.class);
@@ -363,9 +381,13 @@ class ScheduledForecastsTest {
     }
 
     private HttpResponse<String> get(String path) throws Exception {
+        return get(path, "*/*");
+    }
+
+    private HttpResponse<String> get(String path, String accept) throws Exception {
         String port = context.getEnvironment().getRequiredProperty("local.server.port");
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Authorization", TestTokens.bearer(Role.ADMIN)).GET().build(),
+                .header("Authorization", TestTokens.bearer(Role.ADMIN)).header("Accept", accept).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
