@@ -1,0 +1,108 @@
+package io.energywatch.service.carbon;
+
+import io.energywatch.analytics.carbon.CarbonMeter;
+import io.energywatch.analytics.carbon.Measurement;
+import io.energywatch.contracts.ModelRunCompleted;
+import io.energywatch.contracts.ModelRunCompleted.RunKind;
+import io.energywatch.contracts.ModelRunCompleted.RunStatus;
+import io.energywatch.contracts.Topics;
+import io.energywatch.service.kafka.EventPublisher;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.UUID;
+
+/**
+ * Measures a service's model runs and publishes each as a {@code ModelRunCompleted} on
+ * {@code energywatch.model-runs.v1}. A run is recorded in two lines:
+ * <pre>{@code
+ * return modelRuns.measure(RunKind.TRAINING, modelId, run -> trainer.train(...));
+ * }</pre>
+ * or {@code start(...)} then {@code succeeded()}/{@code failed(e)} when the run ends elsewhere. The record is telemetry:
+ * a send that fails is logged with the run's figures and never fails the run itself.
+ */
+public class ModelRuns {
+
+    private static final Logger log = LoggerFactory.getLogger(ModelRuns.class);
+
+    private final EventPublisher publisher;
+    private final @Nullable CarbonMeter meter;
+    private final String service;
+    private final int maxErrorMessage;
+
+    /**
+     * @param meter null when measuring is off: runs still execute, nothing is published
+     */
+    public ModelRuns(EventPublisher publisher, @Nullable CarbonMeter meter, String service, int maxErrorMessage) {
+        this.publisher = publisher;
+        this.meter = meter;
+        this.service = service;
+        this.maxErrorMessage = maxErrorMessage;
+    }
+
+    /** The work of a run; it may throw what its caller throws. */
+    @FunctionalInterface
+    public interface Work<T, E extends Exception> {
+        T run(ModelRun run) throws E;
+    }
+
+    /** Starts measuring a run of {@code modelId}. */
+    public ModelRun start(RunKind kind, String modelId) {
+        return new ModelRun(this, UUID.randomUUID().toString(), kind, modelId, meter == null ? null : meter.start());
+    }
+
+    /** Runs {@code work} as one measured run: succeeded when it returns, failed (and rethrown) when it throws. */
+    public <T, E extends Exception> T measure(RunKind kind, String modelId, Work<T, E> work) throws E {
+        ModelRun run = start(kind, modelId);
+        T result;
+        try {
+            result = work.run(run);
+        } catch (Exception | Error e) {
+            run.failed(e);
+            throw e;
+        }
+        run.succeeded();
+        return result;
+    }
+
+    /** The meter, or null when measuring is off. */
+    public @Nullable CarbonMeter meter() {
+        return meter;
+    }
+
+    void complete(ModelRun run, @Nullable Throwable error) {
+        if (run.meter() == null) {
+            return;
+        }
+        Measurement m = run.meter().stop();
+        var event = new ModelRunCompleted(null, run.runId(), service, run.modelId(), run.version(), run.kind(),
+                m.startedAt(), m.endedAt(), m.wallSeconds(), m.cpuSeconds(), m.peakHeapBytes(), run.rowCount(),
+                error == null ? RunStatus.SUCCEEDED : RunStatus.FAILED,
+                error == null ? null : error.getClass().getName(),
+                error == null ? null : truncate(error.getMessage()),
+                m.cpuKwh(), m.ramKwh(), m.totalKwh(), m.co2Grams(), m.intensityGPerKwh(), m.pue(), m.method().label());
+        try {
+            publisher.publish(Topics.MODEL_RUNS, event.modelId(), event).whenComplete((ok, failure) -> {
+                if (failure != null) {
+                    lost(event, failure);
+                }
+            });
+        } catch (RuntimeException e) {
+            lost(event, e);
+        }
+    }
+
+    private void lost(ModelRunCompleted event, Throwable failure) {
+        log.warn("model run {} of {} ({}, {} rows, {} kWh, {} gCO2) not published: {}", event.runId(),
+                event.modelId(), event.kind(), event.rows(), event.energyKwh(), event.co2Grams(),
+                failure.toString());
+    }
+
+    private @Nullable String truncate(@Nullable String message) {
+        if (message == null || message.length() <= maxErrorMessage) {
+            return message;
+        }
+        return message.substring(0, maxErrorMessage);
+    }
+}
