@@ -1,6 +1,7 @@
 package io.energywatch.gateway;
 
 import io.energywatch.service.security.Role;
+import io.energywatch.testsupport.OpenApiDocuments;
 import io.energywatch.testsupport.TestTokens;
 
 import com.sun.net.httpserver.HttpServer;
@@ -88,8 +89,12 @@ class GatewayOpenApiTest {
         // springdoc lists them by name; each name points at its route.
         var listed = new java.util.HashMap<String, String>();
         urls.forEach(u -> listed.put(u.path("name").asString(), u.path("url").asString()));
-        assertThat(listed).containsOnly(SERVICES.stream().map(s -> Map.entry(s + "-service", "/v3/api-docs/" + s
-                + "-service")).toArray(Map.Entry[]::new));
+        var expected = new java.util.HashMap<String, String>();
+        SERVICES.forEach(s -> expected.put(s + "-service", "/v3/api-docs/" + s + "-service"));
+        // The gateway's own document (kpi, system) comes first.
+        expected.put("gateway", "/v3/api-docs");
+        assertThat(listed).isEqualTo(expected);
+        assertThat(JSON.readTree(config.body()).path("urls.primaryName").asString()).isEqualTo("gateway");
 
         for (String service : SERVICES) {
             RECEIVED.clear();
@@ -104,6 +109,18 @@ class GatewayOpenApiTest {
         assertThat(ui.statusCode()).isEqualTo(200);
         assertThat(ui.body()).contains("Swagger UI");
         assertThat(get("/swagger-ui.html").statusCode()).isEqualTo(302);
+    }
+
+    /**
+     * The gateway's own endpoints are documented and {@code docs/openapi/gateway.json} is current (run with
+     * {@code -Dopenapi.write=true} to regenerate it).
+     */
+    @Test
+    void theGatewaysOwnDocumentListsKpiAndSystemAndItsGeneratedCopyIsCurrent() throws Exception {
+        int port = environment.getRequiredProperty("local.server.port", Integer.class);
+        JsonNode document = OpenApiDocuments.fetch("http://127.0.0.1:" + port + "/v3/api-docs");
+        assertThat(document.path("paths").propertyNames()).containsExactlyInAnyOrder("/api/v1/kpi", "/api/v1/system");
+        OpenApiDocuments.check(port, "gateway");
     }
 
     @Test

@@ -1,0 +1,50 @@
+package io.energywatch.gateway.web;
+
+import io.energywatch.service.web.ProblemResponses;
+import org.apache.catalina.connector.Request;
+import org.apache.catalina.connector.Response;
+import org.apache.catalina.valves.ErrorReportValve;
+import org.apache.coyote.ActionCode;
+import org.springframework.http.HttpStatus;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Tomcat's own error answers (a request it refuses before any filter runs, such as a malformed request line) as
+ * problem+json instead of Tomcat's HTML report.
+ */
+public final class ProblemErrorReportValve extends ErrorReportValve {
+
+    @Override
+    protected void report(Request request, Response response, Throwable throwable) {
+        int status = response.getStatus();
+        if (status < 400 || response.getContentWritten() > 0) {
+            return;
+        }
+        AtomicBoolean ioAllowed = new AtomicBoolean(true);
+        response.getCoyoteResponse().action(ActionCode.IS_IO_ALLOWED, ioAllowed);
+        if (!ioAllowed.get()) {
+            return;
+        }
+        HttpStatus known = HttpStatus.resolve(status);
+        String title = known == null ? "HTTP " + status : known.getReasonPhrase();
+        String type = known == null ? "http-" + status : known.name().toLowerCase(java.util.Locale.ROOT)
+                .replace('_', '-');
+        String body = "{\"type\":\"" + ProblemResponses.TYPE_BASE + type + "\",\"title\":\"" + title
+                + "\",\"status\":" + status + ",\"detail\":\"The request was refused before it reached the API: "
+                + title + "\",\"errors\":[]}";
+        try {
+            response.setContentType("application/problem+json");
+            response.setCharacterEncoding("utf-8");
+            Writer writer = response.getReporter();
+            if (writer != null) {
+                writer.write(body);
+                response.finishResponse();
+            }
+        } catch (IOException | IllegalStateException e) {
+            // The connection is gone or the answer has started: nothing more can be said.
+        }
+    }
+}
