@@ -18,6 +18,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -38,14 +39,6 @@ class KibanaSavedObjectsTest {
     private static final Path FILE = ROOT.resolve("kibana/energywatch.ndjson");
     private static final Set<String> TYPES = Set.of("index-pattern", "lens", "dashboard");
     private static final Set<String> VISUALIZATIONS = Set.of("lnsXY", "lnsMetric", "lnsDatatable", "lnsPie");
-    private static final Set<String> NUMERIC = Set.of("long", "integer", "short", "byte", "double", "float",
-            "half_float", "scaled_float", "unsigned_long");
-    private static final Set<String> NUMBER_OPERATIONS =
-            Set.of("average", "sum", "median", "standard_deviation", "percentile", "percentile_rank");
-    private static final String LAYER_REFERENCE = "indexpattern-datasource-layer-";
-    private static final String RECORDS = "___records___";
-    /** KQL field names: the word before {@code :}, {@code <}, {@code >} in {@code field : value}. */
-    private static final Pattern KQL_FIELD = Pattern.compile("([A-Za-z_][A-Za-z0-9_.]*)\\s*(:|<=?|>=?)\\s*(\"[^\"]*\"|[^\\s()]+)");
     private static final Pattern TEMPLATE = Pattern.compile("(.+)-template\\.json");
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -162,7 +155,7 @@ class KibanaSavedObjectsTest {
             JsonNode layers = attributes.path("state").path("datasourceStates").path("formBased").path("layers");
             assertThat(layers.size()).isPositive();
             for (var layer : layers.properties()) {
-                assertThat(reference(lens, LAYER_REFERENCE + layer.getKey()).path("type").asString())
+                assertThat(reference(lens, KibanaFieldCheck.LAYER_REFERENCE + layer.getKey()).path("type").asString())
                         .isEqualTo("index-pattern");
                 Set<String> columns = new TreeSet<>();
                 layer.getValue().path("columns").properties().forEach(c -> columns.add(c.getKey()));
@@ -203,48 +196,14 @@ class KibanaSavedObjectsTest {
             JsonNode mapping = JSON.readTree(elasticsearch.send("GET", "/" + alias + "/_mapping", null, 200));
             assertThat(mapping.propertyNames()).as("the template attached %s to the index", alias)
                     .containsExactly(index);
-            var fields = new TreeMap<String, String>();
-            flatten(mapping.path(index).path("mappings").path("properties"), "", false, fields);
-            mappings.put(alias, fields);
+            mappings.put(alias, KibanaFieldCheck.fields(mapping.path(index).path("mappings").path("properties")));
         }
 
-        Map<String, String> aliasOfView = new LinkedHashMap<>();
-        for (JsonNode view : ofType("index-pattern")) {
-            String alias = view.path("attributes").path("title").asString();
-            aliasOfView.put(view.path("id").asString(), alias);
-            String timeField = view.path("attributes").path("timeFieldName").asString();
-            assertThat(mappings.get(alias)).as("time field of %s", alias).containsEntry(timeField, "date");
-        }
-        List<String> problems = new ArrayList<>();
-        int checked = 0;
-        for (JsonNode lens : ofType("lens")) {
-            String lensId = lens.path("id").asString();
-            JsonNode state = lens.path("attributes").path("state");
-            JsonNode layers = state.path("datasourceStates").path("formBased").path("layers");
-            for (var layer : layers.properties()) {
-                String alias = aliasOfView.get(reference(lens, LAYER_REFERENCE + layer.getKey()).path("id").asString());
-                Map<String, String> fields = mappings.get(alias);
-                for (var column : layer.getValue().path("columns").properties()) {
-                    String where = lensId + " " + column.getKey() + " on " + alias;
-                    checked++;
-                    problems.addAll(checkColumn(where, column.getValue(), fields));
-                    JsonNode filter = column.getValue().path("filter");
-                    if (!filter.isMissingNode()) {
-                        problems.addAll(checkKql(where + " filter", filter.path("query").asString(), fields));
-                    }
-                }
-                problems.addAll(checkKql(lensId + " query", state.path("query").path("query").asString(), fields));
-                for (JsonNode f : state.path("filters")) {
-                    String key = f.path("meta").path("key").asString();
-                    if (!fields.containsKey(key)) {
-                        problems.add(lensId + " filter on " + key + ": no such field in " + alias);
-                    }
-                }
-            }
-        }
+        var result = KibanaFieldCheck.check(objects, alias -> Optional.ofNullable(mappings.get(alias)));
 
-        assertThat(problems).isEmpty();
-        assertThat(checked).isGreaterThan(90);
+        assertThat(result.unknown()).isEmpty();
+        assertThat(result.problems()).isEmpty();
+        assertThat(result.checked()).isGreaterThan(90);
     }
 
     @Test
@@ -254,100 +213,27 @@ class KibanaSavedObjectsTest {
         var column = JSON.createObjectNode().put("operationType", "average").put("sourceField", "powerMw")
                 .put("dataType", "number");
 
-        assertThat(checkColumn("ok", column, fields)).isEmpty();
-        assertThat(checkColumn("missing", column.deepCopy().put("sourceField", "powerKw"), fields)).singleElement()
-                .asString().contains("not in the mapping");
-        assertThat(checkColumn("keyword", column.deepCopy().put("sourceField", "region"), fields)).hasSize(1);
-        assertThat(checkColumn("histogram", column.deepCopy().put("operationType", "date_histogram"), fields))
+        assertThat(KibanaFieldCheck.checkColumn("ok", column, fields)).isEmpty();
+        assertThat(KibanaFieldCheck.checkColumn("missing", column.deepCopy().put("sourceField", "powerKw"), fields))
+                .singleElement().asString().contains("not in the mapping");
+        assertThat(KibanaFieldCheck.checkColumn("keyword", column.deepCopy().put("sourceField", "region"), fields))
                 .hasSize(1);
-        assertThat(checkColumn("terms on text", column.deepCopy().put("operationType", "terms")
+        assertThat(KibanaFieldCheck.checkColumn("histogram", column.deepCopy().put("operationType", "date_histogram"),
+                fields)).hasSize(1);
+        assertThat(KibanaFieldCheck.checkColumn("terms on text", column.deepCopy().put("operationType", "terms")
                 .put("sourceField", "reason").put("dataType", "string"), fields)).hasSize(1);
-        assertThat(checkColumn("nested", column.deepCopy().put("sourceField", "features.psi"), fields))
+        assertThat(KibanaFieldCheck.checkColumn("nested", column.deepCopy().put("sourceField", "features.psi"), fields))
                 .singleElement().asString().contains("nested");
-        assertThat(checkKql("filter", "strike : true and region : \"FR\"", fields)).isEmpty();
-        assertThat(checkKql("filter", "strike : \"yes\"", fields)).hasSize(1);
-        assertThat(checkKql("filter", "weekend : true", fields)).hasSize(1);
-        assertThat(checkKql("filter", "region : FR", fields)).hasSize(1);
-    }
-
-    // --- field checks ---
-
-    private static List<String> checkColumn(String where, JsonNode column, Map<String, String> fields) {
-        String operation = column.path("operationType").asString();
-        String field = column.path("sourceField").asString();
-        String dataType = column.path("dataType").asString();
-        List<String> problems = new ArrayList<>();
-        if (operation.equals("count") && field.equals(RECORDS)) {
-            return problems;
-        }
-        String type = fields.get(field);
-        if (type == null) {
-            problems.add(where + ": " + operation + " on " + field + ", which is not in the mapping");
-            return problems;
-        }
-        if (type.startsWith("nested:")) {
-            problems.add(where + ": " + field + " is inside a nested field, which Lens cannot aggregate");
-            return problems;
-        }
-        boolean numeric = NUMERIC.contains(type);
-        boolean compatible = switch (operation) {
-            case "date_histogram" -> type.equals("date") && dataType.equals("date");
-            case "terms" -> (type.equals("keyword") && dataType.equals("string"))
-                    || (type.equals("boolean") && dataType.equals("boolean"))
-                    || (numeric && dataType.equals("number"));
-            case "min", "max" -> (numeric && dataType.equals("number")) || (type.equals("date") && dataType.equals("date"));
-            case "unique_count", "count" -> !type.equals("text") && dataType.equals("number");
-            case "last_value" -> !type.equals("text");
-            default -> NUMBER_OPERATIONS.contains(operation) && numeric && dataType.equals("number");
-        };
-        if (!compatible) {
-            problems.add(where + ": " + operation + " (" + dataType + ") on " + field + " of type " + type);
-        }
-        return problems;
-    }
-
-    /** Fields of a KQL expression exist and the values compared fit their type. */
-    private static List<String> checkKql(String where, String kql, Map<String, String> fields) {
-        List<String> problems = new ArrayList<>();
-        Matcher m = KQL_FIELD.matcher(kql);
-        while (m.find()) {
-            String field = m.group(1);
-            String value = m.group(3);
-            String type = fields.get(field);
-            if (type == null || type.startsWith("nested:")) {
-                problems.add(where + ": " + field + " is not a top-level field of the mapping (" + kql + ")");
-            } else if (type.equals("boolean") && !value.matches("true|false")) {
-                problems.add(where + ": boolean " + field + " compared with " + value);
-            } else if (type.equals("keyword") && !value.startsWith("\"")) {
-                problems.add(where + ": keyword " + field + " compared with the unquoted " + value);
-            } else if (type.equals("text")) {
-                problems.add(where + ": " + field + " is text, matched by words rather than by value");
-            }
-        }
-        if (!kql.isBlank() && !m.reset().find()) {
-            problems.add(where + ": no field found in '" + kql + "'");
-        }
-        return problems;
-    }
-
-    /** Field path → type; fields under a nested field get the prefix {@code nested:}. */
-    private static void flatten(JsonNode properties, String prefix, boolean inNested, Map<String, String> into) {
-        for (var property : properties.properties()) {
-            String path = prefix + property.getKey();
-            JsonNode definition = property.getValue();
-            String type = definition.path("type").asString("object");
-            boolean nested = inNested || type.equals("nested");
-            if (definition.has("properties")) {
-                flatten(definition.path("properties"), path + ".", nested, into);
-            }
-            into.put(path, (inNested ? "nested:" : "") + type);
-        }
+        assertThat(KibanaFieldCheck.checkKql("filter", "strike : true and region : \"FR\"", fields)).isEmpty();
+        assertThat(KibanaFieldCheck.checkKql("filter", "strike : \"yes\"", fields)).hasSize(1);
+        assertThat(KibanaFieldCheck.checkKql("filter", "weekend : true", fields)).hasSize(1);
+        assertThat(KibanaFieldCheck.checkKql("filter", "region : FR", fields)).hasSize(1);
     }
 
     // --- the services' templates ---
 
     /** {@code <key>-template.json} under any module's {@code src/main/resources/elasticsearch}, by key. */
-    private static Map<String, Path> templates() throws IOException {
+    static Map<String, Path> templates() throws IOException {
         Map<String, Path> templates = new TreeMap<>();
         try (var modules = Files.list(ROOT)) {
             for (Path module : modules.toList()) {
@@ -374,7 +260,7 @@ class KibanaSavedObjectsTest {
      * and {@code ${replicas}} (IndexSchema, AnomalyIndex, ReportIndex); prediction replaces {@code ALIAS}
      * (IndexTemplates). Shards and replicas do not change a mapping; the services' local values are used.
      */
-    private static String asTheServiceInstallsIt(Path template, String alias) throws IOException {
+    static String asTheServiceInstallsIt(Path template, String alias) throws IOException {
         return Files.readString(template).replace("${alias}", alias).replace("${shards}", "1")
                 .replace("${replicas}", "0").replace("ALIAS", alias);
     }
@@ -416,16 +302,12 @@ class KibanaSavedObjectsTest {
     }
 
     private static JsonNode reference(JsonNode object, String name) {
-        for (JsonNode reference : object.path("references")) {
-            if (reference.path("name").asString().equals(name)) {
-                return reference;
-            }
-        }
-        throw new AssertionError(object.path("id").asString() + " has no reference named " + name);
+        return KibanaFieldCheck.reference(object, name).orElseThrow(
+                () -> new AssertionError(object.path("id").asString() + " has no reference named " + name));
     }
 
     private static List<JsonNode> ofType(String type) {
-        return objects.stream().filter(o -> o.path("type").asString().equals(type)).toList();
+        return KibanaFieldCheck.ofType(objects, type);
     }
 
     private static JsonNode parse(JsonNode stringified) {
