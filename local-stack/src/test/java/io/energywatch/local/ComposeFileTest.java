@@ -155,6 +155,23 @@ class ComposeFileTest {
     }
 
     @Test
+    void kibanaSetupImportsTheCommittedSavedObjectsAsElasticOnceKibanaIsHealthy() {
+        var setup = services.get("kibana-setup");
+        String script = ComposeFileTest.<String>list(setup.get("command")).getFirst();
+
+        assertThat(services.get("kibana")).containsKey("healthcheck");
+        assertThat(dependsOn("kibana-setup")).containsExactly(Map.entry("kibana", "service_healthy"));
+        assertThat(setup.get("restart")).isEqualTo("no");
+        assertThat(setup.get("image")).isEqualTo(services.get("kibana").get("image"));
+        assertThat(volumes("kibana-setup")).containsExactly("./kibana/energywatch.ndjson:/kibana/energywatch.ndjson:ro");
+        assertThat(ROOT.resolve("kibana/energywatch.ndjson")).isRegularFile();
+        assertThat(env("kibana-setup")).containsEntry("KIBANA_USERNAME", "elastic")
+                .hasEntrySatisfying("KIBANA_PASSWORD", password -> assertThat(password).startsWith("${ELASTIC_PASSWORD:?"));
+        assertThat(script).contains("http://kibana:5601/api/saved_objects/_import?overwrite=true",
+                "-H 'kbn-xsrf: true'", "--form file=@/kibana/energywatch.ndjson", "exit 1");
+    }
+
+    @Test
     void everySecretComesFromDotEnvFailsClearlyWhenMissingAndIsDocumentedInTheExample() {
         Set<String> interpolated = new LinkedHashSet<>();
         Matcher matcher = INTERPOLATION.matcher(composeText.replace("$$", ""));
