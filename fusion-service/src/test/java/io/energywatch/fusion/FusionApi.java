@@ -34,8 +34,9 @@ final class FusionApi {
     /** GET with an Accept header, the body kept as text: {@code text/csv} answers. */
     TextAnswer getText(String path, String accept) {
         try {
-            var response = http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", accept).GET()
-                    .build(), HttpResponse.BodyHandlers.ofString());
+            var response = http.send(HttpRequest.newBuilder(URI.create(base + path))
+                    .header("Authorization", TestTokens.bearer(Role.ADMIN)).header("Accept", accept).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
             return new TextAnswer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
                     response.body(), response.headers());
         } catch (IOException e) {
