@@ -244,10 +244,11 @@ class SecuritySuiteTest {
                 HttpResponse.BodyHandlers.ofString());
         assertProblem(streamed, 413, "streamed");
 
-        // Uploads are a route class of their own: a file larger than the national 2012-2022 file (17 MB) passes,
-        // whole, to the ingestion service.
+        // Uploads are a route class of their own: a file far larger than the national 2012-2022 file (17 MB) passes,
+        // whole, to the ingestion service. 400 MB is more than half this JVM's heap (-Xmx768m): a gateway that held
+        // the body in memory (let alone copied it once) would fail with an OutOfMemoryError.
         RECEIVED.clear();
-        long size = 24L * 1024 * 1024;
+        long size = 400L * 1024 * 1024;
         var upload = http.send(HttpRequest.newBuilder(uri("/api/v1/ingestions?kind=consumption"))
                 .header("Authorization", TestTokens.bearer(Role.ANALYST)).header("Content-Type", "text/csv")
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new RepeatedBytes(size))).build(),
