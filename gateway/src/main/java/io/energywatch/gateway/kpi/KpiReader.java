@@ -72,28 +72,18 @@ class KpiReader {
         String window = query(Map.of("from", nullable(from), "to", nullable(to),
                 "hours", hours == null ? "" : hours.toString()));
 
-        List<Answer> first = calls.all(List.<Callable<Answer>>of(
+        // Forecast accuracy is per target day: from/to as days, or the same hours= (the service resolves it).
+        String accuracyWindow = hours != null ? "?hours=" + hours : query(Map.of(
+                "from", fromDay == null ? "" : fromDay.toString(), "to", toDay == null ? "" : toDay.toString()));
+        List<Answer> stats = calls.all(List.<Callable<Answer>>of(
                 () -> calls.get(FUSION, "/api/v1/enriched/stats" + window, authorization),
                 () -> calls.get(ANOMALY, "/api/v1/anomalies/stats" + window, authorization),
-                () -> calls.get(DRIFT, "/api/v1/drift/summary" + window, authorization)));
-        Answer fusionStats = first.get(0);
-
-        // The accuracy covers the asked days; with hours=, the days of the window fusion's stats resolved.
-        @Nullable LocalDate[] accuracyDays = {fromDay, toDay};
-        if (hours != null && fusionStats.ok()) {
-            accuracyDays[0] = instantDay(fusionStats.body().at("/window/from"), false);
-            accuracyDays[1] = instantDay(fusionStats.body().at("/window/to"), true);
-        }
-        String accuracyQuery = query(Map.of("from", accuracyDays[0] == null ? "" : accuracyDays[0].toString(),
-                "to", accuracyDays[1] == null ? "" : accuracyDays[1].toString()));
-        List<Object> second = calls.all(List.<Callable<Object>>of(
-                () -> consumption(fusionStats, fromDay, toDay, hours != null, step, authorization),
-                () -> calls.get(PREDICTION, "/api/v1/forecasts/accuracy" + accuracyQuery, authorization)));
-
-        @SuppressWarnings("unchecked")
-        Kpi.Section<Kpi.Consumption> consumption = (Kpi.Section<Kpi.Consumption>) second.get(0);
-        return new Kpi(new Kpi.Window(from, to, hours), clock.instant(), consumption, anomalies(first.get(1)),
-                accuracy((Answer) second.get(1)), drift(first.get(2)));
+                () -> calls.get(DRIFT, "/api/v1/drift/summary" + window, authorization),
+                () -> calls.get(PREDICTION, "/api/v1/forecasts/accuracy" + accuracyWindow, authorization)));
+        Kpi.Section<Kpi.Consumption> consumption = consumption(stats.get(0), fromDay, toDay, hours != null, step,
+                authorization);
+        return new Kpi(new Kpi.Window(from, to, hours), clock.instant(), consumption, anomalies(stats.get(1)),
+                accuracy(stats.get(3)), drift(stats.get(2)));
     }
 
     private Kpi.Section<Kpi.Consumption> consumption(Answer stats, @Nullable LocalDate fromDay,
