@@ -19,22 +19,29 @@ import java.util.UUID;
  * <pre>{@code
  * return modelRuns.measure(RunKind.TRAINING, modelId, run -> trainer.train(...));
  * }</pre>
- * or {@code start(...)} then {@code succeeded()}/{@code failed(e)} when the run ends elsewhere. The record is telemetry:
+ * or {@code start(...)} then {@code succeeded()}/{@code failed(e)} when the run ends elsewhere. A run measured inside
+ * another {@code measure} on the same thread is its child, and the parent's figures exclude it. The record is telemetry:
  * a send that fails is logged with the run's figures and never fails the run itself.
  */
 public class ModelRuns {
 
     private static final Logger log = LoggerFactory.getLogger(ModelRuns.class);
 
-    private final EventPublisher publisher;
+    private final @Nullable EventPublisher publisher;
     private final @Nullable CarbonMeter meter;
     private final String service;
     private final int maxErrorMessage;
+    /** The run {@link #measure} is executing on this thread: the parent of runs started inside it. */
+    private final ThreadLocal<ModelRun> current = new ThreadLocal<>();
 
     /**
      * @param meter null when measuring is off: runs still execute, nothing is published
      */
-    public ModelRuns(EventPublisher publisher, @Nullable CarbonMeter meter, String service, int maxErrorMessage) {
+    public ModelRuns(@Nullable EventPublisher publisher, @Nullable CarbonMeter meter, String service,
+                     int maxErrorMessage) {
+        if (meter != null && publisher == null) {
+            throw new IllegalArgumentException("a measured run needs a publisher");
+        }
         this.publisher = publisher;
         this.meter = meter;
         this.service = service;
@@ -47,21 +54,31 @@ public class ModelRuns {
         T run(ModelRun run) throws E;
     }
 
+    /** Runs neither measured nor published: for logic run outside a service (plain tests, benchmarks). */
+    public static ModelRuns unmeasured() {
+        return new ModelRuns(null, null, "unmeasured", 0);
+    }
+
     /** Starts measuring a run of {@code modelId}. */
     public ModelRun start(RunKind kind, String modelId) {
-        return new ModelRun(this, UUID.randomUUID().toString(), kind, modelId, meter == null ? null : meter.start());
+        return new ModelRun(this, UUID.randomUUID().toString(), kind, modelId, meter == null ? null : meter.start(),
+                current.get());
     }
 
     /** Runs {@code work} as one measured run: succeeded when it returns, failed (and rethrown) when it throws. */
     public <T, E extends Exception> T measure(RunKind kind, String modelId, Work<T, E> work) throws E {
         ModelRun run = start(kind, modelId);
+        ModelRun outer = current.get();
+        current.set(run);
         T result;
         try {
             result = work.run(run);
         } catch (Exception | Error e) {
+            current.set(outer);
             run.failed(e);
             throw e;
         }
+        current.set(outer);
         run.succeeded();
         return result;
     }
@@ -72,16 +89,25 @@ public class ModelRuns {
     }
 
     void complete(ModelRun run, @Nullable Throwable error) {
-        if (run.meter() == null) {
+        if (run.meter() == null || publisher == null) {
             return;
         }
         Measurement m = run.meter().stop();
+        if (run.parent() != null) {
+            run.parent().childMeasured(m.cpuSeconds(), m.cpuKwh(), m.ramKwh());
+        }
+        // Exclusive figures: what the children measured is theirs.
+        double cpuSeconds = Math.max(0, m.cpuSeconds() - run.childCpuSeconds());
+        double cpuKwh = Math.max(0, m.cpuKwh() - run.childCpuKwh());
+        double ramKwh = Math.max(0, m.ramKwh() - run.childRamKwh());
+        double totalKwh = (cpuKwh + ramKwh) * m.pue();
         var event = new ModelRunCompleted(null, run.runId(), service, run.modelId(), run.version(), run.kind(),
-                m.startedAt(), m.endedAt(), m.wallSeconds(), m.cpuSeconds(), m.peakHeapBytes(), run.rowCount(),
+                m.startedAt(), m.endedAt(), m.wallSeconds(), cpuSeconds, m.peakHeapBytes(), run.rowCount(),
                 error == null ? RunStatus.SUCCEEDED : RunStatus.FAILED,
                 error == null ? null : error.getClass().getName(),
                 error == null ? null : truncate(error.getMessage()),
-                m.cpuKwh(), m.ramKwh(), m.totalKwh(), m.co2Grams(), m.intensityGPerKwh(), m.pue(), m.method().label());
+                cpuKwh, ramKwh, totalKwh, totalKwh * m.intensityGPerKwh(), m.intensityGPerKwh(), m.pue(),
+                m.method().label());
         try {
             publisher.publish(Topics.MODEL_RUNS, event.modelId(), event).whenComplete((ok, failure) -> {
                 if (failure != null) {

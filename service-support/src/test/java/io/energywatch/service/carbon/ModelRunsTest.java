@@ -19,17 +19,24 @@ import org.springframework.kafka.mock.MockProducerFactory;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 class ModelRunsTest {
 
     @TempDir
     Path dir;
 
+    /** One producer for every send: KafkaTemplate closes a mock factory's producer after each. */
     private final MockProducer<String, EnergyWatchEvent> producer = new MockProducer<>(true, null,
-            new StringSerializer(), EventSerde.any("/energywatch/test"));
+            new StringSerializer(), EventSerde.any("/energywatch/test")) {
+        @Override
+        public void close(Duration timeout) {
+        }
+    };
 
     private ModelRuns modelRuns(boolean measuring) {
         var events = new KafkaTemplate<>(new MockProducerFactory<>(() -> producer));
@@ -79,6 +86,35 @@ class ModelRunsTest {
         assertThat(event.errorType()).isEqualTo("java.io.IOException");
         assertThat(event.errorMessage()).as("truncated to 20 characters").isEqualTo("Elasticsearch refuse");
         assertThat(event.rows()).isEqualTo(15);
+    }
+
+    @Test
+    void aRunInsideAnotherIsItsChildAndTheParentExcludesItsEnergy() {
+        var runs = modelRuns(true);
+        runs.measure(RunKind.FORECAST_ISSUANCE, "forecast-issuance", issuance -> {
+            burn();
+            return runs.measure(RunKind.TRAINING, "gbm-electricity-FR-h1", training -> burn());
+        });
+        var training = (ModelRunCompleted) producer.history().get(0).value();
+        var issuance = (ModelRunCompleted) producer.history().get(1).value();
+        assertThat(training.kind()).isEqualTo(RunKind.TRAINING);
+        assertThat(issuance.kind()).isEqualTo(RunKind.FORECAST_ISSUANCE);
+        assertThat(training.cpuSeconds()).isPositive();
+        // The issuance lasted longer than the training; its memory energy is the rest of its duration only.
+        assertThat(issuance.durationSeconds()).isGreaterThan(training.durationSeconds());
+        double ramWatts = runs.meter().ramWatts();
+        assertThat(issuance.ramEnergyKwh()).isCloseTo(
+                ramWatts * (issuance.durationSeconds() - training.durationSeconds()) / 3.6e6,
+                within(1e-12));
+        assertThat(issuance.energyKwh()).isEqualTo(issuance.cpuEnergyKwh() + issuance.ramEnergyKwh());
+    }
+
+    private static double burn() {
+        double sink = 0;
+        for (int i = 0; i < 2_000_000; i++) {
+            sink += Math.sqrt(i);
+        }
+        return sink;
     }
 
     @Test
