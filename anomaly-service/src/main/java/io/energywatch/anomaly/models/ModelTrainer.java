@@ -10,6 +10,8 @@ import io.energywatch.anomaly.alerts.AnomalyStatus;
 import io.energywatch.contracts.ModelLifecycleChanged;
 import io.energywatch.contracts.ModelLifecycleChanged.ModelKind;
 import io.energywatch.contracts.ModelLifecycleChanged.Stage;
+import io.energywatch.contracts.ModelRunCompleted.RunKind;
+import io.energywatch.service.carbon.ModelRuns;
 import io.energywatch.service.web.ProblemException;
 import org.springframework.http.HttpStatus;
 
@@ -26,7 +28,8 @@ import java.util.Optional;
  * announces its lifecycle. Confirmed anomalies are left out of the window (a real incident must not become "normal");
  * false-positive feedback on the champion lowers the new version's contamination ({@link ThresholdPolicy}). A champion
  * version replaces the old one at once; a challenger (a drift-triggered retraining) is registered under the
- * {@code challenger} alias and left for an operator or the next scheduled training to promote.
+ * {@code challenger} alias and left for an operator or the next scheduled training to promote. Every training is a
+ * measured model run (energy, CO2) published by {@link ModelRuns}.
  */
 public final class ModelTrainer {
 
@@ -44,10 +47,19 @@ public final class ModelTrainer {
     private final int minFrames;
     private final Period defaultWindow;
     private final Clock clock;
+    private final ModelRuns modelRuns;
 
+    /** A trainer whose trainings are not measured (tests and evaluations without Kafka). */
     public ModelTrainer(FrameHistory frames, ModelRegistry registry, ChampionModels champions,
                         TrainingFeedback feedback, LifecycleAnnouncer announcer, ThresholdPolicy policy, int minFrames,
                         Period defaultWindow, Clock clock) {
+        this(frames, registry, champions, feedback, announcer, policy, minFrames, defaultWindow, clock,
+                ModelRuns.unmeasured());
+    }
+
+    public ModelTrainer(FrameHistory frames, ModelRegistry registry, ChampionModels champions,
+                        TrainingFeedback feedback, LifecycleAnnouncer announcer, ThresholdPolicy policy, int minFrames,
+                        Period defaultWindow, Clock clock, ModelRuns modelRuns) {
         this.frames = frames;
         this.registry = registry;
         this.champions = champions;
@@ -57,6 +69,7 @@ public final class ModelTrainer {
         this.minFrames = minFrames;
         this.defaultWindow = defaultWindow;
         this.clock = clock;
+        this.modelRuns = modelRuns;
     }
 
     /** The window a training ending at {@code to} covers. */
@@ -112,6 +125,15 @@ public final class ModelTrainer {
 
     public synchronized TrainingResult train(SeriesGroup group, Instant from, Instant to, String trigger,
                                              boolean promote) {
+        return modelRuns.measure(RunKind.TRAINING, group.modelId(), run -> {
+            TrainingResult result = trainMeasured(group, from, to, trigger, promote);
+            run.version(result.version()).rows(result.trainingRows());
+            return result;
+        });
+    }
+
+    private TrainingResult trainMeasured(SeriesGroup group, Instant from, Instant to, String trigger,
+                                         boolean promote) {
         String modelId = group.modelId();
         announcer.ensureReachable();
         var confirmed = feedback.confirmedAnomalyIds(frames.series(group), from, to);

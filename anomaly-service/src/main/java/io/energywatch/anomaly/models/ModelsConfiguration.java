@@ -7,6 +7,7 @@ import io.energywatch.anomaly.alerts.AnomalyStatus;
 import io.energywatch.anomaly.alerts.AnomalyStore;
 import io.energywatch.anomaly.config.AnomalyProperties;
 import io.energywatch.contracts.DriftDetected;
+import io.energywatch.service.carbon.ModelRuns;
 import io.energywatch.service.kafka.EventPublisher;
 import io.energywatch.service.stores.KafkaClusterCheck;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
@@ -61,12 +62,12 @@ class ModelsConfiguration {
     @Bean
     ModelTrainer modelTrainer(FrameHistory frames, ModelRegistry registry, ChampionModels champions,
                               TrainingFeedback feedback, EventPublisher publisher, KafkaClusterCheck kafka,
-                              AnomalyProperties properties) {
+                              AnomalyProperties properties, ModelRuns modelRuns) {
         var models = properties.models();
         return new ModelTrainer(frames, registry, champions, feedback,
                 new KafkaLifecycleAnnouncer(publisher, kafka, models.publishTimeout()),
                 new ThresholdPolicy(models.contamination(), models.minContamination()), models.minTrainingFrames(),
-                models.trainingWindow(), Clock.systemUTC());
+                models.trainingWindow(), Clock.systemUTC(), modelRuns);
     }
 
     @Bean
