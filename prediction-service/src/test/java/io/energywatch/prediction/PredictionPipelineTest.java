@@ -21,6 +21,8 @@ import io.energywatch.contracts.EventSerde;
 import io.energywatch.contracts.Lineage;
 import io.energywatch.contracts.MeasurementUnit;
 import io.energywatch.contracts.ModelLifecycleChanged;
+import io.energywatch.contracts.ModelRunCompleted;
+import io.energywatch.contracts.ModelRunCompleted.RunKind;
 import io.energywatch.contracts.QualityStatus;
 import io.energywatch.contracts.SeriesId;
 import io.energywatch.contracts.Topics;
@@ -458,6 +460,38 @@ class PredictionPipelineTest {
         if (events.getLast().stage() == ModelLifecycleChanged.Stage.PROMOTED) {
             assertThat(events.getLast().version()).isEqualTo(champion);
         }
+    }
+
+    @Test
+    @Order(20)
+    void everyTrainingAndBacktestIsAMeasuredModelRunInTheCarbonReport() throws Exception {
+        String h1 = "forecast.gas:53:sim:P1D.h1";
+        String h3 = "forecast.gas:53:sim:P1D.h3";
+        var runs = read(Topics.MODEL_RUNS.name(), ModelRunCompleted.class).stream()
+                .filter(r -> r.service().equals("prediction-service") && !r.startedAt().isBefore(testStart)).toList();
+        assertThat(runs).filteredOn(r -> r.kind() == RunKind.BACKTEST && r.modelId().equals(h1)).isNotEmpty()
+                .allSatisfy(r -> {
+                    assertThat(r.status()).isEqualTo(ModelRunCompleted.RunStatus.SUCCEEDED);
+                    assertThat(r.rows()).isPositive();
+                    assertThat(r.energyKwh()).isPositive();
+                    assertThat(r.co2Grams()).isCloseTo(r.energyKwh() * r.carbonIntensityGPerKwh(),
+                            org.assertj.core.data.Offset.offset(1e-12));
+                });
+        var trainings = runs.stream().filter(r -> r.kind() == RunKind.TRAINING && r.modelId().equals(h3)).toList();
+        assertThat(trainings).hasSizeGreaterThanOrEqualTo(2).allSatisfy(r -> {
+            assertThat(r.modelVersion()).isNotNull();
+            assertThat(r.rows()).isPositive();
+            assertThat(r.cpuSeconds()).isPositive();
+            assertThat(r.method()).isIn("rapl", "cpu-time");
+        });
+        // The sink indexed them: the carbon report since the test started lists the forecaster's trainings.
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            JsonNode report = JSON.readTree(get("/api/v1/carbon/report?groupBy=model&from=" + testStart).body());
+            JsonNode group = report.path("groups").valueStream().filter(g -> g.path("key").asString().equals(h3))
+                    .findFirst().orElseThrow();
+            assertThat(group.path("figures").path("runs").asLong()).isGreaterThanOrEqualTo(trainings.size());
+            assertThat(group.path("figures").path("energyKwh").asDouble()).isPositive();
+        });
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.energywatch.prediction.backtest;
 import io.energywatch.analytics.forecast.ForecastEngine;
 import io.energywatch.prediction.config.PredictionProperties;
 import io.energywatch.prediction.history.DailyHistory;
+import io.energywatch.service.carbon.ModelRuns;
 import java.time.Clock;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import tools.jackson.databind.json.JsonMapper;
@@ -13,8 +14,9 @@ import org.springframework.context.annotation.Configuration;
 class BacktestConfiguration {
 
     @Bean
-    Backtests backtests(DailyHistory history, ForecastEngine engine, PredictionProperties properties) {
-        return new Backtests(history, engine, properties.forecast().maxHorizonDays(), Clock.systemUTC());
+    Backtests backtests(DailyHistory history, ForecastEngine engine, PredictionProperties properties,
+                        ModelRuns modelRuns) {
+        return new Backtests(history, engine, properties.forecast().maxHorizonDays(), Clock.systemUTC(), modelRuns);
     }
 
     @Bean

@@ -4,8 +4,11 @@ import io.energywatch.analytics.forecast.Algorithm;
 import io.energywatch.analytics.forecast.BacktestResult;
 import io.energywatch.analytics.forecast.DailySeries;
 import io.energywatch.analytics.forecast.ForecastEngine;
+import io.energywatch.contracts.ModelRunCompleted.RunKind;
 import io.energywatch.prediction.history.DailyHistory;
 import io.energywatch.prediction.history.DailySeriesIds;
+import io.energywatch.prediction.models.ForecastModelIds;
+import io.energywatch.service.carbon.ModelRuns;
 import io.energywatch.service.web.ProblemError;
 import io.energywatch.service.web.ProblemException;
 import java.time.Clock;
@@ -23,12 +26,20 @@ public final class Backtests {
     private final int maxHorizonDays;
     private final Clock clock;
     private final AtomicReference<BacktestSummary> latest = new AtomicReference<>();
+    private final ModelRuns modelRuns;
 
+    /** Backtests that are not measured (tests without the model-run log). */
     public Backtests(DailyHistory history, ForecastEngine engine, int maxHorizonDays, Clock clock) {
+        this(history, engine, maxHorizonDays, clock, ModelRuns.unmeasured());
+    }
+
+    public Backtests(DailyHistory history, ForecastEngine engine, int maxHorizonDays, Clock clock,
+                     ModelRuns modelRuns) {
         this.history = history;
         this.engine = engine;
         this.maxHorizonDays = maxHorizonDays;
         this.clock = clock;
+        this.modelRuns = modelRuns;
     }
 
     /** A backtest request checked against the history: ready to run. */
@@ -90,8 +101,19 @@ public final class Backtests {
         return new Prepared(series, daily, request, List.copyOf(algorithms), horizon);
     }
 
-    /** The long part: trains and tests every algorithm; seeded, so the same request gives the same answer. */
+    /**
+     * The long part: trains and tests every algorithm; seeded, so the same request gives the same answer. One measured
+     * model run of the series' forecaster at that horizon, its rows the days of history it read.
+     */
     public BacktestResponse execute(Prepared prepared) {
+        return modelRuns.measure(RunKind.BACKTEST, ForecastModelIds.of(prepared.series(), prepared.horizonDays()),
+                run -> {
+                    run.rows(prepared.daily().size());
+                    return executeMeasured(prepared);
+                });
+    }
+
+    private BacktestResponse executeMeasured(Prepared prepared) {
         String series = prepared.series();
         BacktestRequest request = prepared.request();
         BacktestResult result;

@@ -29,6 +29,7 @@ import org.springframework.validation.annotation.Validated;
  * @param issuance scheduled forecasts and their realised accuracy
  * @param backtests where backtest jobs are kept
  * @param weatherForecasts the weather forecasts consumed for future days
+ * @param carbon   the model-run log's sink and the carbon report
  */
 @Validated
 @ConfigurationProperties("energywatch.prediction")
@@ -41,7 +42,20 @@ public record PredictionProperties(
         @Valid @NotNull Indices indices,
         @Valid @NotNull Issuance issuance,
         @Valid @NotNull Backtests backtests,
-        @Valid @NotNull WeatherForecasts weatherForecasts) {
+        @Valid @NotNull WeatherForecasts weatherForecasts,
+        @Valid @NotNull Carbon carbon) {
+
+    /**
+     * The model runs of every service ({@code energywatch.model-runs.v1}) indexed into the model-runs index, and the
+     * carbon report over them.
+     *
+     * @param groupId          consumer group of the model-run sink
+     * @param maxGroups        groups (models, services or days) a report lists at most
+     * @param carKgCo2PerKm    the report's car equivalence: kg CO2e per km driven by an average car
+     */
+    public record Carbon(@NotBlank String groupId, @Min(1) @Max(10_000) int maxGroups,
+                         @DecimalMin(value = "0", inclusive = false) double carKgCo2PerKm) {
+    }
 
     /**
      * @param collection MongoDB collection of the weather forecasts, one document per region, target day and issue

@@ -9,12 +9,14 @@ import io.energywatch.analytics.registry.ModelVersion;
 import io.energywatch.contracts.ConsumptionForecast;
 import io.energywatch.contracts.ConsumptionForecast.WeatherBasis;
 import io.energywatch.contracts.EventIds;
+import io.energywatch.contracts.ModelRunCompleted.RunKind;
 import io.energywatch.prediction.history.DailyHistory;
 import io.energywatch.prediction.history.HistoryActivity;
 import io.energywatch.prediction.models.ForecastModelIds;
 import io.energywatch.prediction.models.ForecasterTrainer;
 import io.energywatch.prediction.models.TrainingTrigger;
 import io.energywatch.prediction.weather.FutureWeather;
+import io.energywatch.service.carbon.ModelRuns;
 import io.energywatch.service.web.ProblemException;
 import java.io.IOException;
 import java.time.Clock;
@@ -42,13 +44,16 @@ import org.slf4j.LoggerFactory;
  * time, the last complete local day of its daily history (the data may be years old): a run trains the champion of
  * each issuance horizon a series lacks once it has enough complete days, issues from the last complete day with each
  * champion unless that (series, base day, horizon, model version) was issued already, then scores every issued step
- * whose target day has become complete. One run at a time: training takes both cores.
+ * whose target day has become complete. One run at a time: training takes both cores. Each run is a measured model
+ * run under {@link #ISSUANCE_RUN} (its rows the forecasts issued); the first champions it trains are its child runs.
  */
 public final class ForecastIssuer {
 
     private static final Logger log = LoggerFactory.getLogger(ForecastIssuer.class);
     private static final long PUBLISH_TIMEOUT_SECONDS = 30;
     private static final int INDEX_BATCH = 500;
+    /** The model id of issuance runs, which span every series' champions. */
+    public static final String ISSUANCE_RUN = "forecast-issuance";
 
     /** Publishes one step on the forecasts topic. */
     @FunctionalInterface
@@ -93,12 +98,23 @@ public final class ForecastIssuer {
     private final ReentrantLock running = new ReentrantLock();
     private final AtomicReference<Outcome> lastRun = new AtomicReference<>();
     private final AtomicReference<String> lastFailure = new AtomicReference<>();
+    private final ModelRuns modelRuns;
 
+    /** An issuer whose runs are not measured (tests without the model-run log). */
     public ForecastIssuer(DailyHistory history, ForecastEngine engine, ForecasterTrainer trainer,
                           ModelRegistry registry, ForecastPublisher publisher, FutureWeather futureWeather,
                           IssuedForecastStore issues, AccuracyStore accuracy, AccuracyIndexer indexer,
                           HistoryActivity activity, List<Integer> horizons, int minTrainingDays, Duration quietPeriod,
                           ZoneId zone, Clock clock) {
+        this(history, engine, trainer, registry, publisher, futureWeather, issues, accuracy, indexer, activity,
+                horizons, minTrainingDays, quietPeriod, zone, clock, ModelRuns.unmeasured());
+    }
+
+    public ForecastIssuer(DailyHistory history, ForecastEngine engine, ForecasterTrainer trainer,
+                          ModelRegistry registry, ForecastPublisher publisher, FutureWeather futureWeather,
+                          IssuedForecastStore issues, AccuracyStore accuracy, AccuracyIndexer indexer,
+                          HistoryActivity activity, List<Integer> horizons, int minTrainingDays, Duration quietPeriod,
+                          ZoneId zone, Clock clock, ModelRuns modelRuns) {
         this.history = history;
         this.engine = engine;
         this.trainer = trainer;
@@ -114,6 +130,7 @@ public final class ForecastIssuer {
         this.quietPeriod = quietPeriod;
         this.zone = zone;
         this.clock = clock;
+        this.modelRuns = modelRuns;
     }
 
     /**
@@ -153,6 +170,14 @@ public final class ForecastIssuer {
     }
 
     private Outcome run() {
+        return modelRuns.measure(RunKind.FORECAST_ISSUANCE, ISSUANCE_RUN, run -> {
+            Outcome outcome = runMeasured();
+            run.rows(outcome.issued());
+            return outcome;
+        });
+    }
+
+    private Outcome runMeasured() {
         Instant started = clock.instant();
         int trained = 0;
         int issued = 0;

@@ -10,6 +10,7 @@ import io.energywatch.prediction.history.HistoryActivity;
 import io.energywatch.prediction.indexing.AccuracyIndex;
 import io.energywatch.prediction.models.ForecasterTrainer;
 import io.energywatch.prediction.weather.FutureWeather;
+import io.energywatch.service.carbon.ModelRuns;
 import io.energywatch.service.kafka.EventPublisher;
 import java.time.Clock;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -49,7 +50,8 @@ class IssuanceConfiguration {
     ForecastIssuer forecastIssuer(DailyHistory history, ForecastEngine engine, ForecasterTrainer trainer,
                                   ModelRegistry registry, EventPublisher publisher, IssuedForecastStore issues,
                                   AccuracyStore accuracy, AccuracyIndex index, HistoryActivity activity,
-                                  FutureWeather futureWeather, PredictionProperties properties) {
+                                  FutureWeather futureWeather, PredictionProperties properties,
+                                  ModelRuns modelRuns) {
         var issuance = properties.issuance();
         int max = properties.forecast().maxHorizonDays();
         for (int h : issuance.horizonsDays()) {
@@ -62,6 +64,6 @@ class IssuanceConfiguration {
                 step -> publisher.publish(Topics.FORECASTS, step.seriesId(), step), futureWeather, issues, accuracy,
                 index::index,
                 activity, issuance.horizonsDays(), properties.forecast().minTrainingDays(), issuance.quietPeriod(),
-                properties.zone(), Clock.systemUTC());
+                properties.zone(), Clock.systemUTC(), modelRuns);
     }
 }

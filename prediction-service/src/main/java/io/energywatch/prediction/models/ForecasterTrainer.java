@@ -16,7 +16,9 @@ import io.energywatch.contracts.ModelLifecycleChanged;
 import io.energywatch.contracts.ModelLifecycleChanged.ModelKind;
 import io.energywatch.contracts.ModelLifecycleChanged.Stage;
 import io.energywatch.contracts.Topics;
+import io.energywatch.contracts.ModelRunCompleted.RunKind;
 import io.energywatch.prediction.history.DailyHistory;
+import io.energywatch.service.carbon.ModelRuns;
 import io.energywatch.service.kafka.EventPublisher;
 import io.energywatch.service.web.ProblemError;
 import io.energywatch.service.web.ProblemException;
@@ -60,10 +62,19 @@ public final class ForecasterTrainer {
     private final int promotionWindowDays;
     private final ZoneId zone;
     private final Clock clock;
+    private final ModelRuns modelRuns;
 
+    /** A trainer whose trainings are not measured (tests without the model-run log). */
     public ForecasterTrainer(DailyHistory history, ForecastEngine engine, ModelRegistry registry,
                              EventPublisher publisher, List<Algorithm> candidates, int minTrainingDays,
                              int promotionWindowDays, ZoneId zone, Clock clock) {
+        this(history, engine, registry, publisher, candidates, minTrainingDays, promotionWindowDays, zone, clock,
+                ModelRuns.unmeasured());
+    }
+
+    public ForecasterTrainer(DailyHistory history, ForecastEngine engine, ModelRegistry registry,
+                             EventPublisher publisher, List<Algorithm> candidates, int minTrainingDays,
+                             int promotionWindowDays, ZoneId zone, Clock clock, ModelRuns modelRuns) {
         this.history = history;
         this.engine = engine;
         this.registry = registry;
@@ -73,6 +84,7 @@ public final class ForecasterTrainer {
         this.promotionWindowDays = promotionWindowDays;
         this.zone = zone;
         this.clock = clock;
+        this.modelRuns = modelRuns;
     }
 
     /** A registered forecaster version and whether it is the champion. */
@@ -94,8 +106,16 @@ public final class ForecasterTrainer {
         return train(dailySeriesId, horizonDays, TrainingTrigger.ON_DEMAND, "history extended to " + last);
     }
 
-    /** Trains, registers and (when good enough) promotes a new version. */
+    /** Trains, registers and (when good enough) promotes a new version: one measured model run. */
     public synchronized Trained train(String dailySeriesId, int horizonDays, TrainingTrigger trigger, String reason) {
+        return modelRuns.measure(RunKind.TRAINING, ForecastModelIds.of(dailySeriesId, horizonDays), run -> {
+            Trained trained = trainMeasured(dailySeriesId, horizonDays, trigger, reason);
+            run.version(trained.version().version()).rows(trained.version().trainingWindow().rows());
+            return trained;
+        });
+    }
+
+    private Trained trainMeasured(String dailySeriesId, int horizonDays, TrainingTrigger trigger, String reason) {
         DailySeries series = history.load(dailySeriesId);
         LocalDate last = lastDay(dailySeriesId, series);
         LocalDate first = series.records().getFirst().date();

@@ -1,5 +1,6 @@
 package io.energywatch.prediction.models;
 
+import io.energywatch.service.carbon.ModelRuns;
 import io.energywatch.service.kafka.EventListeners;
 import io.energywatch.analytics.forecast.Algorithm;
 import io.energywatch.analytics.forecast.ForecastEngine;
@@ -40,14 +41,15 @@ class ModelsConfiguration {
 
     @Bean
     ForecasterTrainer forecasterTrainer(DailyHistory history, ForecastEngine engine, ModelRegistry registry,
-                                        EventPublisher publisher, PredictionProperties properties) {
+                                        EventPublisher publisher, PredictionProperties properties,
+                                        ModelRuns modelRuns) {
         var forecast = properties.forecast();
         var candidates = forecast.algorithms().stream()
                 .map(id -> Algorithm.fromId(id).orElseThrow(() -> new IllegalArgumentException(
                         "energywatch.prediction.forecast.algorithms: unknown algorithm " + id)))
                 .toList();
         return new ForecasterTrainer(history, engine, registry, publisher, candidates, forecast.minTrainingDays(),
-                forecast.promotionWindowDays(), properties.zone(), Clock.systemUTC());
+                forecast.promotionWindowDays(), properties.zone(), Clock.systemUTC(), modelRuns);
     }
 
     @Bean(DRIFT_CONTAINER_FACTORY)

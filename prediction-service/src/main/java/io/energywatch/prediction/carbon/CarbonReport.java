@@ -1,0 +1,43 @@
+package io.energywatch.prediction.carbon;
+
+import io.energywatch.service.web.TabularResponse;
+import org.jspecify.annotations.Nullable;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The energy and CO2 of the model runs that started in a window, in total and per group; as CSV, one row per group.
+ *
+ * @param from     window start, inclusive (null: from the first run)
+ * @param to       window end, exclusive (null: up to now)
+ * @param groupBy  model, service or day
+ * @param totals   every run of the window
+ * @param methods  runs per energy method
+ * @param groups   the groups, largest emissions first (days in date order)
+ */
+public record CarbonReport(@Nullable Instant from, @Nullable Instant to, GroupBy groupBy, CarbonFigures totals,
+                           Map<String, Long> methods, List<CarbonGroup> groups)
+        implements TabularResponse<CarbonGroup> {
+
+    @Override
+    public List<CarbonGroup> tableRows() {
+        return groups;
+    }
+
+    /** What a report's groups are. */
+    public enum GroupBy {
+        MODEL("modelId"), SERVICE("service"), DAY("startedAt");
+
+        private final String field;
+
+        GroupBy(String field) {
+            this.field = field;
+        }
+
+        String field() {
+            return field;
+        }
+    }
+}
