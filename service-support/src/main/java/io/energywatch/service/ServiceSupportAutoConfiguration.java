@@ -12,6 +12,9 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -23,6 +26,7 @@ import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.MicrometerProducerListener;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -47,7 +51,9 @@ public class ServiceSupportAutoConfiguration {
 
     @Bean
     EventPublisher eventPublisher(KafkaProperties kafka, StoreAccessProperties stores,
-                                  @Value("${spring.application.name}") String application) {
+                                  @Value("${spring.application.name}") String application,
+                                  ObjectProvider<MeterRegistry> meters,
+                                  ObjectProvider<ObservationRegistry> observations) {
         Map<String, Object> props = new HashMap<>(kafka.buildProducerProperties());
         // Nothing accepted may be lost or doubled: idempotent, acknowledged by all in-sync replicas.
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
@@ -62,10 +68,26 @@ public class ServiceSupportAutoConfiguration {
         // waits for them: bounded here so work waiting on Kafka learns of an outage in seconds.
         props.putIfAbsent(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) stores.kafka().requestTimeout().toMillis());
         props.putIfAbsent(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) stores.kafka().deliveryTimeout().toMillis());
-        var events = new KafkaTemplate<>(new DefaultKafkaProducerFactory<String, EnergyWatchEvent>(props,
-                new StringSerializer(), EventSerde.any(ceSource(application))));
-        var deadLetters = new KafkaTemplate<>(new DefaultKafkaProducerFactory<String, byte[]>(props,
-                new StringSerializer(), new ByteArraySerializer()));
+        var eventProducers = new DefaultKafkaProducerFactory<String, EnergyWatchEvent>(props,
+                new StringSerializer(), EventSerde.any(ceSource(application)));
+        var rawProducers = new DefaultKafkaProducerFactory<String, byte[]>(props,
+                new StringSerializer(), new ByteArraySerializer());
+        MeterRegistry registry = meters.getIfAvailable();
+        if (registry != null) {
+            eventProducers.addListener(new MicrometerProducerListener<>(registry));
+            rawProducers.addListener(new MicrometerProducerListener<>(registry));
+        }
+        var events = new KafkaTemplate<>(eventProducers);
+        var deadLetters = new KafkaTemplate<>(rawProducers);
+        // These templates are not beans, so they learn the registry here; an observed send writes the W3C
+        // traceparent of the current span (a listener's, a job's, a request's) into the record's headers.
+        ObservationRegistry observationRegistry = observations.getIfAvailable();
+        if (observationRegistry != null && kafka.getTemplate().isObservationEnabled()) {
+            for (KafkaTemplate<?, ?> t : List.of(events, deadLetters)) {
+                t.setObservationRegistry(observationRegistry);
+                t.setObservationEnabled(true);
+            }
+        }
         return new EventPublisher(events, deadLetters, ceSource(application));
     }
 

@@ -11,6 +11,9 @@ import io.energywatch.contracts.MovementScope;
 import io.energywatch.contracts.Regions;
 import io.energywatch.contracts.SocialMovementDeclared;
 import io.energywatch.contracts.WeatherObserved;
+import io.energywatch.service.observability.TraceContinuation;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -58,6 +61,11 @@ final class ConsumptionFusion implements Processor<String, Object, String, Consu
     private KeyValueStore<String, String> emittedWeather;
     /** True while kept measurements are re-emitted: the loop covers whole (day, area) groups, see weather(). */
     private boolean reEmitting;
+    /**
+     * The trace context (W3C headers) of the record being processed: what it emits, the measurement's own enriched
+     * record or the re-emissions a weather or movement record triggers, continues that record's trace.
+     */
+    private Headers traceHeaders = new RecordHeaders();
 
     ConsumptionFusion(FusionSettings settings, WeatherView view) {
         this.settings = settings;
@@ -99,6 +107,7 @@ final class ConsumptionFusion implements Processor<String, Object, String, Consu
 
     @Override
     public void process(Record<String, Object> record) {
+        traceHeaders = TraceContinuation.traceHeaders(record.headers());
         switch (record.value()) {
             case KeptMeasurement m -> consumptionArrived(m);
             case WeatherObserved w -> weatherArrived(w);
@@ -249,9 +258,10 @@ final class ConsumptionFusion implements Processor<String, Object, String, Consu
                 calendarCache.get(date, area, () -> CalendarFeatures.of(date, area)),
                 socialCache.get(date, area, () -> SocialContexts.of(movementsOf(date), date,
                         LocalDays.NATIONAL.equals(area) ? null : area)));
-        // Fresh headers: the serde writes the enriched record's own CloudEvents attributes.
+        // Fresh headers but the trace context: the serde writes the enriched record's own CloudEvents attributes.
         long timestamp = Math.max(m.lineage().ingestedAt().toEpochMilli(), triggerAcceptedMs);
-        context.forward(new Record<>(m.seriesId(), enriched, timestamp));
+        context.forward(new Record<>(m.seriesId(), enriched, timestamp,
+                TraceContinuation.traceHeaders(traceHeaders)));
     }
 
     /** The task's observations over the view's, and when the latest of them was accepted (0 if none). */

@@ -48,6 +48,7 @@ public final class FusionTopology {
     private final FusionTopics topics;
     private final FusionSettings settings;
     private final WeatherView view;
+    private final FusionMeters meters;
 
     /** A fusion that learns weather only through the context broadcast (tests of the broadcast path). */
     public FusionTopology(FusionTopics topics, FusionSettings settings) {
@@ -56,9 +57,15 @@ public final class FusionTopology {
 
     /** {@code view}: weather already read from the raw topic by this instance, see {@link GlobalWeatherView}. */
     public FusionTopology(FusionTopics topics, FusionSettings settings, WeatherView view) {
+        this(topics, settings, view, FusionMeters.NONE);
+    }
+
+    /** {@code meters}: counts records in and out and measures the enriched records' age. */
+    public FusionTopology(FusionTopics topics, FusionSettings settings, WeatherView view, FusionMeters meters) {
         this.topics = topics;
         this.settings = settings;
         this.view = view;
+        this.meters = meters;
     }
 
     /** Adds the fusion to {@code builder} and returns the enriched stream (already sent to the enriched topic). */
@@ -68,12 +75,18 @@ public final class FusionTopology {
         KStream<String, EnergyWatchEvent> weather = builder
                 .stream(topics.weather(), Consumed.with(Serdes.String(), EventSerde.of(WeatherObserved.class, source))
                         .withTimestampExtractor(time).withName("weather-source"))
-                .mapValues(w -> (EnergyWatchEvent) w, Named.as("weather-as-context"));
+                .mapValues(w -> {
+                    meters.consumed(topics.weather());
+                    return (EnergyWatchEvent) w;
+                }, Named.as("weather-as-context"));
         KStream<String, EnergyWatchEvent> movements = builder
                 .stream(topics.movements(), Consumed.with(Serdes.String(),
                                 EventSerde.of(SocialMovementDeclared.class, source))
                         .withTimestampExtractor(time).withName("movements-source"))
-                .mapValues(m -> (EnergyWatchEvent) m, Named.as("movements-as-context"));
+                .mapValues(m -> {
+                    meters.consumed(topics.movements());
+                    return (EnergyWatchEvent) m;
+                }, Named.as("movements-as-context"));
         KStream<String, EnergyWatchEvent> context = weather.merge(movements, Named.as("context-merge"))
                 .repartition(Repartitioned.<String, EnergyWatchEvent>with(Serdes.String(), EventSerde.any(source))
                         .withName(CONTEXT_BROADCAST)
@@ -83,13 +96,15 @@ public final class FusionTopology {
         // Read as the fusion's input type directly: one processor node less for every measurement.
         KStream<String, Object> consumption = builder
                 .stream(topics.consumption(), Consumed.with(Serdes.String(), KeptMeasurement.source(source))
-                        .withTimestampExtractor(time).withName("consumption-source"));
+                        .withTimestampExtractor(time).withName("consumption-source"))
+                .peek((k, v) -> meters.consumed(topics.consumption()), Named.as("consumption-count"));
 
         KStream<String, ConsumptionEnriched> enriched = consumption
                 .merge(context.mapValues(c -> (Object) c, Named.as("context-as-input")), Named.as("fusion-input"))
                 .process(new Supplier(settings, view), Named.as("fusion"));
-        enriched.to(topics.enriched(), Produced.with(Serdes.String(), EventSerde.of(ConsumptionEnriched.class, source))
-                .withName("enriched-sink"));
+        enriched.peek((k, v) -> meters.enriched(topics.enriched(), v), Named.as("enriched-count"))
+                .to(topics.enriched(), Produced.with(Serdes.String(),
+                        EventSerde.of(ConsumptionEnriched.class, source)).withName("enriched-sink"));
         return enriched;
     }
 

@@ -13,6 +13,7 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.kstream.KStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
@@ -24,6 +25,7 @@ import org.springframework.kafka.config.KafkaStreamsConfiguration;
 import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import org.springframework.kafka.config.StreamsBuilderFactoryBeanConfigurer;
 
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -120,14 +122,14 @@ class StreamsConfiguration {
 
     @Bean
     FusionTopology fusionTopology(FusionProperties properties, KafkaProperties kafka, GlobalWeatherView weatherView,
-                                  @Value("${spring.application.name}") String application) {
+                                  @Value("${spring.application.name}") String application, MeterRegistry meters) {
         FusionTopics topics = FusionTopics.platform();
         var p = properties.streams();
         var settings = new FusionSettings(p.grace(), p.contextRetention(), p.purgeInterval(),
                 p.contextPartitions() > 0 ? p.contextPartitions() : consumptionPartitions(kafka, topics.consumption()),
                 properties.degreeDays().heatingBaseC(), properties.degreeDays().coolingBaseC(),
                 ServiceSupportAutoConfiguration.ceSource(application));
-        return new FusionTopology(topics, settings, weatherView);
+        return new FusionTopology(topics, settings, weatherView, FusionMeters.micrometer(meters, Clock.systemUTC()));
     }
 
     @Bean
