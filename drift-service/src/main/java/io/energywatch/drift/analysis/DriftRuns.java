@@ -6,11 +6,13 @@ import io.energywatch.analytics.drift.DriftAnalyzer;
 import io.energywatch.analytics.drift.FeatureDrift;
 import io.energywatch.analytics.registry.FeatureProfile;
 import io.energywatch.analytics.registry.ModelVersion;
+import io.energywatch.contracts.ModelRunCompleted.RunKind;
 import io.energywatch.drift.config.DriftProperties;
 import io.energywatch.drift.reports.DriftReport;
 import io.energywatch.drift.watch.ModelScopes;
 import io.energywatch.drift.window.EnrichedWindow;
 import io.energywatch.drift.window.WindowScope;
+import io.energywatch.service.carbon.ModelRuns;
 import io.energywatch.service.web.ProblemError;
 import io.energywatch.service.web.ProblemException;
 import org.jspecify.annotations.Nullable;
@@ -31,6 +33,7 @@ import java.util.UUID;
 /**
  * A drift run, whatever started it: a model version's reference profiles against a window of enriched data, or one
  * uploaded sample against another. The run analyses, then hands the report to the recorder (store, event, index).
+ * Every run, light, full, on demand or uploaded, is a measured model run of the model it checks (energy, CO2).
  */
 @Component
 public class DriftRuns {
@@ -43,9 +46,10 @@ public class DriftRuns {
     private final RecommendedActions actions;
     private final SmallSampleGuard guard;
     private final Clock clock;
+    private final ModelRuns modelRuns;
 
     DriftRuns(DriftAnalyzer analyzer, ReferenceProfiles references, EnrichedWindow window, ReportRecorder recorder,
-              DriftProperties properties, Clock clock) {
+              DriftProperties properties, Clock clock, ModelRuns modelRuns) {
         this.analyzer = analyzer;
         this.references = references;
         this.window = window;
@@ -54,6 +58,7 @@ public class DriftRuns {
         this.actions = new RecommendedActions(properties.actions());
         this.guard = new SmallSampleGuard(properties.schedule().minRowsWithoutTest(), properties.thresholds().alpha());
         this.clock = clock;
+        this.modelRuns = modelRuns;
     }
 
     /**
@@ -71,6 +76,16 @@ public class DriftRuns {
 
     /** A model version already read from its registry. */
     DriftReport againstWindow(ModelVersion model, Instant from, Instant to, int maxRows, DriftReport.Trigger trigger) {
+        return modelRuns.measure(RunKind.DRIFT_RUN, model.modelId(), run -> {
+            run.version(model.version());
+            DriftReport report = againstWindowMeasured(model, from, to, maxRows, trigger);
+            run.rows(report.currentRows());
+            return report;
+        });
+    }
+
+    private DriftReport againstWindowMeasured(ModelVersion model, Instant from, Instant to, int maxRows,
+                                              DriftReport.Trigger trigger) {
         long started = System.nanoTime();
         WindowScope scope = ModelScopes.of(model);
         CurrentWindow current = window.select(scope, from, to, maxRows);
@@ -87,6 +102,15 @@ public class DriftRuns {
 
     /** One uploaded sample against another with the same columns; the first is the reference. */
     public DriftReport uploaded(SampleCsv reference, SampleCsv current, @Nullable String modelId) {
+        String model = modelId == null || modelId.isBlank() ? properties.upload().modelId() : modelId;
+        return modelRuns.measure(RunKind.DRIFT_RUN, model, run -> {
+            DriftReport report = uploadedMeasured(reference, current, model);
+            run.version(report.modelVersion()).rows(report.currentRows());
+            return report;
+        });
+    }
+
+    private DriftReport uploadedMeasured(SampleCsv reference, SampleCsv current, String model) {
         if (!reference.columns().equals(current.columns())) {
             throw ProblemException.badRequest("invalid-sample", "the two samples must have the same columns",
                     List.of(ProblemError.field("current", String.join(",", current.columns()),
@@ -114,7 +138,6 @@ public class DriftRuns {
         var sample = new CurrentWindow(current.rows().size(), numeric, categorical);
         DriftAnalysis analysis = analyzer.analyse(profiles, sample);
         Instant now = clock.instant();
-        String model = modelId == null || modelId.isBlank() ? upload.modelId() : modelId;
         return recorder.record(report(model, "upload", DriftReport.Trigger.UPLOAD, now, now, analysis,
                 skipped(profiles, analysis, sample), started, null));
     }
