@@ -51,7 +51,10 @@ final class Demo {
                         context),
                 new DriftReportStep(new PipelineDrain.Dependencies(List.of(groups.fusion(), groups.driftWindow()),
                         List.of(platform.index("drift"))), context),
-                new NotificationsStep(sinks, context));
+                new NotificationsStep(sinks, context),
+                new PlatformStep(new PipelineDrain.Dependencies(List.of(groups.fusion(), groups.fusionIndexer(),
+                        groups.anomalyDetector(), groups.driftWindow()),
+                        List.of(platform.index("enriched"), platform.index("anomalies"))), context));
     }
 
     /** Returns true when every step is done or skipped: a failed or incomplete step makes the demo fail. */
