@@ -31,10 +31,17 @@ final class KibanaObjects {
     private static final String OPTIONS = "{\"useMargins\":true,\"syncColors\":false,\"syncCursor\":true,"
             + "\"syncTooltips\":false,\"hidePanelTitles\":false}";
 
-    /** A data view over one alias of energywatch.stores.indices. */
-    record DataView(String key, String name, String timeField) {
+    /**
+     * A data view over the alias of energywatch.stores.indices named {@code index}; {@code slug} tells apart two views
+     * of one alias placed in time by different fields.
+     */
+    record DataView(String slug, String index, String name, String timeField) {
+        DataView(String index, String name, String timeField) {
+            this(index, index, name, timeField);
+        }
+
         String id() {
-            return ID_PREFIX + "data-view-" + key;
+            return ID_PREFIX + "data-view-" + slug;
         }
     }
 
@@ -76,10 +83,18 @@ final class KibanaObjects {
             new DataView("forecast-accuracy", "EnergyWatch forecast accuracy", "targetDate");
     static final DataView DRIFT = new DataView("drift", "EnergyWatch drift reports", "createdAt");
     static final DataView MODEL_RUNS = new DataView("model-runs", "EnergyWatch model runs", "trainedAt");
-    static final List<DataView> DATA_VIEWS = List.of(ENRICHED, DAILY, ANOMALIES, FORECASTS, ACCURACY, DRIFT, MODEL_RUNS);
+    /**
+     * The same alias for the measured runs of every service (issue 16: one document per training, scoring batch,
+     * backtest, issuance, drift run or ingestion job, with its duration, CPU, heap, status and carbon), which carry
+     * {@code startedAt} rather than the forecaster versions' {@code trainedAt}.
+     */
+    static final DataView RUNS =
+            new DataView("model-runs-telemetry", "model-runs", "EnergyWatch measured runs and carbon", "startedAt");
+    static final List<DataView> DATA_VIEWS =
+            List.of(ENRICHED, DAILY, ANOMALIES, FORECASTS, ACCURACY, DRIFT, MODEL_RUNS, RUNS);
 
     static List<Dashboard> dashboards() {
-        return List.of(consumption(), anomalies(), forecasts(), accuracy(), drift(), modelRuns());
+        return List.of(consumption(), anomalies(), forecasts(), accuracy(), drift(), modelRuns(), runsAndCarbon());
     }
 
     private static Dashboard consumption() {
@@ -300,6 +315,66 @@ final class KibanaObjects {
                         new Panel(stages, 32, 16, 16, 15), new Panel(table, 0, 31, 48, 16)));
     }
 
+    private static Dashboard runsAndCarbon() {
+        var co2 = lensMetric("runs-co2", "CO2 emitted (g)",
+                "CO2 of the measured runs: their energy times the grid's carbon intensity (CodeCarbon's method).",
+                layer("l", RUNS, metric("m", "sum", "co2Grams", "CO2 (g)")));
+        var energy = lensMetric("runs-energy", "Energy used (kWh)",
+                "CPU and memory energy of the measured runs, times the PUE.",
+                layer("l", RUNS, metric("m", "sum", "energyKwh", "Energy (kWh)")));
+        var failed = lensMetric("runs-failed", "Failed runs",
+                "Runs that ended with an error; the table below says which model and the pie which error.",
+                layer("l", RUNS, count("m", "Failed runs", "status : \"FAILED\"")));
+        var duration = lensXy("runs-duration-by-kind", "Run duration by kind (s)",
+                "Mean duration of trainings, scoring batches, backtests, issuances, drift runs and ingestion jobs.",
+                "line",
+                layer("l", RUNS, dateHistogram("x", "startedAt", "auto"), terms("kind", "kind", 6, "y"),
+                        metric("y", "average", "durationSeconds", "Mean duration (s)")),
+                List.of());
+        var cpu = lensXy("runs-cpu-by-service", "CPU time by service (s)",
+                "CPU seconds the runs of each service used, stacked by run kind.", "bar_horizontal_stacked",
+                layer("l", RUNS, terms("x", "service", 10, "y"), terms("kind", "kind", 6, "y"),
+                        metric("y", "sum", "cpuSeconds", "CPU time (s)")),
+                List.of());
+        var heap = lensXy("runs-peak-heap-by-service", "Peak heap by service",
+                "The largest JVM heap a run of each service reached, per time bucket.", "line",
+                layer("l", RUNS, dateHistogram("x", "startedAt", "auto"), terms("service", "service", 10, "y"),
+                        formatted(metric("y", "max", "peakHeapBytes", "Peak heap"), "bytes")),
+                List.of());
+        var perModel = lensXy("runs-status-by-model", "Runs and failures per model",
+                "Measured runs of each model, stacked by status: the errors per model.", "bar_horizontal_stacked",
+                layer("l", RUNS, terms("x", "modelId", 15, "y"), terms("status", "status", 2, "y"),
+                        count("y", "Runs", null)),
+                List.of());
+        var errors = lensPie("runs-errors-by-type", "Errors by type",
+                "The exception classes failed runs ended with.",
+                layer("l", RUNS, terms("g", "errorType", 10, "m"), count("m", "Failed runs", "status : \"FAILED\"")));
+        var carbonOverTime = lensXy("runs-co2-over-time", "CO2 over time by service (g)",
+                "CO2 of the runs per time bucket, stacked by service.", "bar_stacked",
+                layer("l", RUNS, dateHistogram("x", "startedAt", "auto"), terms("service", "service", 10, "y"),
+                        metric("y", "sum", "co2Grams", "CO2 (g)")),
+                List.of());
+        var table = lensTable("runs-by-model", "Measured runs by model and kind",
+                "Per model and kind: runs, failures, mean duration, CPU time, peak heap, rows, energy and CO2.",
+                layer("l", RUNS, terms("model", "modelId", 50, "co2"), terms("kind", "kind", 6, "co2"),
+                        count("runs", "Runs", null), count("failed", "Failed", "status : \"FAILED\""),
+                        metric("duration", "average", "durationSeconds", "Mean duration (s)"),
+                        metric("cpu", "sum", "cpuSeconds", "CPU time (s)"),
+                        formatted(metric("heap", "max", "peakHeapBytes", "Peak heap"), "bytes"),
+                        metric("rows", "sum", "rows", "Rows"),
+                        metric("energy", "sum", "energyKwh", "Energy (kWh)"),
+                        metric("co2", "sum", "co2Grams", "CO2 (g)")),
+                "co2");
+        return new Dashboard(ID_PREFIX + "dashboard-runs-carbon", "EnergyWatch · Run telemetry and carbon",
+                "Every measured run of the platform's models and jobs: duration, CPU, memory, errors per model, and "
+                        + "the energy and CO2 they cost.",
+                List.of(new Panel(co2, 0, 0, 16, 8), new Panel(energy, 16, 0, 16, 8), new Panel(failed, 32, 0, 16, 8),
+                        new Panel(duration, 0, 8, 24, 15), new Panel(heap, 24, 8, 24, 15),
+                        new Panel(cpu, 0, 23, 24, 15), new Panel(carbonOverTime, 24, 23, 24, 15),
+                        new Panel(perModel, 0, 38, 28, 16), new Panel(errors, 28, 38, 20, 16),
+                        new Panel(table, 0, 54, 48, 16)));
+    }
+
     // --- Lens columns ---
 
     private static Column dateHistogram(String id, String field, String interval) {
@@ -331,6 +406,14 @@ final class KibanaObjects {
         var state = map("label", label, "customLabel", true, "dataType", "number", "operationType", operation,
                 "sourceField", field, "isBucketed", false, "scale", "ratio", "params", map("emptyAsNull", true));
         return new Column(id, state);
+    }
+
+    /** {@code column} shown with one of Kibana's number formats (bytes, percent...). */
+    private static Column formatted(Column column, String format) {
+        @SuppressWarnings("unchecked")
+        var params = (Map<String, Object>) column.state().get("params");
+        params.put("format", map("id", format, "params", map("decimals", 1)));
+        return column;
     }
 
     /** The latest value of a date field in the bucket (when something last happened). */
@@ -452,9 +535,9 @@ final class KibanaObjects {
     }
 
     private Map<String, Object> dataView(DataView view) {
-        String alias = aliases.get(view.key());
+        String alias = aliases.get(view.index());
         if (alias == null) {
-            throw new IllegalStateException("energywatch.stores.indices has no " + view.key());
+            throw new IllegalStateException("energywatch.stores.indices has no " + view.index());
         }
         return savedObject("index-pattern", view.id(), map("allowHidden", false, "fieldAttrs", "{}",
                 "fieldFormatMap", "{}", "fields", "[]", "name", view.name(), "runtimeFieldMap", "{}",

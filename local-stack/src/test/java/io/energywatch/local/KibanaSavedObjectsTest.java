@@ -86,7 +86,7 @@ class KibanaSavedObjectsTest {
         JsonNode summary = JSON.readTree(lines.getLast());
         assertThat(summary.path("exportedCount").asInt()).isEqualTo(objects.size());
         assertThat(summary.path("missingRefCount").asInt()).isZero();
-        assertThat(ofType("dashboard")).hasSize(6);
+        assertThat(ofType("dashboard")).hasSize(7);
     }
 
     @Test
@@ -172,7 +172,8 @@ class KibanaSavedObjectsTest {
         var titles = ofType("index-pattern").stream().map(v -> v.path("attributes").path("title").asString())
                 .toList();
 
-        assertThat(titles).containsExactlyInAnyOrderElementsOf(platform.indices().values());
+        // Every alias has a data view; one alias may have two placed in time by different fields (model runs).
+        assertThat(new TreeSet<>(titles)).isEqualTo(new TreeSet<>(platform.indices().values()));
     }
 
     /**

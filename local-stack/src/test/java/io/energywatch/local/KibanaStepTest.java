@@ -51,10 +51,10 @@ class KibanaStepTest {
 
         assertThat(results).singleElement().satisfies(r -> {
             assertThat(r.outcome()).as(r.detail()).isEqualTo(DemoStep.StepResult.Outcome.DONE);
-            assertThat(r.detail()).startsWith("6 dashboards, 7 data views, 34 visualizations, ")
+            assertThat(r.detail()).startsWith("7 dashboards, 8 data views, 44 visualizations, ")
                     .contains("columns validated against the live mappings").doesNotContain("not checked");
         });
-        assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("Kibana objects: 6 dashboards, 7 data views");
+        assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("Kibana objects: 7 dashboards, 8 data views");
     }
 
     @Test
