@@ -39,6 +39,8 @@ final class Demo {
                         "weatherMissingRecords", "strikeRecords", "dailyAggregates", "latest"),
                         new PipelineDrain.Dependencies(List.of(groups.fusion(), groups.fusionIndexer()),
                                 List.of(platform.index("enriched"), platform.index("daily"))), context),
+                new CatalogueStep(new PipelineDrain.Dependencies(List.of(groups.fusion(), groups.fusionIndexer()),
+                        List.of(platform.index("enriched"))), context),
                 new SummaryStep("anomalies", "anomaly-service", "/api/v1/anomalies/stats",
                         List.of("total", "bySeverity", "byType", "byRegion", "costImpactEur"), anomalies, context),
                 real ? new SkippedStep("detection", "anomaly-service", "detection quality needs the simulator's"
