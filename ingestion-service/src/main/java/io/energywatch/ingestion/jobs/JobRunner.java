@@ -1,9 +1,12 @@
 package io.energywatch.ingestion.jobs;
 
+import io.energywatch.contracts.ModelRunCompleted.RunKind;
 import io.energywatch.ingestion.config.IngestionProperties;
 import io.energywatch.ingestion.formats.UnreadableUploadException;
 import io.energywatch.ingestion.store.PublishFailedException;
 import io.energywatch.ingestion.store.RawStore;
+import io.energywatch.service.carbon.ModelRun;
+import io.energywatch.service.carbon.ModelRuns;
 import io.energywatch.service.kafka.EventPublisher;
 import io.energywatch.service.stores.Store;
 import io.energywatch.service.stores.StoreCheck;
@@ -44,6 +47,9 @@ import java.util.concurrent.TimeUnit;
  * <p>A job whose MongoDB is full (it refuses writes) ends FAILED: no attempt can succeed until someone frees space. When
  * that end cannot be written either, the job is shown FAILED from memory and its spool is deleted, so the next start
  * finds it unfinished without input and records it FAILED.
+ *
+ * <p>Every attempt is a measured model run under {@code ingestion:<kind>} (energy, CO2, records read), failed when the
+ * attempt did not end the job SUCCEEDED.
  */
 @Component
 public class JobRunner implements DisposableBean {
@@ -57,6 +63,7 @@ public class JobRunner implements DisposableBean {
     private final List<JobSource> sources;
     private final List<StoreCheck> checks;
     private final Clock clock;
+    private final ModelRuns modelRuns;
     private final ExecutorService workers;
     private final Set<String> running = ConcurrentHashMap.newKeySet();
     /** Jobs of this process as last known: what the API shows while MongoDB cannot be read. */
@@ -67,7 +74,7 @@ public class JobRunner implements DisposableBean {
     private final Map<String, IngestionJob> unrecordedEnds = new ConcurrentHashMap<>();
 
     JobRunner(JobRepository jobs, RawStore store, EventPublisher publisher, IngestionProperties properties,
-              List<JobSource> sources, List<StoreCheck> checks, Clock clock) {
+              List<JobSource> sources, List<StoreCheck> checks, Clock clock, ModelRuns modelRuns) {
         this.jobs = jobs;
         this.store = store;
         this.publisher = publisher;
@@ -75,6 +82,7 @@ public class JobRunner implements DisposableBean {
         this.sources = sources;
         this.checks = checks.stream().filter(c -> c.store() == Store.MONGODB || c.store() == Store.KAFKA).toList();
         this.clock = clock;
+        this.modelRuns = modelRuns;
         this.workers = Executors.newFixedThreadPool(properties.workers(),
                 Thread.ofPlatform().name("ingestion-job-", 0).daemon(false).factory());
     }
@@ -168,6 +176,21 @@ public class JobRunner implements DisposableBean {
 
     private @Nullable StoreFailure runAttempt(IngestionJob job, JobExecution execution,
                                               List<RawStore.StagedBatch> sent) throws InterruptedException {
+        ModelRun run = modelRuns.start(RunKind.INGESTION_JOB, "ingestion:" + job.kind());
+        try {
+            StoreFailure paused = attemptMeasured(job, execution, sent, run);
+            // An attempt that failed or paused has ended its run as failed already: this does nothing then.
+            run.rows(execution.counters().recordsRead()).succeeded();
+            return paused;
+        } catch (InterruptedException | RuntimeException | Error e) {
+            run.failed(e);
+            throw e;
+        }
+    }
+
+    private @Nullable StoreFailure attemptMeasured(IngestionJob job, JobExecution execution,
+                                                   List<RawStore.StagedBatch> sent, ModelRun run)
+            throws InterruptedException {
         String jobId = job.id();
         try {
             JobSource source = sources.stream().filter(s -> s.handles(job)).findFirst()
@@ -178,10 +201,12 @@ public class JobRunner implements DisposableBean {
             deleteSpool(job);
             return null;
         } catch (UnreadableUploadException e) {
+            run.rows(execution.counters().recordsRead()).failed(e);
             jobs.finish(jobId, JobStatus.FAILED, e.getMessage(), clock.instant());
             deleteSpool(job);
             return null;
         } catch (RuntimeException | IOException e) {
+            run.rows(execution.counters().recordsRead()).failed(e);
             if (workers.isShutdown()) {
                 // Shutting down: leave the job RUNNING with its spool so the next start resumes it.
                 log.warn("job {} interrupted by shutdown after {}; it will resume at the next start", jobId,
