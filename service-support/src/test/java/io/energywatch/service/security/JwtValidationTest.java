@@ -86,6 +86,45 @@ class JwtValidationTest {
                 .hasMessageContaining("signature");
     }
 
+    /** An identity provider's keys: its JWK set, fetched from its URL, verifies what it signed. */
+    @Test
+    void aTokenIsVerifiedAgainstAnIdentityProvidersJwkSet() throws Exception {
+        KeyPair idp = LocalTokenIssuer.generateKeys();
+        byte[] jwks = new com.nimbusds.jose.jwk.JWKSet(new com.nimbusds.jose.jwk.RSAKey.Builder(
+                (java.security.interfaces.RSAPublicKey) idp.getPublic()).keyID("idp-1").build()).toString()
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        var server = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/realms/grid/protocol/openid-connect/certs", exchange -> {
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, jwks.length);
+            exchange.getResponseBody().write(jwks);
+            exchange.close();
+        });
+        server.start();
+        try {
+            JwtDecoder decoder = new ApiSecurityAutoConfiguration().jwtDecoder(new JwtProperties(
+                    "https://idp.example/realms/grid", "energywatch", null,
+                    java.net.URI.create("http://127.0.0.1:" + server.getAddress().getPort()
+                            + "/realms/grid/protocol/openid-connect/certs"), null, "realm_access.roles",
+                    Duration.ofSeconds(30)));
+            String token = new LocalTokenIssuer(idp, "https://idp.example/realms/grid", "energywatch").sign(
+                    new JWTClaimsSet.Builder().issuer("https://idp.example/realms/grid").audience("energywatch")
+                            .subject("jdupont").expirationTime(Date.from(now.plusSeconds(300)))
+                            .claim("realm_access", Map.of("roles", List.of("analyst"))).build());
+
+            var caller = new JwtRoles("realm_access.roles").convert(decoder.decode(token));
+            assertThat(caller.getName()).isEqualTo("jdupont");
+            assertThat(caller.getAuthorities()).extracting(GrantedAuthority::getAuthority).contains("ROLE_ANALYST");
+
+            String local = issuer("https://idp.example/realms/grid", "energywatch").mint("x", List.of(Role.ADMIN),
+                    Duration.ofMinutes(5), now);
+            assertThatThrownBy(() -> decoder.decode(local)).as("signed by a key the provider does not publish")
+                    .isInstanceOf(BadJwtException.class);
+        } finally {
+            server.stop(0);
+        }
+    }
+
     @Test
     void rolesComeFromAConfigurableClaimAndUnknownValuesAreIgnored() throws Exception {
         LocalTokenIssuer issuer = issuer("energywatch-local", "energywatch");
