@@ -54,6 +54,7 @@ final class Demo {
                 new DriftReportStep(new PipelineDrain.Dependencies(List.of(groups.fusion(), groups.driftWindow()),
                         List.of(platform.index("drift"))), context),
                 new NotificationsStep(sinks, context),
+                new KibanaStep(context),
                 new PlatformStep(new PipelineDrain.Dependencies(List.of(groups.fusion(), groups.fusionIndexer(),
                         groups.anomalyDetector(), groups.driftWindow()),
                         List.of(platform.index("enriched"), platform.index("anomalies"))), context));
