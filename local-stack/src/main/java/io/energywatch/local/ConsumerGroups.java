@@ -16,9 +16,11 @@ import java.util.Map;
  * @param anomalyDetector   the enriched topic scored by anomaly-service
  * @param predictionHistory the enriched topic into prediction-service's daily history
  * @param driftWindow       the enriched topic into drift-service's window
+ * @param modelRunSink      the model-run topic into prediction-service's model-runs index (not downstream of ingestion
+ *                          only: every service's runs)
  */
 record ConsumerGroups(String fusion, String fusionIndexer, String anomalyDetector, String predictionHistory,
-                      String driftWindow) {
+                      String driftWindow, String modelRunSink) {
 
     private record Key(String module, String key) {
     }
@@ -28,10 +30,11 @@ record ConsumerGroups(String fusion, String fusionIndexer, String anomalyDetecto
     private static final Key ANOMALY = new Key("anomaly-service", "energywatch.anomaly.detection.group-id");
     private static final Key PREDICTION = new Key("prediction-service", "energywatch.prediction.history.group-id");
     private static final Key DRIFT = new Key("drift-service", "energywatch.drift.window.group-id");
+    private static final Key MODEL_RUNS = new Key("prediction-service", "energywatch.prediction.carbon.group-id");
 
     static ConsumerGroups load(Workspace workspace) {
         return new ConsumerGroups(read(workspace, FUSION), read(workspace, FUSION_INDEXER), read(workspace, ANOMALY),
-                read(workspace, PREDICTION), read(workspace, DRIFT));
+                read(workspace, PREDICTION), read(workspace, DRIFT), read(workspace, MODEL_RUNS));
     }
 
     /** Every group downstream of ingestion: drained means a file's records are enriched, indexed and scored. */

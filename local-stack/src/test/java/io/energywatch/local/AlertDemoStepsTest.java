@@ -120,7 +120,8 @@ class AlertDemoStepsTest {
                     out);
             var context = new DemoContext(platform, HttpClient.newHttpClient(), JsonMapper.builder().build(),
                     module -> Optional.empty(), new DemoInput.Simulator(),
-                    new ConsumerGroups("fusion", "indexer", "detector", "history", "window"), drain, false, out,
+                    new ConsumerGroups("fusion", "indexer", "detector", "history", "window", "model-runs"),
+                    drain, false, out,
                     role -> "token-of-" + role.claimValue());
             var sinks = new NotificationSinks(platform);
 

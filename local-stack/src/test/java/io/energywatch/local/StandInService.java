@@ -62,7 +62,8 @@ final class StandInService implements AutoCloseable {
                 new PlatformConfig.DrainSettings(Duration.ofMillis(10), 1, Duration.ofSeconds(5)), out);
         return new DemoContext(platform, HttpClient.newHttpClient(), JsonMapper.builder().build(),
                 services, new DemoInput.Simulator(),
-                new ConsumerGroups("fusion", "indexer", "detector", "history", "window"), drain, false, out,
+                new ConsumerGroups("fusion", "indexer", "detector", "history", "window", "model-runs"),
+                drain, false, out,
                 role -> "token-of-" + role.claimValue());
     }
 
