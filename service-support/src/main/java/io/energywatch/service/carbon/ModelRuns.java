@@ -11,7 +11,10 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 /**
  * Measures a service's model runs and publishes each as a {@code ModelRunCompleted} on
@@ -31,6 +34,8 @@ public class ModelRuns {
     private final @Nullable CarbonMeter meter;
     private final String service;
     private final int maxErrorMessage;
+    /** Told of every measured run once it is published (MLflow metrics of a training run, for example). */
+    private final List<Consumer<ModelRunCompleted>> listeners = new CopyOnWriteArrayList<>();
     /** The run {@link #measure} is executing on this thread: the parent of runs started inside it. */
     private final ThreadLocal<ModelRun> current = new ThreadLocal<>();
 
@@ -83,6 +88,14 @@ public class ModelRuns {
         return result;
     }
 
+    /**
+     * Calls {@code listener} with every measured run this service completes, on the thread that ended it, after the
+     * run is sent; a listener that throws is logged and does not fail the run.
+     */
+    public void addListener(Consumer<ModelRunCompleted> listener) {
+        listeners.add(listener);
+    }
+
     /** The meter, or null when measuring is off. */
     public @Nullable CarbonMeter meter() {
         return meter;
@@ -116,6 +129,13 @@ public class ModelRuns {
             });
         } catch (RuntimeException e) {
             lost(event, e);
+        }
+        for (Consumer<ModelRunCompleted> listener : listeners) {
+            try {
+                listener.accept(event);
+            } catch (RuntimeException e) {
+                log.warn("model run {} of {}: a listener failed: {}", event.runId(), event.modelId(), e.toString());
+            }
         }
     }
 

@@ -20,6 +20,8 @@ import org.springframework.kafka.mock.MockProducerFactory;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -115,6 +117,19 @@ class ModelRunsTest {
             sink += Math.sqrt(i);
         }
         return sink;
+    }
+
+    @Test
+    void listenersHearOfEveryRunAndOneThatFailsDoesNotFailTheRun() {
+        var runs = modelRuns(true);
+        List<ModelRunCompleted> heard = new ArrayList<>();
+        runs.addListener(run -> {
+            throw new IllegalStateException("MLflow is down");
+        });
+        runs.addListener(heard::add);
+        runs.measure(RunKind.TRAINING, "gbm-electricity-FR-h1", run -> run.version("4"));
+        assertThat(heard).singleElement().satisfies(r -> assertThat(r.modelVersion()).isEqualTo("4"));
+        assertThat(producer.history()).hasSize(1);
     }
 
     @Test
