@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.mlflow.tracking.MlflowClient;
 import org.mlflow.tracking.MlflowHttpException;
@@ -109,6 +110,37 @@ public final class MlflowModelRegistry implements ModelRegistry {
         post("runs/update", json.createObjectNode().put("run_id", runId).put("status", "FINISHED")
                 .put("end_time", clock.millis()));
         return modelVersion;
+    }
+
+    /**
+     * Logs {@code metrics} (finite values only) and {@code tags} on the MLflow run that produced a registered version;
+     * false when the version is unknown.
+     */
+    public boolean logRunMetrics(String modelId, String version, Map<String, Double> metrics,
+                                 Map<String, String> tags) {
+        JsonNode found;
+        try {
+            found = getJson("model-versions/get?name=" + encode(modelId) + "&version=" + encode(version));
+        } catch (MlflowHttpException e) {
+            if (e.getStatusCode() == 404) {
+                return false;
+            }
+            throw e;
+        }
+        String runId = found.path("model_version").path("run_id").asString();
+        long now = clock.millis();
+        ObjectNode batch = json.createObjectNode().put("run_id", runId);
+        ArrayNode logged = batch.putArray("metrics");
+        new java.util.TreeMap<>(metrics).forEach((k, v) -> {
+            if (Double.isFinite(v)) {
+                logged.addObject().put("key", k).put("value", v).put("timestamp", now).put("step", 0);
+            }
+        });
+        batch.putArray("params");
+        ArrayNode tagged = batch.putArray("tags");
+        new java.util.TreeMap<>(tags).forEach((k, v) -> tagged.addObject().put("key", k).put("value", v));
+        post("runs/log-batch", batch);
+        return true;
     }
 
     @Override

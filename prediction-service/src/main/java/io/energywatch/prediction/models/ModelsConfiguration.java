@@ -18,7 +18,10 @@ import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.util.backoff.FixedBackOff;
 
-/** The registry (MLflow when a tracking URI is set, the local registry otherwise), the engine and the trainer. */
+/**
+ * The registry (MLflow when a tracking URI is set, the local registry otherwise), the engine and the trainer; with
+ * MLflow, each training run's energy and CO2 are logged on its MLflow run.
+ */
 @Configuration(proxyBeanMethods = false)
 class ModelsConfiguration {
 
@@ -48,6 +51,9 @@ class ModelsConfiguration {
                 .map(id -> Algorithm.fromId(id).orElseThrow(() -> new IllegalArgumentException(
                         "energywatch.prediction.forecast.algorithms: unknown algorithm " + id)))
                 .toList();
+        if (registry instanceof MlflowModelRegistry mlflow) {
+            modelRuns.addListener(new MlflowRunCarbon(mlflow));
+        }
         return new ForecasterTrainer(history, engine, registry, publisher, candidates, forecast.minTrainingDays(),
                 forecast.promotionWindowDays(), properties.zone(), Clock.systemUTC(), modelRuns);
     }

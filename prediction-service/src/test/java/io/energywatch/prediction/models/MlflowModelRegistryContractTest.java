@@ -8,6 +8,7 @@ import io.energywatch.analytics.registry.ModelRegistration;
 import io.energywatch.analytics.registry.ModelRegistry;
 import io.energywatch.analytics.registry.ModelRegistryException;
 import io.energywatch.analytics.registry.TrainingWindow;
+import io.energywatch.contracts.ModelRunCompleted;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -113,6 +114,30 @@ class MlflowModelRegistryContractTest {
         assertThat(mlflow.calls()).containsSubsequence("POST /api/2.0/mlflow/experiments/create",
                 "GET /api/2.0/mlflow/experiments/get-by-name", "POST /api/2.0/mlflow/runs/create");
         assertThat(mlflow.last("POST", "/api/2.0/mlflow/runs/create").bodyText()).contains("\"experiment_id\":\"7\"");
+    }
+
+    @Test
+    void aTrainingRunsEnergyAndCo2AreLoggedOnTheRunOfItsVersion() {
+        var version = registry.register(registration("model-bytes"));
+        var run = new ModelRunCompleted(null, "run-of-training", "prediction-service", MODEL, version.version(),
+                ModelRunCompleted.RunKind.TRAINING, NOW, NOW.plusSeconds(90), 90.0, 45.0, 1L << 28, 120,
+                ModelRunCompleted.RunStatus.SUCCEEDED, null, null, 5e-5, 5e-4, 5.5e-4, 5.5e-4 * 56.039, 56.039, 1.0,
+                "cpu-time");
+
+        new MlflowRunCarbon(registry).accept(run);
+
+        assertThat(mlflow.calls()).endsWith("GET /api/2.0/mlflow/model-versions/get",
+                "POST /api/2.0/mlflow/runs/log-batch");
+        assertThat(mlflow.last("POST", "/api/2.0/mlflow/runs/log-batch").bodyText()).contains("\"run_id\":\"run-1\"",
+                "\"key\":\"carbon_energy_kwh\",\"value\":5.5E-4", "\"key\":\"carbon_cpu_seconds\",\"value\":45.0",
+                "{\"key\":\"carbon_method\",\"value\":\"cpu-time\"}");
+        // A scoring or backtest run has no version of its own: nothing is logged.
+        int calls = mlflow.calls().size();
+        new MlflowRunCarbon(registry).accept(new ModelRunCompleted(null, "run-of-backtest", "prediction-service",
+                MODEL, null, ModelRunCompleted.RunKind.BACKTEST, NOW, NOW, 0, 0, 0, 0,
+                ModelRunCompleted.RunStatus.SUCCEEDED, null, null, 0, 0, 0, 0, 56.039, 1.0, "cpu-time"));
+        assertThat(mlflow.calls()).hasSize(calls);
+        assertThat(registry.logRunMetrics(MODEL, "99", Map.of("x", 1.0), Map.of())).isFalse();
     }
 
     @Test
