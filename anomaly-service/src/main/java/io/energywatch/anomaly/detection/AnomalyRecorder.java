@@ -6,6 +6,13 @@ import io.energywatch.anomaly.alerts.AnomalyStore;
 import io.energywatch.contracts.AnomalyDetected;
 import io.energywatch.contracts.Topics;
 import io.energywatch.service.kafka.EventPublisher;
+import io.energywatch.service.observability.EnergyWatchMeters;
+import io.energywatch.service.observability.EnergyWatchMeters.Direction;
+import io.energywatch.service.observability.TraceContinuation;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -15,6 +22,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 
 /**
  * Writes a batch's anomalies to MongoDB, Elasticsearch and {@code energywatch.anomalies.v1}, returning only when all
@@ -27,15 +35,29 @@ final class AnomalyRecorder {
     private final AnomalyIndex index;
     private final EventPublisher publisher;
     private final Duration publishTimeout;
+    private final TraceContinuation traces;
+    private final MeterRegistry meters;
+    private final Counter published;
 
-    AnomalyRecorder(AnomalyStore store, AnomalyIndex index, EventPublisher publisher, Duration publishTimeout) {
+    AnomalyRecorder(AnomalyStore store, AnomalyIndex index, EventPublisher publisher, Duration publishTimeout,
+                    TraceContinuation traces, MeterRegistry meters) {
         this.store = store;
         this.index = index;
         this.publisher = publisher;
         this.publishTimeout = publishTimeout;
+        this.traces = traces;
+        this.meters = meters;
+        this.published = EnergyWatchMeters.records(meters, Topics.ANOMALIES.name(), Direction.OUT);
     }
 
     void record(List<AnomalyDetected> anomalies) throws IOException {
+        record(anomalies, a -> new RecordHeaders());
+    }
+
+    /**
+     * @param traceOf the headers of the record each anomaly was detected in: its anomaly record continues that trace
+     */
+    void record(List<AnomalyDetected> anomalies, Function<AnomalyDetected, Headers> traceOf) throws IOException {
         if (anomalies.isEmpty()) {
             return;
         }
@@ -44,7 +66,11 @@ final class AnomalyRecorder {
         index.createIfAbsent(documents);
         List<CompletableFuture<?>> acks = new ArrayList<>(anomalies.size());
         for (AnomalyDetected a : anomalies) {
-            acks.add(publisher.publish(Topics.ANOMALIES, a.seriesId(), a));
+            acks.add(traces.continueFrom(traceOf.apply(a), "energywatch.anomaly.detected",
+                    () -> publisher.publish(Topics.ANOMALIES, a.seriesId(), a)));
+            Counter.builder(EnergyWatchMeters.ANOMALIES).description("anomalies detected per severity and type")
+                    .tag("severity", a.severity().name()).tag("type", a.type().name()).register(meters).increment();
+            published.increment();
         }
         publisher.flush();
         try {

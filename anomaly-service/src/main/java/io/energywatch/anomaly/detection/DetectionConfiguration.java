@@ -13,6 +13,9 @@ import io.energywatch.anomaly.models.ForestSchedule;
 import io.energywatch.anomaly.models.FrameHistory;
 import io.energywatch.contracts.ConsumptionEnriched;
 import io.energywatch.service.kafka.EventPublisher;
+import io.energywatch.service.observability.EnergyWatchMeters;
+import io.energywatch.service.observability.TraceContinuation;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.slf4j.Logger;
@@ -55,17 +58,18 @@ class DetectionConfiguration {
 
     @Bean
     SeriesDetectors seriesDetectors(AnomalyProperties properties, ChampionModels champions, FrameHistory frames,
-                                    ForestSchedule schedule) {
+                                    ForestSchedule schedule, MeterRegistry meters) {
         return new SeriesDetectors(streamConfig(properties.detection().severity()), champions, frames, schedule,
                 new ScoreCombination(properties.models().forestAlone()),
                 new AnomalyFactory(properties.pricePerMwhEur()), properties.detection().rememberedAnomalies(),
-                Clock.systemUTC());
+                Clock.systemUTC(), EnergyWatchMeters.distribution(EnergyWatchMeters.ANOMALY_SCORE,
+                        "calibrated anomaly score of every scored record").register(meters)::record);
     }
 
     @Bean
     AnomalyRecorder anomalyRecorder(AnomalyStore store, AnomalyIndex index, EventPublisher publisher,
-                                    AnomalyProperties properties) {
-        return new AnomalyRecorder(store, index, publisher, properties.detection().publishTimeout());
+                                    AnomalyProperties properties, TraceContinuation traces, MeterRegistry meters) {
+        return new AnomalyRecorder(store, index, publisher, properties.detection().publishTimeout(), traces, meters);
     }
 
     @Bean(CONTAINER_FACTORY)

@@ -8,14 +8,22 @@ import io.energywatch.contracts.ModelRunCompleted.RunKind;
 import io.energywatch.contracts.Topics;
 import io.energywatch.service.carbon.ModelRuns;
 import io.energywatch.service.kafka.EventPublisher;
+import io.energywatch.service.observability.EnergyWatchMeters;
+import io.energywatch.service.observability.EnergyWatchMeters.Direction;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Headers;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.support.serializer.DeserializationException;
 import org.springframework.kafka.support.serializer.SerializationUtils;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -36,38 +44,55 @@ class DetectionListener {
     private final EventPublisher publisher;
     private final LoadProfiles profiles;
     private final ModelRuns modelRuns;
+    private final Counter consumed;
+    private final Timer age;
+    private final Timer latency;
+    private final Clock clock = Clock.systemUTC();
 
     DetectionListener(SeriesDetectors detectors, AnomalyRecorder recorder, EventPublisher publisher,
-                      LoadProfiles profiles, ModelRuns modelRuns) {
+                      LoadProfiles profiles, ModelRuns modelRuns, MeterRegistry meters) {
         this.detectors = detectors;
         this.recorder = recorder;
         this.publisher = publisher;
         this.profiles = profiles;
         this.modelRuns = modelRuns;
+        this.consumed = EnergyWatchMeters.records(meters, Topics.CONSUMPTION_ENRICHED.name(), Direction.IN);
+        this.age = EnergyWatchMeters.eventAge(meters, "detection");
+        this.latency = EnergyWatchMeters.latency(EnergyWatchMeters.DETECTION_LATENCY,
+                "scoring a batch of enriched records and recording its anomalies").register(meters);
     }
 
     @KafkaListener(id = DetectionConfiguration.LISTENER_ID,
             topics = "#{T(io.energywatch.contracts.Topics).CONSUMPTION_ENRICHED.name()}",
             containerFactory = DetectionConfiguration.CONTAINER_FACTORY, batch = "true")
     void detect(List<ConsumerRecord<String, ConsumptionEnriched>> batch) throws IOException {
+        Timer.Sample started = Timer.start();
         modelRuns.measure(RunKind.SCORING, SCORING_RUN, run -> {
             run.rows(batch.size());
             score(batch);
             return null;
         });
+        started.stop(latency);
     }
 
     private void score(List<ConsumerRecord<String, ConsumptionEnriched>> batch) throws IOException {
         List<AnomalyDetected> anomalies = new ArrayList<>();
+        // Each anomaly's record continues the trace of the enriched record it was found in.
+        Map<AnomalyDetected, Headers> traces = new IdentityHashMap<>();
         for (ConsumerRecord<String, ConsumptionEnriched> record : batch) {
+            consumed.increment();
             if (record.value() == null) {
                 deadLetter(record);
                 continue;
             }
-            detectors.score(record.value()).ifPresent(anomalies::add);
+            EnergyWatchMeters.recordAge(age, clock, record.value().measurement().lineage().ingestedAt());
+            detectors.score(record.value()).ifPresent(a -> {
+                anomalies.add(a);
+                traces.put(a, record.headers());
+            });
             profiles.record(record.value());
         }
-        recorder.record(anomalies);
+        recorder.record(anomalies, traces::get);
     }
 
     private void deadLetter(ConsumerRecord<String, ConsumptionEnriched> record) throws IOException {

@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.DoubleConsumer;
 
 /**
  * One {@link StreamingDetector} per series, scoring the enriched stream in order.
@@ -50,6 +51,8 @@ public final class SeriesDetectors {
     private final int remembered;
     private final Clock clock;
     private final Map<String, SeriesState> states = new ConcurrentHashMap<>();
+    /** Where the score of every record scored past warm-up goes (the score distribution meter). */
+    private final DoubleConsumer scores;
 
     SeriesDetectors(DetectorConfig config, ChampionModels champions, FrameHistory frames, AnomalyFactory factory,
                     int remembered, Clock clock) {
@@ -63,6 +66,15 @@ public final class SeriesDetectors {
     SeriesDetectors(DetectorConfig config, ChampionModels champions, FrameHistory frames,
                     @Nullable ForestSchedule schedule, ScoreCombination combination, AnomalyFactory factory,
                     int remembered, Clock clock) {
+        this(config, champions, frames, schedule, combination, factory, remembered, clock, score -> {
+        });
+    }
+
+    /** @param scores receives the score of every record scored past warm-up */
+    SeriesDetectors(DetectorConfig config, ChampionModels champions, FrameHistory frames,
+                    @Nullable ForestSchedule schedule, ScoreCombination combination, AnomalyFactory factory,
+                    int remembered, Clock clock, DoubleConsumer scores) {
+        this.scores = scores;
         this.config = config;
         this.champions = champions;
         this.frames = frames;
@@ -90,6 +102,9 @@ public final class SeriesDetectors {
             state.last = at;
             if (!d.warmingUp() && !Double.isNaN(d.features().residualZ())) {
                 frames.record(seriesId, at, d.features());
+            }
+            if (!d.warmingUp() && Double.isFinite(d.score())) {
+                scores.accept(d.score());
             }
             if (!d.anomaly()) {
                 return Optional.empty();

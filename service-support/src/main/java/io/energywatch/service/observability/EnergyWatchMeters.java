@@ -30,8 +30,6 @@ public final class EnergyWatchMeters {
     public static final String ANOMALIES = "energywatch.anomalies";
     /** Distribution summary: the calibrated anomaly score (0..1) of every scored record. */
     public static final String ANOMALY_SCORE = "energywatch.anomaly.score";
-    /** Counter: notifications sent per {@code channel} and {@code outcome}. */
-    public static final String NOTIFICATIONS = "energywatch.notifications";
     /** Gauge: the realised MAPE (%) of the latest scored forecasts per {@code horizon} (days ahead). */
     public static final String FORECAST_MAPE = "energywatch.forecast.mape";
     /** Gauge: the latest PSI of each drift {@code feature} (any model: the newest report that measured it). */
