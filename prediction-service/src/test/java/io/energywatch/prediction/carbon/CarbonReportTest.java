@@ -33,6 +33,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -133,7 +134,7 @@ class CarbonReportTest {
         assertThat(page.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
         assertThat(page.body()).contains("Carbon footprint of model runs: 2023-03", "<td>Runs</td><td>3</td>",
                 "<td>Energy, PUE included (kWh)</td><td>3.000550</td>", "<td>" + m2 + "</td>", "<td>" + b + "</td>",
-                String.format(java.util.Locale.ROOT, "%.3f km driven by an average car",
+                String.format(Locale.ROOT, "%.3f km driven by an average car",
                         3.00055 * FR / 1000 / 0.2541));
 
         var invalid = get("/api/v1/carbon/report?groupBy=week", "application/json");
