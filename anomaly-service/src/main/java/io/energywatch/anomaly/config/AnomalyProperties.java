@@ -28,6 +28,7 @@ import java.util.Map;
  * @param models         group forests: registry, training window, retraining schedule, threshold policy
  * @param clustering     load-profile clustering
  * @param notifications  alerting: rule sources, throttling, the notification outbox and its channels
+ * @param upload         how {@code /detect} puts an uploaded series in order
  */
 @Validated
 @ConfigurationProperties("energywatch.anomaly")
@@ -38,7 +39,15 @@ public record AnomalyProperties(
         @Valid @NotNull Indices indices,
         @Valid @NotNull Models models,
         @Valid @NotNull Clustering clustering,
-        @Valid @NotNull Notifications notifications) {
+        @Valid @NotNull Notifications notifications,
+        @Valid @NotNull Upload upload) {
+
+    /**
+     * @param reorderWindow how many rows back {@code /detect} moves a row that comes after later ones; a row further
+     *                      out of order is refused naming its line (0: the upload must already be in order)
+     */
+    public record Upload(@Min(0) @Max(1_000_000) int reorderWindow) {
+    }
 
     /**
      * @param groupId             consumer group of the detector

@@ -1,5 +1,6 @@
 package io.energywatch.anomaly.detection;
 
+import io.energywatch.anomaly.config.AnomalyProperties;
 import io.energywatch.service.web.ProblemError;
 import io.energywatch.service.web.ProblemException;
 import org.springframework.http.HttpHeaders;
@@ -18,36 +19,61 @@ import io.swagger.v3.oas.annotations.Operation;
 
 /**
  * {@code POST /api/v1/anomalies/detect}: scores an uploaded series (CSV or JSON by Content-Type) and answers every row,
- * as JSON or CSV by the Accept header.
+ * as JSON or CSV by the Accept header. Repeated and out-of-order timestamps are resolved under the {@code duplicates}
+ * policy and the configured reorder window ({@link SeriesOrder}); the answer says what was done (an {@code ordering}
+ * object in JSON, {@code X-EnergyWatch-*} headers on both).
  */
 @RestController
 class DetectController {
 
     static final MediaType TEXT_CSV = MediaType.parseMediaType("text/csv");
+    static final String DUPLICATES_DROPPED = "X-EnergyWatch-Duplicates-Dropped";
+    static final String DUPLICATES_MERGED = "X-EnergyWatch-Duplicates-Merged";
+    static final String ROWS_REORDERED = "X-EnergyWatch-Rows-Reordered";
 
-    /** The JSON answer: every row, and how many were anomalous. */
-    record DetectionReport(int rows, long anomalies, List<DetectedRow> content) {
+    /** The JSON answer: every row scored, how many were anomalous, and how the upload was put in order. */
+    record DetectionReport(int rows, long anomalies, SeriesOrder.Report ordering, List<DetectedRow> content) {
+    }
+
+    private final int reorderWindow;
+
+    DetectController(AnomalyProperties properties) {
+        this.reorderWindow = properties.upload().reorderWindow();
     }
 
     @Operation(summary = "Detect anomalies in an uploaded series",
             description = "Scores an uploaded series (CSV with timestamp,value columns or a JSON array, chosen by "
                     + "Content-Type) and answers every row with its score and verdict, as JSON or as CSV when "
-                    + "Accept asks for text/csv.")
+                    + "Accept asks for text/csv. Rows sharing a timestamp are resolved by duplicates= (first, the "
+                    + "default, or last in file order; mean of their values; reject refuses any row not after the one "
+                    + "before it, naming its line); a row earlier than rows before it is sorted into place when it is "
+                    + "at most the configured reorder window (1,000 rows by default) late, and refused naming its line "
+                    + "otherwise. The answer counts what was done: ordering in JSON, and the headers "
+                    + "X-EnergyWatch-Duplicates-Dropped, X-EnergyWatch-Duplicates-Merged and "
+                    + "X-EnergyWatch-Rows-Reordered.")
     @PostMapping(path = "/api/v1/anomalies/detect", consumes = {"text/csv", "text/plain", "application/json"})
     ResponseEntity<?> detect(@RequestBody String body,
                              @RequestHeader(HttpHeaders.CONTENT_TYPE) MediaType contentType,
                              @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
-                             @RequestParam(defaultValue = "Europe/Paris") String tz) {
+                             @RequestParam(defaultValue = "Europe/Paris") String tz,
+                             @RequestParam(defaultValue = "first") String duplicates) {
         ZoneId zone = zone(tz);
-        List<UploadedRow> rows = MediaType.APPLICATION_JSON.isCompatibleWith(contentType)
+        DuplicatePolicy policy = DuplicatePolicy.parse(duplicates);
+        List<UploadedRow> read = MediaType.APPLICATION_JSON.isCompatibleWith(contentType)
                 ? UploadedSeries.json(body, zone) : UploadedSeries.csv(body, zone);
-        List<DetectedRow> detected = BatchDetection.detect(rows, zone);
+        SeriesOrder.Ordered ordered = SeriesOrder.apply(read, policy, reorderWindow);
+        List<DetectedRow> detected = BatchDetection.detect(ordered.rows(), zone);
+        SeriesOrder.Report report = ordered.report();
+        var answer = ResponseEntity.ok()
+                .header(DUPLICATES_DROPPED, Integer.toString(report.duplicatesDropped()))
+                .header(DUPLICATES_MERGED, Integer.toString(report.duplicatesMerged()))
+                .header(ROWS_REORDERED, Integer.toString(report.rowsReordered()));
         if (wantsCsv(accept)) {
-            return ResponseEntity.ok().contentType(TEXT_CSV).body(BatchDetection.csv(detected));
+            return answer.contentType(TEXT_CSV).body(BatchDetection.csv(detected));
         }
         long anomalies = detected.stream().filter(DetectedRow::isAnomaly).count();
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
-                .body(new DetectionReport(detected.size(), anomalies, detected));
+        return answer.contentType(MediaType.APPLICATION_JSON)
+                .body(new DetectionReport(detected.size(), anomalies, report, detected));
     }
 
     private static boolean wantsCsv(String accept) {

@@ -22,8 +22,9 @@ import java.util.Locale;
  * Reads a series for {@code /detect}: CSV {@code timestamp,value[,…]} (optional header, extra columns ignored) or a JSON
  * array of {@code {timestamp, value}}. Empty, {@code null} and {@code NaN} values are missing. Timestamps without an
  * offset are local to {@code zone}; a local time inside the spring-forward gap does not exist and is rejected, a
- * repeated fall-back hour is read as its first occurrence. Rows must be in strictly increasing time, since the
- * detector runs causally in file order. Every bad row is reported, each as {@code {line, field, reason}}.
+ * repeated fall-back hour is read as its first occurrence. Rows come back in file order, with their line: putting
+ * them into the strictly increasing time the detector needs is {@link SeriesOrder}'s job, under the request's
+ * duplicates policy. Every bad row is reported, each as {@code {line, field, reason}}.
  */
 final class UploadedSeries {
 
@@ -127,11 +128,6 @@ final class UploadedSeries {
                 errors.add(ProblemError.line(line, "value", "'" + value + "' is not a number"));
                 return;
             }
-        }
-        if (!rows.isEmpty() && !timestamp.isAfter(rows.getLast().timestamp())) {
-            errors.add(ProblemError.line(line, "timestamp", "not after the previous row's " + rows.getLast().timestamp()
-                    + ": rows must be in increasing time"));
-            return;
         }
         rows.add(new UploadedRow(line, timestamp, number));
     }

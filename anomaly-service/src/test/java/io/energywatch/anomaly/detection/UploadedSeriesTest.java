@@ -48,9 +48,17 @@ class UploadedSeriesTest {
         var problem = catchThrowableOfType(ProblemException.class, () -> UploadedSeries.csv(csv, PARIS));
         assertThat(problem.errors()).extracting(ProblemError::line, ProblemError::field).containsExactly(
                 org.assertj.core.groups.Tuple.tuple(3L, "timestamp"),
-                org.assertj.core.groups.Tuple.tuple(4L, "value"),
-                org.assertj.core.groups.Tuple.tuple(5L, "timestamp"));
+                org.assertj.core.groups.Tuple.tuple(4L, "value"));
         assertThat(problem.errors()).allSatisfy(e -> assertThat(e.reason()).isNotBlank());
+    }
+
+    @Test
+    void rowsComeBackInFileOrderWithTheirLinesForSeriesOrderToSort() {
+        var rows = UploadedSeries.csv("timestamp,value\n2024-01-15T10:00:00Z,1\n2024-01-15T09:00:00Z,2\n"
+                + "2024-01-15T09:00:00Z,3\n", PARIS);
+        assertThat(rows).extracting(UploadedRow::line, UploadedRow::value).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(2L, 1.0), org.assertj.core.groups.Tuple.tuple(3L, 2.0),
+                org.assertj.core.groups.Tuple.tuple(4L, 3.0));
     }
 
     @Test
