@@ -41,6 +41,7 @@ final class JobExecution implements RecordSink, AutoCloseable {
     private final JobRepository jobs;
     private final IngestionProperties properties;
     private final Topic<?> rejectionTopic;
+    private final JobMeters meters;
 
     private final List<EnergyWatchEvent> pendingEvents = new ArrayList<>();
     private final List<PendingRejection> pendingRejections = new ArrayList<>();
@@ -76,7 +77,8 @@ final class JobExecution implements RecordSink, AutoCloseable {
     private final ThreadPoolExecutor sender = singleThread("ingestion-sender");
 
     JobExecution(IngestionJob job, RawStore store, EventPublisher publisher, JobRepository jobs,
-                 IngestionProperties properties) {
+                 IngestionProperties properties, JobMeters meters) {
+        this.meters = meters;
         this.job = job;
         this.store = store;
         this.publisher = publisher;
@@ -206,6 +208,7 @@ final class JobExecution implements RecordSink, AutoCloseable {
         accepted += result.accepted();
         duplicates += result.duplicates();
         rejected += oldest.rejected();
+        meters.committed(job.kind(), rejectionTopic, result, oldest.rejected());
         linesCommitted = Math.max(linesCommitted, oldest.upToLine());
         committedBytes = oldest.bytesRead();
         committedLines = oldest.linesRead();

@@ -7,6 +7,11 @@ import io.energywatch.ingestion.store.PublishFailedException;
 import io.energywatch.ingestion.store.RawStore;
 import io.energywatch.service.carbon.ModelRun;
 import io.energywatch.service.carbon.ModelRuns;
+import io.energywatch.service.observability.EnergyWatchMeters;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
+import org.slf4j.MDC;
 import io.energywatch.service.kafka.EventPublisher;
 import io.energywatch.service.stores.Store;
 import io.energywatch.service.stores.StoreCheck;
@@ -55,6 +60,8 @@ import java.util.concurrent.TimeUnit;
 public class JobRunner implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(JobRunner.class);
+    /** The MDC key of the ingestion job a log line belongs to (a field of the ECS JSON logs). */
+    static final String JOB_ID_MDC = "jobId";
 
     private final JobRepository jobs;
     private final RawStore store;
@@ -64,6 +71,8 @@ public class JobRunner implements DisposableBean {
     private final List<StoreCheck> checks;
     private final Clock clock;
     private final ModelRuns modelRuns;
+    private final ObservationRegistry observations;
+    private final JobMeters meters;
     private final ExecutorService workers;
     private final Set<String> running = ConcurrentHashMap.newKeySet();
     /** Jobs of this process as last known: what the API shows while MongoDB cannot be read. */
@@ -74,7 +83,8 @@ public class JobRunner implements DisposableBean {
     private final Map<String, IngestionJob> unrecordedEnds = new ConcurrentHashMap<>();
 
     JobRunner(JobRepository jobs, RawStore store, EventPublisher publisher, IngestionProperties properties,
-              List<JobSource> sources, List<StoreCheck> checks, Clock clock, ModelRuns modelRuns) {
+              List<JobSource> sources, List<StoreCheck> checks, Clock clock, ModelRuns modelRuns,
+              ObservationRegistry observations, MeterRegistry meters) {
         this.jobs = jobs;
         this.store = store;
         this.publisher = publisher;
@@ -83,12 +93,26 @@ public class JobRunner implements DisposableBean {
         this.checks = checks.stream().filter(c -> c.store() == Store.MONGODB || c.store() == Store.KAFKA).toList();
         this.clock = clock;
         this.modelRuns = modelRuns;
+        this.observations = observations;
+        this.meters = new JobMeters(meters);
         this.workers = Executors.newFixedThreadPool(properties.workers(),
                 Thread.ofPlatform().name("ingestion-job-", 0).daemon(false).factory());
     }
 
+    /**
+     * Runs the job on a worker as one observation (a timer, a span that is a child of the submitting request's, if
+     * any, and the job id in the MDC of every log line of its work).
+     */
     void submit(String jobId) {
-        workers.execute(() -> run(jobId));
+        Observation parent = observations.getCurrentObservation();
+        workers.execute(() -> Observation.createNotStarted(EnergyWatchMeters.INGESTION_JOB, observations)
+                .contextualName("ingestion job").parentObservation(parent)
+                .highCardinalityKeyValue("job.id", jobId)
+                .observe(() -> {
+                    try (var mdc = MDC.putCloseable(JOB_ID_MDC, jobId)) {
+                        run(jobId);
+                    }
+                }));
     }
 
     /** Jobs this process is working on now. */
@@ -169,7 +193,7 @@ public class JobRunner implements DisposableBean {
             throw e;
         }
         live.put(jobId, job);
-        try (JobExecution execution = new JobExecution(job, store, publisher, jobs, properties)) {
+        try (JobExecution execution = new JobExecution(job, store, publisher, jobs, properties, meters)) {
             return runAttempt(job, execution, sent);
         }
     }
@@ -198,6 +222,9 @@ public class JobRunner implements DisposableBean {
             source.read(job, execution);
             execution.complete();
             jobs.finish(jobId, JobStatus.SUCCEEDED, null, clock.instant());
+            JobCounters done = execution.counters();
+            log.info("job {} ({}) succeeded: {} accepted, {} rejected, {} duplicates", jobId, job.kind(),
+                    done.accepted(), done.rejected(), done.duplicates());
             deleteSpool(job);
             return null;
         } catch (UnreadableUploadException e) {
