@@ -119,7 +119,8 @@ class GatewayOpenApiTest {
     void theGatewaysOwnDocumentListsKpiAndSystemAndItsGeneratedCopyIsCurrent() throws Exception {
         int port = environment.getRequiredProperty("local.server.port", Integer.class);
         JsonNode document = OpenApiDocuments.fetch("http://127.0.0.1:" + port + "/v3/api-docs");
-        assertThat(document.path("paths").propertyNames()).containsExactlyInAnyOrder("/api/v1/kpi", "/api/v1/system");
+        assertThat(document.path("paths").propertyNames()).containsExactlyInAnyOrder("/api/v1/kpi", "/api/v1/system",
+                "/api/v1/feed/anomalies");
         OpenApiDocuments.check(port, "gateway");
     }
 

@@ -20,8 +20,11 @@ public final class ApiAccess {
     public record Rule(HttpMethod method, String pattern, Role role) {
     }
 
-    /** Documents and probes: no data, no token. */
+    /** Documents, probes and the gateway's operator console (its static files): no data, no token. */
     public static final List<Rule> ANONYMOUS = List.of(
+            new Rule(HttpMethod.GET, "/", null),
+            new Rule(HttpMethod.GET, "/index.html", null),
+            new Rule(HttpMethod.GET, "/console/**", null),
             new Rule(HttpMethod.GET, "/actuator/health", null),
             new Rule(HttpMethod.GET, "/actuator/health/**", null),
             new Rule(HttpMethod.GET, "/actuator/info", null),

@@ -1,0 +1,129 @@
+// A time-series chart drawn on a canvas: no library. A line of tens of thousands of points is reduced to one
+// min/max pair per pixel column before drawing (what the eye sees is the same), so 50,000 points draw in a few ms.
+import {time, number} from './i18n.js';
+
+const PAD = {left: 78, right: 12, top: 12, bottom: 28};
+
+/**
+ * Draws into canvas. series: {x: Float64Array|number[] (epoch ms, ascending), y: number[] (NaN for a gap)};
+ * options: {markers: [{x, y}], bands: [{x, low, high, color}], color, unit}. Returns the number of points drawn.
+ */
+export function drawChart(canvas, series, options = {}) {
+  const ratio = window.devicePixelRatio || 1;
+  const width = canvas.clientWidth || 900;
+  const height = canvas.clientHeight || 320;
+  canvas.width = Math.round(width * ratio);
+  canvas.height = Math.round(height * ratio);
+  const g = canvas.getContext('2d');
+  g.setTransform(ratio, 0, 0, ratio, 0, 0);
+  g.clearRect(0, 0, width, height);
+
+  const {x, y} = series;
+  const markers = options.markers ?? [];
+  const bands = options.bands ?? [];
+  let xMin = Infinity, xMax = -Infinity, yMin = Infinity, yMax = -Infinity;
+  const extend = (xv, yv) => {
+    if (xv < xMin) xMin = xv;
+    if (xv > xMax) xMax = xv;
+    if (yv < yMin) yMin = yv;
+    if (yv > yMax) yMax = yv;
+  };
+  for (let i = 0; i < x.length; i++) {
+    if (!Number.isNaN(y[i])) extend(x[i], y[i]);
+  }
+  for (const m of markers) extend(m.x, m.y);
+  for (const b of bands) {
+    for (let i = 0; i < b.x.length; i++) {
+      extend(b.x[i], b.low[i]);
+      extend(b.x[i], b.high[i]);
+    }
+  }
+  if (!Number.isFinite(xMin)) {
+    return 0;
+  }
+  if (xMax === xMin) xMax = xMin + 1;
+  if (yMax === yMin) yMax = yMin + 1;
+  const margin = (yMax - yMin) * 0.05;
+  yMin -= margin;
+  yMax += margin;
+  const plotW = width - PAD.left - PAD.right;
+  const plotH = height - PAD.top - PAD.bottom;
+  const px = (v) => PAD.left + (v - xMin) / (xMax - xMin) * plotW;
+  const py = (v) => PAD.top + (1 - (v - yMin) / (yMax - yMin)) * plotH;
+
+  axes(g, width, height, xMin, xMax, yMin, yMax, px, py, options.unit ?? '');
+
+  for (const b of bands) {
+    g.fillStyle = b.color ?? 'rgba(37, 99, 235, 0.15)';
+    g.beginPath();
+    for (let i = 0; i < b.x.length; i++) g.lineTo(px(b.x[i]), py(b.high[i]));
+    for (let i = b.x.length - 1; i >= 0; i--) g.lineTo(px(b.x[i]), py(b.low[i]));
+    g.closePath();
+    g.fill();
+  }
+
+  // One min/max pair per pixel column, drawn as a vertical stroke joined to the next column.
+  g.strokeStyle = options.color ?? '#2563eb';
+  g.lineWidth = 1;
+  g.beginPath();
+  let column = -1, lo = 0, hi = 0, pen = false;
+  const flush = () => {
+    if (column < 0) return;
+    if (pen) g.lineTo(column, py(lo)); else g.moveTo(column, py(lo));
+    g.lineTo(column, py(hi));
+    pen = true;
+  };
+  for (let i = 0; i < x.length; i++) {
+    const v = y[i];
+    if (Number.isNaN(v)) {
+      flush();
+      column = -1;
+      pen = false;
+      continue;
+    }
+    const c = Math.round(px(x[i]));
+    if (c !== column) {
+      flush();
+      column = c;
+      lo = v;
+      hi = v;
+    } else {
+      if (v < lo) lo = v;
+      if (v > hi) hi = v;
+    }
+  }
+  flush();
+  g.stroke();
+
+  g.fillStyle = '#dc2626';
+  for (const m of markers) {
+    g.beginPath();
+    g.arc(px(m.x), py(m.y), 3.5, 0, 2 * Math.PI);
+    g.fill();
+  }
+  return x.length;
+}
+
+function axes(g, width, height, xMin, xMax, yMin, yMax, px, py, unit) {
+  g.strokeStyle = '#d1d5db';
+  g.fillStyle = '#4b5563';
+  g.font = '11px system-ui, sans-serif';
+  g.lineWidth = 1;
+  g.textAlign = 'right';
+  g.textBaseline = 'middle';
+  for (let i = 0; i <= 4; i++) {
+    const v = yMin + (yMax - yMin) * i / 4;
+    const yy = Math.round(py(v)) + 0.5;
+    g.beginPath();
+    g.moveTo(PAD.left, yy);
+    g.lineTo(width - PAD.right, yy);
+    g.stroke();
+    g.fillText(number(v) + (i === 4 && unit ? ' ' + unit : ''), PAD.left - 6, yy);
+  }
+  g.textAlign = 'center';
+  g.textBaseline = 'top';
+  for (let i = 0; i <= 4; i++) {
+    const v = xMin + (xMax - xMin) * i / 4;
+    g.fillText(time(v), Math.min(Math.max(px(v), PAD.left + 40), width - 50), height - PAD.bottom + 8);
+  }
+}

@@ -1,0 +1,114 @@
+// Labels in English and French; the choice is kept in localStorage. Times are always shown in Europe/Paris.
+const LABELS = {
+  en: {
+    'nav.overview': 'Overview', 'nav.series': 'Consumption', 'nav.upload': 'Upload', 'nav.drift': 'Drift',
+    'nav.forecasts': 'Forecasts',
+    'live.on': 'live', 'live.off': 'offline',
+    'signin.title': 'Sign in', 'signin.help': 'Paste an access token (./energywatch token --role operator).',
+    'signin.token': 'Token', 'signin.submit': 'Sign in', 'signin.out': 'Sign out',
+    'signin.invalid': 'This token was refused', 'error': 'Error',
+    'kpi.title': 'Key figures', 'kpi.consumption': 'Consumption', 'kpi.anomalies': 'Open anomalies',
+    'kpi.forecast': 'Forecast error (MAPE)', 'kpi.drift': 'Drift', 'kpi.unavailable': 'unavailable',
+    'kpi.carbon': 'Carbon of the runs',
+    'stats.title': 'Anomaly statistics', 'stats.total': 'Total', 'stats.precision': 'Precision',
+    'feed.title': 'Live anomalies', 'feed.count': 'shown', 'banner.alert': 'New {severity} anomaly on {series}',
+    'col.time': 'Time', 'col.series': 'Series', 'col.severity': 'Severity', 'col.type': 'Type',
+    'col.score': 'Score', 'col.observed': 'Observed MW', 'col.expected': 'Expected MW', 'col.status': 'Status',
+    'col.cost': 'Cost EUR', 'col.feature': 'Feature', 'col.value': 'Value', 'col.contribution': 'Contribution',
+    'series.title': 'Consumption', 'series.pick': 'Series', 'series.window': 'Window', 'series.load': 'Show',
+    'series.points': 'points', 'series.anomalies': 'anomalies', 'series.none': 'No series in the catalogue',
+    'anomaly.title': 'Anomaly', 'anomaly.expected': 'Expected range', 'anomaly.recommendation': 'Recommendation',
+    'anomaly.cost': 'Cost impact', 'anomaly.contributions': 'Why', 'anomaly.history': 'The series around it',
+    'anomaly.ack': 'Acknowledge', 'anomaly.confirm': 'Confirm', 'anomaly.fp': 'False positive',
+    'anomaly.done': 'Saved: {status}',
+    'upload.detect': 'Detect anomalies in a CSV (timestamp,value)', 'upload.detectSubmit': 'Detect',
+    'upload.found': '{anomalies} anomalies in {rows} rows', 'upload.ingest': 'Ingest a file',
+    'upload.kind': 'Kind', 'upload.ingestSubmit': 'Upload', 'upload.job': 'Job {id}: {status}, {percent} %',
+    'drift.title': 'Drift reports', 'drift.actions': 'Recommended actions', 'drift.none': 'No drift report',
+    'forecasts.title': 'Forecasts', 'forecasts.horizon': 'Horizon (days)', 'forecasts.issued': 'Latest issued forecast',
+    'forecasts.accuracy': 'Realised accuracy', 'forecasts.none': 'No forecast issued for this series',
+    'col.model': 'Model', 'col.created': 'Created', 'col.action': 'Action', 'col.target': 'Target',
+    'col.reason': 'Reason', 'col.day': 'Day', 'col.energy': 'Energy MWh', 'col.band80': '80 % band',
+    'col.band95': '95 % band', 'col.horizon': 'Horizon', 'col.count': 'Days', 'col.mape': 'MAPE %',
+    'col.mae': 'MAE MWh', 'col.coverage95': '95 % coverage',
+  },
+  fr: {
+    'nav.overview': 'Synthèse', 'nav.series': 'Consommation', 'nav.upload': 'Import', 'nav.drift': 'Dérive',
+    'nav.forecasts': 'Prévisions',
+    'live.on': 'en direct', 'live.off': 'hors ligne',
+    'signin.title': 'Connexion', 'signin.help': 'Collez un jeton d\u2019accès (./energywatch token --role operator).',
+    'signin.token': 'Jeton', 'signin.submit': 'Se connecter', 'signin.out': 'Se déconnecter',
+    'signin.invalid': 'Ce jeton a été refusé', 'error': 'Erreur',
+    'kpi.title': 'Indicateurs', 'kpi.consumption': 'Consommation', 'kpi.anomalies': 'Anomalies ouvertes',
+    'kpi.forecast': 'Erreur de prévision (MAPE)', 'kpi.drift': 'Dérive', 'kpi.unavailable': 'indisponible',
+    'kpi.carbon': 'Carbone des exécutions',
+    'stats.title': 'Statistiques des anomalies', 'stats.total': 'Total', 'stats.precision': 'Précision',
+    'feed.title': 'Anomalies en direct', 'feed.count': 'affichées',
+    'banner.alert': 'Nouvelle anomalie {severity} sur {series}',
+    'col.time': 'Heure', 'col.series': 'Série', 'col.severity': 'Gravité', 'col.type': 'Type',
+    'col.score': 'Score', 'col.observed': 'Observé MW', 'col.expected': 'Attendu MW', 'col.status': 'Statut',
+    'col.cost': 'Coût EUR', 'col.feature': 'Variable', 'col.value': 'Valeur', 'col.contribution': 'Contribution',
+    'series.title': 'Consommation', 'series.pick': 'Série', 'series.window': 'Fenêtre', 'series.load': 'Afficher',
+    'series.points': 'points', 'series.anomalies': 'anomalies', 'series.none': 'Aucune série au catalogue',
+    'anomaly.title': 'Anomalie', 'anomaly.expected': 'Plage attendue', 'anomaly.recommendation': 'Recommandation',
+    'anomaly.cost': 'Impact financier', 'anomaly.contributions': 'Pourquoi', 'anomaly.history': 'La série autour',
+    'anomaly.ack': 'Prendre en compte', 'anomaly.confirm': 'Confirmer', 'anomaly.fp': 'Faux positif',
+    'anomaly.done': 'Enregistré : {status}',
+    'upload.detect': 'Choisissez un fichier CSV (timestamp,value)', 'upload.detectSubmit': 'Détecter',
+    'upload.found': '{anomalies} anomalies sur {rows} lignes', 'upload.ingest': 'Importer un fichier',
+    'upload.kind': 'Type', 'upload.ingestSubmit': 'Importer', 'upload.job': 'Tâche {id} : {status}, {percent} %',
+    'drift.title': 'Rapports de dérive', 'drift.actions': 'Actions recommandées', 'drift.none': 'Aucun rapport',
+    'forecasts.title': 'Prévisions', 'forecasts.horizon': 'Horizon (jours)',
+    'forecasts.issued': 'Dernière prévision émise', 'forecasts.accuracy': 'Précision réalisée',
+    'forecasts.none': 'Aucune prévision émise pour cette série',
+    'col.model': 'Modèle', 'col.created': 'Créé', 'col.action': 'Action', 'col.target': 'Cible',
+    'col.reason': 'Raison', 'col.day': 'Jour', 'col.energy': 'Énergie MWh', 'col.band80': 'Bande 80 %',
+    'col.band95': 'Bande 95 %', 'col.horizon': 'Horizon', 'col.count': 'Jours', 'col.mape': 'MAPE %',
+    'col.mae': 'MAE MWh', 'col.coverage95': 'Couverture 95 %',
+  },
+};
+
+let lang = localStorage.getItem('energywatch.lang') === 'fr' ? 'fr' : 'en';
+
+export function language() {
+  return lang;
+}
+
+export function setLanguage(next) {
+  lang = next === 'fr' ? 'fr' : 'en';
+  localStorage.setItem('energywatch.lang', lang);
+  document.documentElement.lang = lang;
+}
+
+/** The label for key, with {name} placeholders filled from values. */
+export function t(key, values = {}) {
+  const text = LABELS[lang][key] ?? LABELS.en[key] ?? key;
+  return text.replace(/\{(\w+)\}/g, (_, name) => String(values[name] ?? ''));
+}
+
+/** Fills every element with a data-i18n attribute under root. */
+export function translate(root = document) {
+  for (const el of root.querySelectorAll('[data-i18n]')) {
+    el.textContent = t(el.dataset.i18n);
+  }
+}
+
+const ZONE = 'Europe/Paris';
+const timeFormats = {};
+
+/** An instant as a Europe/Paris date and time in the current language. */
+export function time(instant) {
+  if (!instant) {
+    return '';
+  }
+  const format = timeFormats[lang] ??= new Intl.DateTimeFormat(lang === 'fr' ? 'fr-FR' : 'en-GB',
+      {timeZone: ZONE, dateStyle: 'short', timeStyle: 'short'});
+  return format.format(new Date(instant));
+}
+
+export function number(value, digits = 0) {
+  if (value === null || value === undefined || Number.isNaN(value)) {
+    return '–';
+  }
+  return new Intl.NumberFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', {maximumFractionDigits: digits}).format(value);
+}

@@ -1,0 +1,259 @@
+package io.energywatch.gateway.console;
+
+import io.energywatch.contracts.Topics;
+import io.energywatch.gateway.feed.AnomalyFeed;
+import io.energywatch.service.security.Role;
+import io.energywatch.testsupport.KafkaTestBroker;
+import io.energywatch.testsupport.TestTokens;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.LoadState;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.core.env.Environment;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The operator console in a real browser (Debian's chromium, headless, driven by Playwright) against the gateway, the
+ * real Kafka broker for the live feed and stand-in services: sign in, upload, see the anomaly arrive pushed within
+ * 2 s, open it, mark it a false positive, see the statistics change; then 50,000 points on a chart and 1,000
+ * anomalies in the feed, with the time to first render printed. Screenshots of every page go to
+ * target/console-screenshots.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("local")
+class ConsoleBrowserTest {
+
+    private static final Path SHOTS = Path.of("target", "console-screenshots");
+    private static final String BOOTSTRAP = KafkaTestBroker.bootstrapServers();
+    private static final ConsoleStandIns SERVICES = new ConsoleStandIns(BOOTSTRAP);
+    private static Playwright playwright;
+    private static Browser browser;
+
+    @DynamicPropertySource
+    static void services(DynamicPropertyRegistry registry) {
+        for (String service : new String[] {"INGESTION", "FUSION", "ANOMALY", "PREDICTION", "DRIFT"}) {
+            registry.add(service + "_URL", SERVICES::url);
+        }
+        registry.add("spring.kafka.bootstrap-servers", () -> BOOTSTRAP);
+    }
+
+    @BeforeAll
+    static void start() throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, BOOTSTRAP))) {
+            admin.createTopics(List.of(new NewTopic(Topics.ANOMALIES.name(), 1, (short) 1))).all().get();
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof TopicExistsException)) {
+                throw e;
+            }
+        }
+        Files.createDirectories(SHOTS);
+        playwright = Playwright.create();
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                .setExecutablePath(Path.of(System.getProperty("energywatch.chromium", "/usr/bin/chromium")))
+                .setHeadless(true)
+                .setArgs(List.of("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                        "--no-first-run", "--disable-component-update", "--disable-sync")));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+        SERVICES.close();
+    }
+
+    @Autowired
+    Environment environment;
+
+    @Autowired
+    AnomalyFeed feed;
+
+    private String base() {
+        return "http://127.0.0.1:" + environment.getRequiredProperty("local.server.port") + "/";
+    }
+
+    private static void shot(Page page, String name) {
+        page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve(name + ".png")).setFullPage(true));
+    }
+
+    /** A fresh browser profile; the page's errors and console errors go to the test output. */
+    private static BrowserContext context() {
+        BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 860)
+                .setLocale("en-GB").setTimezoneId("UTC"));
+        context.onPage(page -> {
+            page.onPageError(error -> System.out.println("console page error: " + error));
+            page.onConsoleMessage(message -> {
+                if (message.type().equals("error")) {
+                    System.out.println("console error: " + message.text());
+                }
+            });
+        });
+        return context;
+    }
+
+    @Test
+    void anOperatorSignsInUploadsSeesTheAnomalyPushedOpensItAndMarksItAFalsePositive() throws Exception {
+        SERVICES.stored.clear();
+        await().atMost(Duration.ofSeconds(30)).until(feed::assigned);
+        try (BrowserContext context = context()) {
+            Page page = context.newPage();
+            page.navigate(base());
+            page.locator("#token").waitFor();
+            shot(page, "01-sign-in");
+            page.fill("#token", TestTokens.token("console-analyst", Role.ANALYST));
+            page.click("#signin");
+
+            page.locator("#stats-total").waitFor();
+            page.waitForFunction("() => window.energywatchConsole.feedConnected");
+            await().atMost(Duration.ofSeconds(10)).until(() -> feed.subscribers() >= 1);
+            assertThat(page.textContent("dd[data-status='FALSE_POSITIVE']")).isEqualTo("0");
+            page.locator("#kpi-anomalies").waitFor();
+            shot(page, "02-overview");
+
+            // The CSV goes to /detect: the anomalies are counted and drawn.
+            Path csv = Files.createTempFile("console-upload", ".csv");
+            StringBuilder lines = new StringBuilder("timestamp,value\n");
+            Instant t0 = Instant.parse("2024-06-30T00:00:00Z");
+            for (int i = 0; i < 48; i++) {
+                lines.append(t0.plus(Duration.ofMinutes(30L * i))).append(',')
+                        .append(i == 40 || i == 41 ? 91_250 : 52_000 + (i % 7) * 300).append('\n');
+            }
+            Files.writeString(csv, lines);
+            page.click("nav a[href='#/upload']");
+            page.setInputFiles("#detect-file", csv);
+            page.click("#detect-submit");
+            page.waitForSelector("#detect-result[data-anomalies]");
+            assertThat(page.getAttribute("#detect-result", "data-anomalies")).isEqualTo("2");
+            assertThat(page.textContent("#detect-result")).isEqualTo("2 anomalies in 48 rows");
+            assertThat(page.locator("#detect-anomalies tbody tr").count()).isEqualTo(2);
+
+            // The same file to ingestion: its job ends, and the anomaly the pipeline found is pushed to the feed.
+            page.setInputFiles("#ingest-file", csv);
+            page.click("#ingest-submit");
+            await().atMost(Duration.ofSeconds(10)).until(() -> SERVICES.publishedAt.size() == 1);
+            String id = SERVICES.publishedAt.keySet().iterator().next();
+            page.waitForFunction("id => window.energywatchConsole.arrivals[id] !== undefined", id,
+                    new Page.WaitForFunctionOptions().setTimeout(5_000));
+            long arrived = ((Number) page.evaluate("id => window.energywatchConsole.arrivals[id]", id)).longValue();
+            long latency = arrived - SERVICES.publishedAt.get(id);
+            System.out.println("console: anomaly " + id + " shown in the browser " + latency
+                    + " ms after its publication");
+            assertThat(latency).isLessThan(2_000);
+            page.locator("#banner:not([hidden])").waitFor();
+            assertThat(page.textContent("#banner")).contains("CRITICAL").contains(ConsoleStandIns.SERIES);
+            page.waitForSelector("#ingest-job[data-status='SUCCEEDED']");
+            shot(page, "03-upload");
+
+            page.click("nav a[href='#/']");
+            page.locator("#feed tr[data-id='" + id + "']").waitFor();
+            assertThat(page.textContent("#stats-total")).isEqualTo("1");
+            assertThat(page.textContent("dd[data-status='OPEN']")).isEqualTo("1");
+            shot(page, "04-overview-alert");
+
+            page.click("#feed tr[data-id='" + id + "'] a");
+            page.locator("#anomaly-recommendation").waitFor();
+            assertThat(page.textContent("#anomaly-status")).isEqualTo("OPEN");
+            assertThat(page.locator("#anomaly tbody tr").count()).isEqualTo(3);
+            shot(page, "05-anomaly");
+            page.click("#false-positive");
+            page.waitForSelector("#anomaly-message:has-text('FALSE_POSITIVE')");
+            assertThat(SERVICES.feedback).containsExactly(id + " FALSE_POSITIVE");
+
+            page.click("nav a[href='#/']");
+            page.locator("#stats-total").waitFor();
+            assertThat(page.textContent("dd[data-status='FALSE_POSITIVE']")).isEqualTo("1");
+            assertThat(page.textContent("dd[data-status='OPEN']")).isEqualTo("0");
+            assertThat(page.textContent("#stats-precision")).isEqualTo("0 %");
+
+            page.click("nav a[href='#/series']");
+            page.waitForSelector("#series-chart[data-points]");
+            assertThat(page.getAttribute("#series-chart", "data-points")).isEqualTo("336");
+            assertThat(page.getAttribute("#series-chart", "data-markers")).isEqualTo("1");
+            shot(page, "06-consumption");
+
+            page.click("nav a[href='#/drift']");
+            page.locator("#drift article").waitFor();
+            assertThat(page.locator("#drift tbody tr").count()).isEqualTo(2);
+            shot(page, "07-drift");
+
+            page.navigate(base() + "#/forecasts?series=" + ConsoleStandIns.SERIES + "&horizon=7");
+            page.locator("#forecast-accuracy tbody tr").first().waitFor();
+            assertThat(page.locator("#forecast-issued tbody tr").count()).isEqualTo(7);
+            shot(page, "08-forecasts");
+
+            // French labels at the flick of the toggle.
+            page.click("#lang");
+            page.waitForSelector("nav a[href='#/']:has-text('Prévisions'), nav a:has-text('Synthèse')");
+            assertThat(page.textContent("nav a[href='#/']")).isEqualTo("Synthèse");
+            page.click("nav a[href='#/']");
+            page.locator("#stats-total").waitFor();
+            shot(page, "09-overview-fr");
+            page.click("#lang");
+        }
+    }
+
+    @Test
+    void fiftyThousandPointsAndAThousandAnomaliesRenderAndTheTimeToFirstRenderIsPrinted() {
+        SERVICES.storeMany(1_000);
+        String token = TestTokens.token("console-viewer", Role.VIEWER);
+        try (BrowserContext context = context()) {
+            // Signed in already (the first page a context opens is about:blank, which has no storage).
+            context.addInitScript("if (location.protocol === 'http:') sessionStorage.setItem('energywatch.token', '"
+                    + token + "')");
+
+            Page feedPage = context.newPage();
+            feedPage.navigate(base());
+            feedPage.waitForFunction("() => window.energywatchConsole.timings.feed",
+                    null, new Page.WaitForFunctionOptions().setTimeout(30_000));
+            assertThat(feedPage.locator("#feed tbody tr").count()).isEqualTo(1_000);
+            assertThat(feedPage.textContent("#feed-count")).isEqualTo("1,000");
+            Map<?, ?> feedTiming = (Map<?, ?>) feedPage.evaluate("() => window.energywatchConsole.timings.feed");
+            System.out.println("console: 1,000 anomalies in the feed: first render " + feedTiming.get("firstRenderMs")
+                    + " ms after navigation (rows built and laid out in " + feedTiming.get("renderMs") + " ms)");
+            shot(feedPage, "10-feed-1000");
+            feedPage.close();
+
+            Page chartPage = context.newPage();
+            chartPage.navigate(base() + "#/series?id=" + ConsoleStandIns.BIG_SERIES + "&hours=26280");
+            chartPage.waitForFunction("() => window.energywatchConsole.timings.series",
+                    null, new Page.WaitForFunctionOptions().setTimeout(60_000));
+            assertThat(chartPage.getAttribute("#series-chart", "data-points")).isEqualTo("50000");
+            assertThat(chartPage.getAttribute("#series-chart", "data-markers")).isEqualTo("1000");
+            Map<?, ?> chartTiming = (Map<?, ?>) chartPage.evaluate("() => window.energywatchConsole.timings.series");
+            System.out.println("console: 50,000 points and 1,000 anomaly marks on a chart: first render "
+                    + chartTiming.get("firstRenderMs") + " ms after navigation (" + chartTiming.get("fetchMs")
+                    + " ms fetching 50 pages through the gateway, " + chartTiming.get("drawMs") + " ms drawing)");
+            shot(chartPage, "11-chart-50000");
+        }
+        SERVICES.stored.clear();
+    }
+}
