@@ -13,7 +13,13 @@ import org.slf4j.LoggerFactory;
 
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -24,9 +30,14 @@ import java.util.function.Consumer;
  * }</pre>
  * or {@code start(...)} then {@code succeeded()}/{@code failed(e)} when the run ends elsewhere. A run measured inside
  * another {@code measure} on the same thread is its child, and the parent's figures exclude it. The record is telemetry:
- * a send that fails is logged with the run's figures and never fails the run itself.
+ * it is sent from a background thread, so a run never waits for Kafka (a send without metadata blocks for
+ * {@code max.block.ms} while Kafka is down), and a send that fails is logged with the run's figures and never fails the
+ * run itself.
  */
-public class ModelRuns {
+public class ModelRuns implements AutoCloseable {
+
+    /** Runs waiting to be sent at most; beyond, a run is logged as not published (Kafka down for long). */
+    private static final int MAX_PENDING = 10_000;
 
     private static final Logger log = LoggerFactory.getLogger(ModelRuns.class);
 
@@ -34,19 +45,33 @@ public class ModelRuns {
     private final @Nullable CarbonMeter meter;
     private final String service;
     private final int maxErrorMessage;
+    private final Executor sender;
     /** Told of every measured run once it is published (MLflow metrics of a training run, for example). */
     private final List<Consumer<ModelRunCompleted>> listeners = new CopyOnWriteArrayList<>();
     /** The run {@link #measure} is executing on this thread: the parent of runs started inside it. */
     private final ThreadLocal<ModelRun> current = new ThreadLocal<>();
 
     /**
+     * Runs sent from one background thread.
+     *
      * @param meter null when measuring is off: runs still execute, nothing is published
      */
     public ModelRuns(@Nullable EventPublisher publisher, @Nullable CarbonMeter meter, String service,
                      int maxErrorMessage) {
+        this(publisher, meter, service, maxErrorMessage, new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
+                new ArrayBlockingQueue<>(MAX_PENDING), Thread.ofPlatform().name("model-runs-sender").daemon(true)
+                .factory()));
+    }
+
+    /**
+     * @param sender where runs are sent and listeners told (a direct executor in tests)
+     */
+    public ModelRuns(@Nullable EventPublisher publisher, @Nullable CarbonMeter meter, String service,
+                     int maxErrorMessage, Executor sender) {
         if (meter != null && publisher == null) {
             throw new IllegalArgumentException("a measured run needs a publisher");
         }
+        this.sender = sender;
         this.publisher = publisher;
         this.meter = meter;
         this.service = service;
@@ -61,7 +86,7 @@ public class ModelRuns {
 
     /** Runs neither measured nor published: for logic run outside a service (plain tests, benchmarks). */
     public static ModelRuns unmeasured() {
-        return new ModelRuns(null, null, "unmeasured", 0);
+        return new ModelRuns(null, null, "unmeasured", 0, Runnable::run);
     }
 
     /** Starts measuring a run of {@code modelId}. */
@@ -89,8 +114,8 @@ public class ModelRuns {
     }
 
     /**
-     * Calls {@code listener} with every measured run this service completes, on the thread that ended it, after the
-     * run is sent; a listener that throws is logged and does not fail the run.
+     * Calls {@code listener} with every measured run this service completes, on the sending thread after the run is
+     * sent; a listener that throws is logged and does not fail the run.
      */
     public void addListener(Consumer<ModelRunCompleted> listener) {
         listeners.add(listener);
@@ -122,6 +147,14 @@ public class ModelRuns {
                 cpuKwh, ramKwh, totalKwh, totalKwh * m.intensityGPerKwh(), m.intensityGPerKwh(), m.pue(),
                 m.method().label());
         try {
+            sender.execute(() -> send(event));
+        } catch (RejectedExecutionException e) {
+            lost(event, e);
+        }
+    }
+
+    private void send(ModelRunCompleted event) {
+        try {
             publisher.publish(Topics.MODEL_RUNS, event.modelId(), event).whenComplete((ok, failure) -> {
                 if (failure != null) {
                     lost(event, failure);
@@ -135,6 +168,21 @@ public class ModelRuns {
                 listener.accept(event);
             } catch (RuntimeException e) {
                 log.warn("model run {} of {}: a listener failed: {}", event.runId(), event.modelId(), e.toString());
+            }
+        }
+    }
+
+    /** Sends what is pending for a few seconds at most, then stops the sending thread. */
+    @Override
+    public void close() {
+        if (sender instanceof ExecutorService executor) {
+            executor.shutdown();
+            try {
+                if (!executor.awaitTermination(5, TimeUnit.SECONDS)) {
+                    log.warn("{} model runs not sent at shutdown", executor.shutdownNow().size());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         }
     }

@@ -22,6 +22,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -40,14 +41,19 @@ class ModelRunsTest {
         }
     };
 
-    private ModelRuns modelRuns(boolean measuring) {
+    private EventPublisher publisher() {
         var events = new KafkaTemplate<>(new MockProducerFactory<>(() -> producer));
         var bytes = new KafkaTemplate<>(new MockProducerFactory<>(() -> new MockProducer<>(true, null,
                 new StringSerializer(), new ByteArraySerializer())));
+        return new EventPublisher(events, bytes, "/energywatch/test");
+    }
+
+    private ModelRuns modelRuns(boolean measuring) {
         CarbonMeter meter = measuring
                 ? CarbonMeter.forThisMachine(CarbonSettings.defaults(), dir.resolve("powercap"), dir.resolve("cpu"))
                 : null;
-        return new ModelRuns(new EventPublisher(events, bytes, "/energywatch/test"), meter, "test-service", 20);
+        // Sent in the caller's thread here, so the test sees the records at once.
+        return new ModelRuns(publisher(), meter, "test-service", 20, Runnable::run);
     }
 
     @Test
@@ -130,6 +136,19 @@ class ModelRunsTest {
         runs.measure(RunKind.TRAINING, "gbm-electricity-FR-h1", run -> run.version("4"));
         assertThat(heard).singleElement().satisfies(r -> assertThat(r.modelVersion()).isEqualTo("4"));
         assertThat(producer.history()).hasSize(1);
+    }
+
+    @Test
+    void runsAreSentFromABackgroundThreadSoARunNeverWaitsForKafka() {
+        var meter = CarbonMeter.forThisMachine(CarbonSettings.defaults(), dir.resolve("powercap"), dir.resolve("cpu"));
+        List<String> threads = new CopyOnWriteArrayList<>();
+        try (var runs = new ModelRuns(publisher(), meter, "test-service", 20)) {
+            runs.addListener(run -> threads.add(Thread.currentThread().getName()));
+            runs.measure(RunKind.SCORING, "anomaly-detection", run -> run.rows(500));
+        }
+        // close() sent what was pending.
+        assertThat(producer.history()).hasSize(1);
+        assertThat(threads).containsExactly("model-runs-sender");
     }
 
     @Test
