@@ -157,6 +157,25 @@ class DriftServiceTest {
     }
 
     @Test
+    void prometheusShowsTheLatestPsiOfEachFeatureOfARecordedReport() {
+        var answer = api.postSamples("/api/v1/drift/analyses?model=anomaly-metrics-" + RUN, csv(600, 11.0, 3),
+                csv(500, 15.0, 4));
+        assertThat(answer.status()).isEqualTo(201);
+        double tempPsi = feature(answer.body(), "tempMeanC").path("psi").asDouble();
+        assertThat(tempPsi).isPositive();
+
+        var scrape = io.energywatch.testsupport.PrometheusScrape.of(
+                environment.getRequiredProperty("local.server.port", Integer.class),
+                io.energywatch.testsupport.TestTokens.token("prometheus", io.energywatch.service.security.Role.VIEWER));
+        assertThat(scrape.status()).isEqualTo(200);
+        // The gauge holds the newest report's value; other tests of this class may record reports concurrently.
+        assertThat(scrape.matching("energywatch_drift_psi", "feature", "tempMeanC")).singleElement()
+                .satisfies(s -> assertThat(s.value()).isPositive());
+        assertThat(scrape.matching("energywatch_drift_psi", "feature", "powerMw")).hasSize(1);
+        assertThat(scrape.matching("kafka_consumer_fetch_manager_records_lag_max")).isNotEmpty();
+    }
+
+    @Test
     void samplesFromTheSameDistributionAreStableAndPublishNothing() {
         long before = TopicCounter.records(KafkaTestBroker.bootstrapServers(), Topics.DRIFT.name());
 

@@ -26,15 +26,18 @@ class ReportRecorder {
     private final ReportStore store;
     private final ReportIndex index;
     private final DriftEvents events;
+    private final DriftGauges gauges;
 
-    ReportRecorder(ReportStore store, ReportIndex index, DriftEvents events) {
+    ReportRecorder(ReportStore store, ReportIndex index, DriftEvents events, DriftGauges gauges) {
         this.store = store;
         this.index = index;
         this.events = events;
+        this.gauges = gauges;
     }
 
     DriftReport record(DriftReport report) {
         store.insert(report);
+        gauges.recorded(report);
         return deliver(report);
     }
 

@@ -1,5 +1,10 @@
 package io.energywatch.drift.window;
 
+import io.energywatch.contracts.Topics;
+import io.energywatch.service.observability.EnergyWatchMeters;
+import io.energywatch.service.observability.EnergyWatchMeters.Direction;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.energywatch.contracts.ConsumptionEnriched;
 import io.energywatch.drift.config.DriftProperties;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -29,9 +34,12 @@ class WindowListener implements ConsumerSeekAware {
     private final int replayRows;
     private final Set<TopicPartition> replayed = ConcurrentHashMap.newKeySet();
 
-    WindowListener(EnrichedWindow window, DriftProperties properties) {
+    private final Counter consumed;
+
+    WindowListener(EnrichedWindow window, DriftProperties properties, MeterRegistry meters) {
         this.window = window;
         this.replayRows = properties.window().capacityRows();
+        this.consumed = EnergyWatchMeters.records(meters, Topics.CONSUMPTION_ENRICHED.name(), Direction.IN);
     }
 
     @Override
@@ -54,5 +62,6 @@ class WindowListener implements ConsumerSeekAware {
             }
             window.add(record);
         }
+        consumed.increment(records.size());
     }
 }
