@@ -1,5 +1,7 @@
 package io.energywatch.analytics.carbon;
 
+import com.sun.management.OperatingSystemMXBean;
+
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -27,20 +29,19 @@ public interface JvmProbes {
     long totalMemoryBytes();
 
     static JvmProbes system() {
-        return System.INSTANCE;
+        return RunningJvm.INSTANCE;
     }
 
     /** The running JVM's management beans. */
-    final class System implements JvmProbes {
+    final class RunningJvm implements JvmProbes {
 
-        private static final System INSTANCE = new System();
+        private static final RunningJvm INSTANCE = new RunningJvm();
 
-        private final com.sun.management.OperatingSystemMXBean os =
-                (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        private final OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         private final List<MemoryPoolMXBean> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
                 .filter(p -> p.getType() == MemoryType.HEAP && p.isValid()).toList();
 
-        private System() {
+        private RunningJvm() {
         }
 
         @Override
@@ -50,7 +51,7 @@ public interface JvmProbes {
 
         @Override
         public long nanoTime() {
-            return java.lang.System.nanoTime();
+            return System.nanoTime();
         }
 
         @Override
