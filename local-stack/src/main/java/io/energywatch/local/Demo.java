@@ -53,6 +53,7 @@ final class Demo {
                         context),
                 new DriftReportStep(new PipelineDrain.Dependencies(List.of(groups.fusion(), groups.driftWindow()),
                         List.of(platform.index("drift"))), context),
+                new CarbonStep(CarbonStep.dependencies(groups, platform), context),
                 new NotificationsStep(sinks, context),
                 new KibanaStep(context),
                 new PlatformStep(new PipelineDrain.Dependencies(List.of(groups.fusion(), groups.fusionIndexer(),
