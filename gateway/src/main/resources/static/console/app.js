@@ -9,6 +9,8 @@ const PARALLEL_PAGES = 6;
 const RECONNECT_MS = 2000;
 const ALERTING = new Set(['HIGH', 'CRITICAL']);
 const WINDOWS = [24, 168, 720, 8760, 26280];
+const STRIKE_SHADE = 'rgba(234, 88, 12, 0.14)';
+const HOLIDAY_SHADE = 'rgba(107, 114, 128, 0.12)';
 
 // What the browser test reads: render timings and the feed's arrivals (epoch ms by anomaly id).
 const probe = window.energywatchConsole = {timings: {}, arrivals: {}, feedConnected: false};
@@ -335,22 +337,22 @@ async function seriesPage() {
       el('button', {type: 'submit'}, t('series.load'))),
       el('section', {class: 'card'}, summary, canvas));
   try {
+    // A series named in the address is fetched at once, beside the catalogue (one round trip less).
+    const named = params.get('id');
+    const hours = Number(windowSelect.value);
+    const started = performance.now();
+    const reading = named ? readSeries(named, hours) : null;
+    reading?.catch(() => {});  // awaited below; this only keeps an early failure from being reported twice
     const catalogue = await api('/api/v1/series?size=200');
     const ids = (catalogue.content ?? []).map(s => s.id);
-    const chosen = params.get('id') ?? ids[0];
+    const chosen = named ?? ids[0];
     if (chosen && !ids.includes(chosen)) ids.unshift(chosen);
     select.replaceChildren(...ids.map(id => el('option', {value: id, selected: id === chosen}, id)));
     if (!chosen) {
       summary.textContent = t('series.none');
       return;
     }
-    const hours = Number(windowSelect.value);
-    const started = performance.now();
-    const series = encodeURIComponent(chosen);
-    const [records, anomalies] = await Promise.all([
-      allPages(`/api/v1/enriched?series=${series}&hours=${hours}`),
-      api(`/api/v1/anomalies?series=${series}&hours=${hours}&size=${PAGE_SIZE}`),
-    ]);
+    const [records, anomalies] = await (reading ?? readSeries(chosen, hours));
     const fetched = performance.now();
     records.sort((a, b) => a.intervalStart < b.intervalStart ? -1 : 1);
     const x = new Float64Array(records.length);
@@ -361,17 +363,42 @@ async function seriesPage() {
     });
     const markers = (anomalies.content ?? []).filter(a => a.observedMw != null)
         .map(a => ({x: Date.parse(a.intervalStart), y: a.observedMw}));
-    const drawn = drawChart(canvas, {x, y}, {markers, unit: 'MW'});
+    // Strike days and public holidays shade the background; the temperature is the orange line (right scale).
+    const shades = [];
+    const temperature = new Float64Array(records.length);
+    records.forEach((r, i) => {
+      temperature[i] = r.tempMeanC ?? NaN;
+      const color = r.strike ? STRIKE_SHADE : r.publicHoliday ? HOLIDAY_SHADE : null;
+      if (color) {
+        const end = Date.parse(r.intervalEnd ?? r.intervalStart);
+        const last = shades[shades.length - 1];
+        if (last && last.color === color && last.to >= x[i]) last.to = Math.max(last.to, end);
+        else shades.push({from: x[i], to: end, color});
+      }
+    });
+    const drawn = drawChart(canvas, {x, y}, {markers, shades, unit: 'MW',
+      secondary: temperature.some(v => !Number.isNaN(v)) ? {x, y: temperature, unit: '°C'} : null});
     canvas.dataset.points = drawn;
     canvas.dataset.markers = markers.length;
-    summary.textContent = `${chosen}: ${number(drawn)} ${t('series.points')}, ${number(markers.length)} `
-        + t('series.anomalies');
+    canvas.dataset.strikeRecords = records.filter(r => r.strike).length;
+    summary.replaceChildren(`${chosen}: ${number(drawn)} ${t('series.points')}, ${number(markers.length)} `
+        + t('series.anomalies') + ' · ', el('span', {class: 'key strike'}, t('series.strike')), ' ',
+    el('span', {class: 'key holiday'}, t('series.holiday')), ' ', el('span', {class: 'key temperature'},
+        t('series.temperature')));
     await nextFrame();
     probe.timings.series = {points: drawn, markers: markers.length, fetchMs: fetched - started,
       drawMs: performance.now() - fetched, totalMs: performance.now() - started, firstRenderMs: performance.now()};
   } catch (error) {
     summary.replaceChildren(failure(error));
   }
+}
+
+function readSeries(id, hours) {
+  const series = encodeURIComponent(id);
+  return Promise.all([
+    allPages(`/api/v1/enriched?series=${series}&hours=${hours}`),
+    api(`/api/v1/anomalies?series=${series}&hours=${hours}&size=${PAGE_SIZE}`),
+  ]);
 }
 
 async function anomalyPage(id) {

@@ -6,7 +6,9 @@ const PAD = {left: 78, right: 12, top: 12, bottom: 28};
 
 /**
  * Draws into canvas. series: {x: Float64Array|number[] (epoch ms, ascending), y: number[] (NaN for a gap)};
- * options: {markers: [{x, y}], bands: [{x, low, high, color}], color, unit}. Returns the number of points drawn.
+ * options: {markers: [{x, y}], bands: [{x, low, high, color}], shades: [{from, to, color}] (background spans, e.g.
+ * strike days), secondary: {x, y, color, unit} (a second line on its own right-hand scale, e.g. temperature), color,
+ * unit}. Returns the number of points drawn.
  */
 export function drawChart(canvas, series, options = {}) {
   const ratio = window.devicePixelRatio || 1;
@@ -51,6 +53,14 @@ export function drawChart(canvas, series, options = {}) {
   const px = (v) => PAD.left + (v - xMin) / (xMax - xMin) * plotW;
   const py = (v) => PAD.top + (1 - (v - yMin) / (yMax - yMin)) * plotH;
 
+  for (const shade of options.shades ?? []) {
+    const from = Math.max(px(shade.from), PAD.left);
+    const to = Math.min(px(shade.to), width - PAD.right);
+    if (to > from) {
+      g.fillStyle = shade.color;
+      g.fillRect(from, PAD.top, Math.max(to - from, 1), plotH);
+    }
+  }
   axes(g, width, height, xMin, xMax, yMin, yMax, px, py, options.unit ?? '');
 
   for (const b of bands) {
@@ -95,6 +105,10 @@ export function drawChart(canvas, series, options = {}) {
   flush();
   g.stroke();
 
+  if (options.secondary) {
+    secondary(g, width, options.secondary, px, plotH);
+  }
+
   g.fillStyle = '#dc2626';
   for (const m of markers) {
     g.beginPath();
@@ -102,6 +116,52 @@ export function drawChart(canvas, series, options = {}) {
     g.fill();
   }
   return x.length;
+}
+
+/** A thin line on its own scale, labelled on the right (temperature beside the consumption). */
+function secondary(g, width, line, px, plotH) {
+  let lo = Infinity, hi = -Infinity;
+  for (const v of line.y) {
+    if (!Number.isNaN(v)) {
+      if (v < lo) lo = v;
+      if (v > hi) hi = v;
+    }
+  }
+  if (!Number.isFinite(lo)) return;
+  if (hi === lo) hi = lo + 1;
+  const py = (v) => PAD.top + (1 - (v - lo) / (hi - lo)) * plotH;
+  // One point per pixel column, the column's mean: a context line, not the detail of every reading.
+  g.strokeStyle = line.color ?? '#d97706';
+  g.lineWidth = 1;
+  g.beginPath();
+  let column = -1, sum = 0, count = 0, pen = false;
+  const flush = () => {
+    if (count > 0) {
+      if (pen) g.lineTo(column, py(sum / count)); else g.moveTo(column, py(sum / count));
+      pen = true;
+    }
+  };
+  for (let i = 0; i < line.x.length; i++) {
+    const v = line.y[i];
+    if (Number.isNaN(v)) continue;
+    const c = Math.round(px(line.x[i]));
+    if (c !== column) {
+      flush();
+      column = c;
+      sum = 0;
+      count = 0;
+    }
+    sum += v;
+    count++;
+  }
+  flush();
+  g.stroke();
+  g.fillStyle = line.color ?? '#d97706';
+  g.textAlign = 'right';
+  g.textBaseline = 'top';
+  g.fillText(`${number(hi, 1)} ${line.unit ?? ''}`, width - PAD.right - 2, PAD.top + 2);
+  g.textBaseline = 'bottom';
+  g.fillText(`${number(lo, 1)} ${line.unit ?? ''}`, width - PAD.right - 2, PAD.top + plotH - 2);
 }
 
 function axes(g, width, height, xMin, xMax, yMin, yMax, px, py, unit) {

@@ -198,6 +198,8 @@ class ConsoleBrowserTest {
             page.waitForSelector("#series-chart[data-points]");
             assertThat(page.getAttribute("#series-chart", "data-points")).isEqualTo("336");
             assertThat(page.getAttribute("#series-chart", "data-markers")).isEqualTo("1");
+            // One strike day (48 half-hours) in the week shown, shaded behind the curve.
+            assertThat(page.getAttribute("#series-chart", "data-strike-records")).isEqualTo("48");
             shot(page, "06-consumption");
 
             page.click("nav a[href='#/drift']");

@@ -212,9 +212,15 @@ final class ConsoleStandIns implements AutoCloseable {
         List<Map<String, Object>> content = new ArrayList<>();
         for (int i = page * size; i < Math.min(points, (page + 1) * size); i++) {
             int index = total - points + i;
-            content.add(Map.of("seriesId", big ? BIG_SERIES : SERIES,
-                    "intervalStart", SERIES_END.minus(Duration.ofMinutes(30L * (total - 1 - index))).toString(),
-                    "powerMw", Math.round(power(index) * 10) / 10.0));
+            Instant start = SERIES_END.minus(Duration.ofMinutes(30L * (total - 1 - index)));
+            int day = index / 48;
+            // A strike every 30 days, a public holiday every 45; the temperature follows the day and the season.
+            content.add(Map.of("seriesId", big ? BIG_SERIES : SERIES, "intervalStart", start.toString(),
+                    "intervalEnd", start.plus(Duration.ofMinutes(30)).toString(),
+                    "powerMw", Math.round(power(index) * 10) / 10.0,
+                    "tempMeanC", Math.round((12 + 8 * Math.sin(day / 58.0) + 3 * Math.sin((index % 48) / 7.6)) * 10)
+                            / 10.0,
+                    "strike", day % 30 == 3, "publicHoliday", day % 45 == 5));
         }
         return Map.of("content", content, "page", page, "size", size, "totalElements", points);
     }
