@@ -12,8 +12,8 @@ import java.util.List;
  * Puts uploaded rows into the strictly increasing time the causal detector needs, under a stated policy. A row earlier
  * than a row before it is moved into place when every row it must pass lies within {@code window} rows before it (an
  * export written by several threads, a late correction); a row later than that is refused naming its line, since
- * sorting a whole file would hide a broken export. Rows sharing a timestamp are resolved by the {@link DuplicatePolicy};
- * {@code reject} keeps the strict order and names the first offending line.
+ * sorting a whole file would hide a broken export. Rows sharing a timestamp are resolved by the
+ * {@link DuplicatePolicy}; {@code reject} keeps the strict order and names the first offending line.
  */
 final class SeriesOrder {
 
@@ -23,8 +23,8 @@ final class SeriesOrder {
      * @param duplicates        the policy applied
      * @param duplicatesDropped rows dropped because an earlier ({@code first}) or later ({@code last}) row had their
      *                          timestamp
-     * @param duplicatesMerged  rows folded into the mean of their timestamp's rows ({@code mean}); the merged row counts
-     *                          once in the answer
+     * @param duplicatesMerged  rows folded into the mean of their timestamp's rows ({@code mean}); the merged row
+     *                          counts once in the answer
      * @param rowsReordered     rows that came after a later row in the upload and were moved into place
      * @param reorderWindow     how many rows back a row may be moved
      */
@@ -131,7 +131,8 @@ final class SeriesOrder {
             if (!row.timestamp().isAfter(previous.timestamp())) {
                 String what = row.timestamp().equals(previous.timestamp()) ? "repeats" : "is before";
                 throw ProblemException.badRequest("invalid-rows", "line " + row.line()
-                                + " is not after the row before it and duplicates=reject keeps rows in strictly increasing time",
+                                + " is not after the row before it and duplicates=reject keeps rows in strictly"
+                                + " increasing time",
                         List.of(ProblemError.line(row.line(), "timestamp", row.timestamp() + " " + what + " line "
                                 + previous.line() + "'s " + previous.timestamp()
                                 + "; choose duplicates=first, last or mean to accept it")));
