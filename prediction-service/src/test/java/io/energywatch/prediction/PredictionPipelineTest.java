@@ -549,6 +549,19 @@ class PredictionPipelineTest {
                 .header("Accept", accept).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    @Test
+    @Order(30)
+    void prometheusShowsTheEnrichedRecordsReadAndTheBacktestsRun() {
+        int port = environment.getRequiredProperty("local.server.port", Integer.class);
+        var scrape = io.energywatch.testsupport.PrometheusScrape.of(port, TestTokens.token("prometheus", Role.VIEWER));
+        assertThat(scrape.status()).isEqualTo(200);
+        assertThat(scrape.sum("energywatch_records_total", "topic", Topics.CONSUMPTION_ENRICHED.name(),
+                "direction", "in")).isPositive();
+        assertThat(scrape.sum("energywatch_backtest_seconds_count", "outcome", "succeeded")).isPositive();
+        assertThat(scrape.sum("energywatch_backtest_seconds_sum", "outcome", "succeeded")).isPositive();
+        assertThat(scrape.matching("kafka_consumer_fetch_manager_records_lag_max")).isNotEmpty();
+    }
+
     private URI uri(String path) {
         return URI.create("http://127.0.0.1:" + environment.getRequiredProperty("local.server.port") + path);
     }

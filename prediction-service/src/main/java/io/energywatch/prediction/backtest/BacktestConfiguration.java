@@ -1,5 +1,6 @@
 package io.energywatch.prediction.backtest;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.energywatch.analytics.forecast.ForecastEngine;
 import io.energywatch.prediction.config.PredictionProperties;
 import io.energywatch.prediction.history.DailyHistory;
@@ -21,9 +22,9 @@ class BacktestConfiguration {
 
     @Bean
     BacktestJobs backtestJobs(Backtests backtests, MongoTemplate mongo, JsonMapper json,
-                              PredictionProperties properties) {
+                              PredictionProperties properties, MeterRegistry meters) {
         var jobs = new BacktestJobs(backtests, new BacktestJobStore(mongo, properties.backtests().collection(), json),
-                Clock.systemUTC());
+                Clock.systemUTC(), meters);
         jobs.failInterrupted();
         return jobs;
     }

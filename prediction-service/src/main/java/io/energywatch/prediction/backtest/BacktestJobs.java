@@ -1,5 +1,8 @@
 package io.energywatch.prediction.backtest;
 
+import io.energywatch.service.observability.EnergyWatchMeters;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.energywatch.service.web.TimeWindow;
 import io.energywatch.service.web.ProblemError;
 import io.energywatch.service.web.ProblemException;
@@ -39,10 +42,13 @@ class BacktestJobs implements DisposableBean {
     private final ExecutorService runner = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().name("backtest-job").daemon(true).factory());
 
-    BacktestJobs(Backtests backtests, BacktestJobStore store, Clock clock) {
+    private final MeterRegistry meters;
+
+    BacktestJobs(Backtests backtests, BacktestJobStore store, Clock clock, MeterRegistry meters) {
         this.backtests = backtests;
         this.store = store;
         this.clock = clock;
+        this.meters = meters;
     }
 
     /** Jobs a stop interrupted will never finish: they say so instead of RUNNING for ever. */
@@ -60,8 +66,11 @@ class BacktestJobs implements DisposableBean {
                 null, List.of());
         store.save(job, null);
         runner.execute(() -> {
+            Timer.Sample started = Timer.start();
+            String outcome = "failed";
             try {
                 BacktestResponse result = backtests.execute(prepared);
+                outcome = "succeeded";
                 // One job at a time: the latest summary is this job's.
                 store.save(new Job(job.id(), Status.SUCCEEDED, job.series(), job.submittedAt(), clock.instant(),
                         result, null, List.of()), backtests.latest().orElse(null));
@@ -71,6 +80,9 @@ class BacktestJobs implements DisposableBean {
             } catch (RuntimeException e) {
                 store.save(new Job(job.id(), Status.FAILED, job.series(), job.submittedAt(), clock.instant(), null,
                         "backtest failed: " + e.getMessage(), List.of()), null);
+            } finally {
+                started.stop(EnergyWatchMeters.latency(EnergyWatchMeters.BACKTEST, "one backtest job")
+                        .tag("outcome", outcome).register(meters));
             }
             store.keepNewest(KEPT);
         });

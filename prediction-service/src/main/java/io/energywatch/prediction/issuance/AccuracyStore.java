@@ -33,10 +33,17 @@ public final class AccuracyStore {
 
     private final MongoTemplate mongo;
     private final String collection;
+    private final AccuracyGauges gauges;
 
     public AccuracyStore(MongoTemplate mongo, String collection) {
+        this(mongo, collection, AccuracyGauges.NONE);
+    }
+
+    /** {@code gauges}: the realised MAPE per lead of what each {@link #saveAll} wrote. */
+    AccuracyStore(MongoTemplate mongo, String collection, AccuracyGauges gauges) {
         this.mongo = mongo;
         this.collection = collection;
+        this.gauges = gauges;
     }
 
     /** Query indexes; only a speed-up, so a MongoDB down at start-up is no reason to stop. */
@@ -70,6 +77,7 @@ public final class AccuracyStore {
             bulk.upsert(Query.query(Criteria.where("_id").is(r.id())), update);
         }
         bulk.execute();
+        gauges.scored(records);
     }
 
     public List<AccuracyRecord> find(Filter filter) {

@@ -1,5 +1,6 @@
 package io.energywatch.prediction.issuance;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import io.energywatch.analytics.forecast.ForecastEngine;
 import io.energywatch.analytics.registry.ModelRegistry;
@@ -29,8 +30,8 @@ class IssuanceConfiguration {
     }
 
     @Bean
-    AccuracyStore accuracyStore(MongoTemplate mongo, PredictionProperties properties) {
-        return new AccuracyStore(mongo, properties.issuance().accuracyCollection());
+    AccuracyStore accuracyStore(MongoTemplate mongo, PredictionProperties properties, MeterRegistry meters) {
+        return new AccuracyStore(mongo, properties.issuance().accuracyCollection(), new AccuracyGauges(meters));
     }
 
     @Bean
