@@ -58,7 +58,8 @@ final class Demo {
                 new KibanaStep(context),
                 new PlatformStep(new PipelineDrain.Dependencies(List.of(groups.fusion(), groups.fusionIndexer(),
                         groups.anomalyDetector(), groups.driftWindow()),
-                        List.of(platform.index("enriched"), platform.index("anomalies"))), context));
+                        List.of(platform.index("enriched"), platform.index("anomalies"))), context),
+                new ConsoleStep(context));
     }
 
     /** Returns true when every step is done or skipped: a failed or incomplete step makes the demo fail. */
