@@ -135,6 +135,22 @@ class FusionPipelineTest {
         assertThat(stats.path("enrichedRecords").asLong()).isGreaterThanOrEqualTo(measured.size());
         assertThat(stats.path("byCarrier").path("gas").asLong()).isGreaterThanOrEqualTo(measured.size());
         assertThat(stats.path("latest").path("seriesId").asString()).isNotBlank();
+
+        // The fusion's domain meters after this run, read as Prometheus does with a viewer's token.
+        var scrape = io.energywatch.testsupport.PrometheusScrape.of(
+                environment.getRequiredProperty("local.server.port", Integer.class),
+                io.energywatch.testsupport.TestTokens.token("prometheus", io.energywatch.service.security.Role.VIEWER));
+        assertThat(scrape.status()).isEqualTo(200);
+        assertThat(scrape.sum("energywatch_records_total", "topic", Topics.CONSUMPTION_RAW.name(), "direction", "in"))
+                .isGreaterThanOrEqualTo(2 * measured.size());
+        assertThat(scrape.sum("energywatch_records_total", "topic", Topics.WEATHER_RAW.name(), "direction", "in"))
+                .isGreaterThanOrEqualTo(DAYS);
+        assertThat(scrape.sum("energywatch_records_total", "topic", Topics.CONSUMPTION_ENRICHED.name(),
+                "direction", "out")).isGreaterThanOrEqualTo(2 * measured.size());
+        assertThat(scrape.sum("energywatch_event_age_seconds_count", "hop", "enrichment"))
+                .isGreaterThanOrEqualTo(2 * measured.size());
+        assertThat(scrape.sum("energywatch_event_age_seconds", "hop", "enrichment", "quantile", "0.95")).isPositive();
+        assertThat(scrape.matching("kafka_stream_thread_process_total")).isNotEmpty();
     }
 
     /**
