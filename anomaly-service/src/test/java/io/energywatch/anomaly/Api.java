@@ -75,6 +75,21 @@ public final class Api {
                 .header("Accept", accept).POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
+    /** The headers of a POST: what {@code /detect} says it did with duplicates and order. */
+    public HttpHeaders postHeaders(String path, String contentType, String accept, String body) {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create(base + path))
+                    .header("Authorization", TestTokens.bearer(role)).header("Content-Type", contentType)
+                    .header("Accept", accept).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                    HttpResponse.BodyHandlers.discarding()).headers();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public Response postJson(String path, String body) {
         return post(path, "application/json", "application/json", body);
     }

@@ -93,6 +93,13 @@ class RealExportsTest extends AnomalyServiceTest {
             JsonNode last = api.post(DETECT + "?tz=UTC&duplicates=last", "text/csv", "application/json", csv).json();
             assertThat(rowAt(last, time).path("value").asDouble()).isEqualTo(b);
 
+            // A CSV answer has no ordering object: the headers say what was done.
+            var headers = api.postHeaders(DETECT + "?tz=UTC&duplicates=mean", "text/csv", "text/csv", csv);
+            assertThat(headers.firstValue("X-EnergyWatch-Duplicates-Merged")).hasValue(
+                    Integer.toString(repeated.size()));
+            assertThat(headers.firstValue("X-EnergyWatch-Duplicates-Dropped")).hasValue("0");
+            assertThat(headers.firstValue("X-EnergyWatch-Rows-Reordered")).hasValue("0");
+
             var rejected = api.post(DETECT + "?tz=UTC&duplicates=reject", "text/csv", "application/json", csv);
             assertThat(rejected.status()).isEqualTo(400);
             assertThat(rejected.contentType()).startsWith("application/problem+json");
