@@ -56,6 +56,7 @@ final class Demo {
                 new CarbonStep(CarbonStep.dependencies(groups, platform), context),
                 new NotificationsStep(sinks, context),
                 new KibanaStep(context),
+                new MetricsStep(new PipelineDrain.Dependencies(groups.all(), List.of()), context),
                 new PlatformStep(new PipelineDrain.Dependencies(List.of(groups.fusion(), groups.fusionIndexer(),
                         groups.anomalyDetector(), groups.driftWindow()),
                         List.of(platform.index("enriched"), platform.index("anomalies"))), context),
