@@ -352,53 +352,100 @@ async function seriesPage() {
       summary.textContent = t('series.none');
       return;
     }
-    const [records, anomalies] = await (reading ?? readSeries(chosen, hours));
+    const [read, anomalies] = await (reading ?? readSeries(chosen, hours));
     const fetched = performance.now();
-    records.sort((a, b) => a.intervalStart < b.intervalStart ? -1 : 1);
-    const x = new Float64Array(records.length);
-    const y = new Float64Array(records.length);
-    records.forEach((r, i) => {
-      x[i] = Date.parse(r.intervalStart);
-      y[i] = r.valueMissing ? NaN : (r.powerMw ?? r.value ?? NaN);
-    });
+    const {x, y, temperature, shades, strikeRecords, records} = read.view ? viewLines(read.view)
+      : recordLines(read.records);
     const markers = (anomalies.content ?? []).filter(a => a.observedMw != null)
         .map(a => ({x: Date.parse(a.intervalStart), y: a.observedMw}));
-    // Strike days and public holidays shade the background; the temperature is the orange line (right scale).
-    const shades = [];
-    const temperature = new Float64Array(records.length);
-    records.forEach((r, i) => {
-      temperature[i] = r.tempMeanC ?? NaN;
-      const color = r.strike ? STRIKE_SHADE : r.publicHoliday ? HOLIDAY_SHADE : null;
-      if (color) {
-        const end = Date.parse(r.intervalEnd ?? r.intervalStart);
-        const last = shades[shades.length - 1];
-        if (last && last.color === color && last.to >= x[i]) last.to = Math.max(last.to, end);
-        else shades.push({from: x[i], to: end, color});
-      }
-    });
     const drawn = drawChart(canvas, {x, y}, {markers, shades, unit: 'MW',
       secondary: temperature.some(v => !Number.isNaN(v)) ? {x, y: temperature, unit: '°C'} : null});
-    canvas.dataset.points = drawn;
+    // The records the line stands for: drawn one by one, or as the view's min/max pairs.
+    const points = read.view ? records : drawn;
+    canvas.dataset.points = points;
+    canvas.dataset.buckets = read.view ? read.view.buckets.length : 0;
     canvas.dataset.markers = markers.length;
-    canvas.dataset.strikeRecords = records.filter(r => r.strike).length;
-    summary.replaceChildren(`${chosen}: ${number(drawn)} ${t('series.points')}, ${number(markers.length)} `
+    canvas.dataset.strikeRecords = strikeRecords;
+    summary.replaceChildren(`${chosen}: ${number(points)} ${t('series.points')}, ${number(markers.length)} `
         + t('series.anomalies') + ' · ', el('span', {class: 'key strike'}, t('series.strike')), ' ',
     el('span', {class: 'key holiday'}, t('series.holiday')), ' ', el('span', {class: 'key temperature'},
         t('series.temperature')));
     await nextFrame();
-    probe.timings.series = {points: drawn, markers: markers.length, fetchMs: fetched - started,
+    probe.timings.series = {points, buckets: Number(canvas.dataset.buckets), markers: markers.length,
+      fetchMs: fetched - started,
       drawMs: performance.now() - fetched, totalMs: performance.now() - started, firstRenderMs: performance.now()};
   } catch (error) {
     summary.replaceChildren(failure(error));
   }
 }
 
+/** Above this many records the chart reads the fusion's downsampled view (one request) instead of the pages. */
+const VIEW_ABOVE = 4000;
+/** Buckets asked of the view: about two per pixel column of the widest chart. */
+const VIEW_POINTS = 2000;
+
+/** The records a window of hours holds, from the step the series id ends with (PT30M, PT1H, P1D). */
+function expectedRecords(id, hours) {
+  const m = /^P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?)?$/.exec(id.split(':').pop() ?? '');
+  const stepHours = m ? Number(m[1] ?? 0) * 24 + Number(m[2] ?? 0) + Number(m[3] ?? 0) / 60 : 0;
+  return stepHours > 0 ? hours / stepHours : Infinity;
+}
+
 function readSeries(id, hours) {
   const series = encodeURIComponent(id);
-  return Promise.all([
-    allPages(`/api/v1/enriched?series=${series}&hours=${hours}`),
-    api(`/api/v1/anomalies?series=${series}&hours=${hours}&size=${PAGE_SIZE}`),
-  ]);
+  const line = expectedRecords(id, hours) > VIEW_ABOVE
+    ? api(`/api/v1/enriched/view?series=${series}&hours=${hours}&points=${VIEW_POINTS}`).then(view => ({view}))
+    : allPages(`/api/v1/enriched?series=${series}&hours=${hours}`).then(records => ({records}));
+  return Promise.all([line, api(`/api/v1/anomalies?series=${series}&hours=${hours}&size=${PAGE_SIZE}`)]);
+}
+
+/** Strike days and public holidays shade the background: spans joined while the same colour continues. */
+function addShade(shades, from, to, color) {
+  const last = shades[shades.length - 1];
+  if (last && last.color === color && last.to >= from) last.to = Math.max(last.to, to);
+  else shades.push({from, to, color});
+}
+
+/** The chart's lines from the records themselves. */
+function recordLines(records) {
+  records.sort((a, b) => a.intervalStart < b.intervalStart ? -1 : 1);
+  const x = new Float64Array(records.length);
+  const y = new Float64Array(records.length);
+  const temperature = new Float64Array(records.length);
+  const shades = [];
+  records.forEach((r, i) => {
+    x[i] = Date.parse(r.intervalStart);
+    y[i] = r.valueMissing ? NaN : (r.powerMw ?? r.value ?? NaN);
+    temperature[i] = r.tempMeanC ?? NaN;
+    const color = r.strike ? STRIKE_SHADE : r.publicHoliday ? HOLIDAY_SHADE : null;
+    if (color) addShade(shades, x[i], Date.parse(r.intervalEnd ?? r.intervalStart), color);
+  });
+  return {x, y, temperature, shades, strikeRecords: records.filter(r => r.strike).length, records: records.length};
+}
+
+/**
+ * The chart's lines from the view's buckets: each bucket's min then max at its start, which the chart's own
+ * min/max per pixel column draws as the records would be; the temperature at each bucket's mean.
+ */
+function viewLines(view) {
+  const buckets = view.buckets ?? [];
+  const x = new Float64Array(buckets.length * 2);
+  const y = new Float64Array(buckets.length * 2);
+  const temperature = new Float64Array(buckets.length * 2);
+  const shades = [];
+  buckets.forEach((b, i) => {
+    const start = Date.parse(b.start);
+    x[2 * i] = start;
+    x[2 * i + 1] = start;
+    y[2 * i] = b.powerMwMin ?? NaN;
+    y[2 * i + 1] = b.powerMwMax ?? NaN;
+    temperature[2 * i] = b.tempMeanC ?? NaN;
+    temperature[2 * i + 1] = b.tempMeanC ?? NaN;
+    const color = b.strikeRecords > 0 ? STRIKE_SHADE : b.holidayRecords > 0 ? HOLIDAY_SHADE : null;
+    if (color) addShade(shades, start, Date.parse(b.end), color);
+  });
+  return {x, y, temperature, shades, strikeRecords: buckets.reduce((n, b) => n + (b.strikeRecords ?? 0), 0),
+    records: view.records ?? 0};
 }
 
 async function anomalyPage(id) {

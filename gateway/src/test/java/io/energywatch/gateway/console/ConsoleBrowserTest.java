@@ -249,11 +249,14 @@ class ConsoleBrowserTest {
             chartPage.waitForFunction("() => window.energywatchConsole.timings.series",
                     null, new Page.WaitForFunctionOptions().setTimeout(60_000));
             assertThat(chartPage.getAttribute("#series-chart", "data-points")).isEqualTo("50000");
+            // Read as the fusion's downsampled view: 2,000 buckets of 25 records in one request, not 50 pages.
+            assertThat(chartPage.getAttribute("#series-chart", "data-buckets")).isEqualTo("2000");
             assertThat(chartPage.getAttribute("#series-chart", "data-markers")).isEqualTo("1000");
             Map<?, ?> chartTiming = (Map<?, ?>) chartPage.evaluate("() => window.energywatchConsole.timings.series");
             System.out.println("console: 50,000 points and 1,000 anomaly marks on a chart: first render "
                     + chartTiming.get("firstRenderMs") + " ms after navigation (" + chartTiming.get("fetchMs")
-                    + " ms fetching 50 pages through the gateway, " + chartTiming.get("drawMs") + " ms drawing)");
+                    + " ms fetching the view of " + chartTiming.get("buckets") + " buckets through the gateway, "
+                    + chartTiming.get("drawMs") + " ms drawing)");
             shot(chartPage, "11-chart-50000");
         }
         SERVICES.stored.clear();

@@ -105,6 +105,8 @@ final class ConsoleStandIns implements AutoCloseable {
                         0, 50);
             } else if (path.equals("/api/v1/enriched")) {
                 answer = enriched(q);
+            } else if (path.equals("/api/v1/enriched/view")) {
+                answer = view(q);
             } else if (path.equals("/api/v1/enriched/stats")) {
                 answer = Map.of("enrichedRecords", BIG_POINTS + 336, "byRegion", Map.of("FR", 336, "11", BIG_POINTS),
                         "latest", Map.of("localDate", "2024-06-30"));
@@ -211,18 +213,59 @@ final class ConsoleStandIns implements AutoCloseable {
         int total = big ? BIG_POINTS : 336;
         List<Map<String, Object>> content = new ArrayList<>();
         for (int i = page * size; i < Math.min(points, (page + 1) * size); i++) {
-            int index = total - points + i;
-            Instant start = SERIES_END.minus(Duration.ofMinutes(30L * (total - 1 - index)));
-            int day = index / 48;
-            // A strike every 30 days, a public holiday every 45; the temperature follows the day and the season.
-            content.add(Map.of("seriesId", big ? BIG_SERIES : SERIES, "intervalStart", start.toString(),
-                    "intervalEnd", start.plus(Duration.ofMinutes(30)).toString(),
-                    "powerMw", Math.round(power(index) * 10) / 10.0,
-                    "tempMeanC", Math.round((12 + 8 * Math.sin(day / 58.0) + 3 * Math.sin((index % 48) / 7.6)) * 10)
-                            / 10.0,
-                    "strike", day % 30 == 3, "publicHoliday", day % 45 == 5));
+            content.add(record(big, total - points + i, total));
         }
         return Map.of("content", content, "page", page, "size", size, "totalElements", points);
+    }
+
+    /** The record at index (0 is the oldest) of a series of total half-hours ending at SERIES_END. */
+    private static Map<String, Object> record(boolean big, int index, int total) {
+        Instant start = SERIES_END.minus(Duration.ofMinutes(30L * (total - 1 - index)));
+        int day = index / 48;
+        // A strike every 30 days, a public holiday every 45; the temperature follows the day and the season.
+        return Map.of("seriesId", big ? BIG_SERIES : SERIES, "intervalStart", start.toString(),
+                "intervalEnd", start.plus(Duration.ofMinutes(30)).toString(),
+                "powerMw", Math.round(power(index) * 10) / 10.0,
+                "tempMeanC", Math.round((12 + 8 * Math.sin(day / 58.0) + 3 * Math.sin((index % 48) / 7.6)) * 10) / 10.0,
+                "strike", day % 30 == 3, "publicHoliday", day % 45 == 5);
+    }
+
+    /**
+     * The fusion service's downsampled read ({@code /api/v1/enriched/view?hours=H&points=N}) computed as it does from
+     * the same records the list pages: buckets of a whole number of half-hours, span / N rounded up, with the min,
+     * max and mean power, the mean temperature and the strike and holiday records of each.
+     */
+    private static Map<String, Object> view(Map<String, String> q) {
+        boolean big = BIG_SERIES.equals(q.get("series"));
+        int total = big ? BIG_POINTS : 336;
+        int records = Math.min(total, Integer.parseInt(q.getOrDefault("hours", String.valueOf(total))) * 2);
+        int points = Integer.parseInt(q.getOrDefault("points", "2000"));
+        int perBucket = Math.max(1, (records + points - 1) / points);
+        List<Map<String, Object>> buckets = new ArrayList<>();
+        for (int first = 0; first < records; first += perBucket) {
+            int last = Math.min(records, first + perBucket);
+            double min = Double.POSITIVE_INFINITY, max = Double.NEGATIVE_INFINITY, sum = 0, temperature = 0;
+            long strike = 0, holiday = 0;
+            Map<String, Object> start = null;
+            for (int i = first; i < last; i++) {
+                Map<String, Object> r = record(big, total - records + i, total);
+                start = start == null ? r : start;
+                double p = (Double) r.get("powerMw");
+                min = Math.min(min, p);
+                max = Math.max(max, p);
+                sum += p;
+                temperature += (Double) r.get("tempMeanC");
+                strike += (Boolean) r.get("strike") ? 1 : 0;
+                holiday += (Boolean) r.get("publicHoliday") ? 1 : 0;
+            }
+            int n = last - first;
+            Instant from = Instant.parse((String) start.get("intervalStart"));
+            buckets.add(Map.of("start", from.toString(), "end", from.plus(Duration.ofMinutes(30L * perBucket)).toString(),
+                    "records", n, "valuedRecords", n, "powerMwMin", min, "powerMwMax", max, "powerMwAvg", sum / n,
+                    "tempMeanC", temperature / n, "strikeRecords", strike, "holidayRecords", holiday));
+        }
+        return Map.of("seriesId", q.get("series"), "points", points,
+                "interval", Duration.ofMinutes(30L * perBucket).toString(), "records", records, "buckets", buckets);
     }
 
     private static Map<String, Object> aggregates(String region) {
