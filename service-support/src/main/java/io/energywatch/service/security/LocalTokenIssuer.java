@@ -96,8 +96,17 @@ public final class LocalTokenIssuer {
     }
 
     private static byte[] readPem(Path file) throws IOException {
-        String pem = Files.readString(file).replaceAll("-----(BEGIN|END) [A-Z ]+-----", "").replaceAll("\\s", "");
-        return Base64.getDecoder().decode(pem);
+        return decodePem(Files.readString(file));
+    }
+
+    /** The DER bytes of a PEM block of any type. */
+    static byte[] decodePem(String pem) {
+        return Base64.getDecoder().decode(pem.replaceAll("-----(BEGIN|END) [A-Z ]+-----", "").replaceAll("\\s", ""));
+    }
+
+    /** An RSA public key from its PEM text ({@code -----BEGIN PUBLIC KEY-----}). */
+    public static RSAPublicKey publicKey(String pem) throws GeneralSecurityException {
+        return (RSAPublicKey) KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(decodePem(pem)));
     }
 
     public RSAPublicKey publicKey() {
