@@ -26,7 +26,7 @@ public final class EnergyWatchCli {
     private static final Duration STACK_TIMEOUT = Duration.ofMinutes(3);
     /** Six Spring Boot services starting together on two cores. */
     private static final Duration SERVICE_TIMEOUT = Duration.ofMinutes(5);
-    /** The CLI's own tokens: minted per request, so a short life is enough. */
+    /** The CLI's own tokens: renewed at half their life, so a short life is enough. */
     private static final Duration API_TOKEN_TTL = Duration.ofMinutes(10);
 
     private final Workspace workspace;
@@ -251,10 +251,10 @@ public final class EnergyWatchCli {
         return exitCode(everythingUp && stepsOk);
     }
 
-    /** An HTTP client for the API as {@code subject} with {@code role}, a fresh short-lived token per request. */
+    /** An HTTP client for the API as {@code subject} with {@code role}, its short-lived token renewed as it ages. */
     private HttpClient api(Role role, String subject) {
         LocalTokens tokens = LocalTokens.open(workspace, platform);
-        return new BearerHttpClient(http, () -> tokens.mint(subject, role, API_TOKEN_TTL));
+        return new BearerHttpClient(http, tokens.renewing(subject, role, API_TOKEN_TTL));
     }
 
     private URI elasticsearchUrl() {

@@ -113,7 +113,7 @@ public final class LiveIngestBench {
             // Through the gateway with an analyst's token, as ./energywatch ingest and every client upload.
             LocalTokens tokens = LocalTokens.open(workspace, platform);
             var client = new IngestionClient(new BearerHttpClient(http,
-                    () -> tokens.mint("live-ingest-bench", Role.ANALYST, Duration.ofMinutes(10))), json,
+                    tokens.renewing("live-ingest-bench", Role.ANALYST, Duration.ofMinutes(10))), json,
                     PlatformService.named("gateway").url(platform));
             var upload = new FileIngestion(client, new JobWatcher(client, out, false), out);
             long uploadStart = System.nanoTime();

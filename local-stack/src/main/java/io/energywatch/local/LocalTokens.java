@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Tokens of the local installation, signed with the key pair in {@code .energywatch/keys/} (created on first use; the
@@ -32,5 +33,26 @@ final class LocalTokens {
 
     String mint(String subject, Role role, Duration ttl) {
         return issuer.mint(subject, List.of(role), ttl, Instant.now());
+    }
+
+    /**
+     * The token of one caller for a client that sends one with every request: signed once and again only when half
+     * its life has gone, not per request.
+     */
+    Supplier<String> renewing(String subject, Role role, Duration ttl) {
+        return new Supplier<>() {
+            private String token;
+            private Instant renewAt = Instant.MIN;
+
+            @Override
+            public synchronized String get() {
+                Instant now = Instant.now();
+                if (!now.isBefore(renewAt)) {
+                    token = issuer.mint(subject, List.of(role), ttl, now);
+                    renewAt = now.plus(ttl.dividedBy(2));
+                }
+                return token;
+            }
+        };
     }
 }

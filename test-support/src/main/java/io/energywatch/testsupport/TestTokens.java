@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Tokens for tests: one RSA key pair per test JVM, trusted by every Spring test context (through
@@ -25,13 +26,17 @@ public final class TestTokens {
     private static final KeyPair KEYS = LocalTokenIssuer.generateKeys();
     private static final LocalTokenIssuer TOKENS = new LocalTokenIssuer(KEYS, ISSUER, AUDIENCE);
     private static final Path PUBLIC_KEY = writePublicKey();
+    private static final Map<Role, String> BEARERS = new ConcurrentHashMap<>();
 
     private TestTokens() {
     }
 
-    /** An {@code Authorization} header value for a caller named {@code test-<role>} with that role. */
+    /**
+     * An {@code Authorization} header value for a caller named {@code test-<role>} with that role: one token per role
+     * for the JVM (valid an hour, longer than any module's tests), not an RSA signature per request.
+     */
     public static String bearer(Role role) {
-        return "Bearer " + token("test-" + role.claimValue(), role);
+        return BEARERS.computeIfAbsent(role, r -> "Bearer " + token("test-" + r.claimValue(), r));
     }
 
     public static String token(String subject, Role role) {
