@@ -1,55 +1,28 @@
 package io.energywatch.fusion;
 
-import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
+import io.energywatch.testsupport.ServiceModularity;
 import org.junit.jupiter.api.Test;
 
-import static com.tngtech.archunit.base.DescribedPredicate.not;
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
-
 /**
- * The fusion service's package rules: its feature packages form no cycle, {@code config} (the properties every feature
- * reads) uses no feature, no feature uses the application class's package, the service uses no other service, and the
- * shared libraries on its classpath use no service.
+ * The fusion service's package rules ({@link ServiceModularity}), without exception.
  */
 class ModularityTest {
 
-    private static final String ROOT = "io.energywatch.fusion";
-    private static final JavaClasses CLASSES = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages(ROOT, "io.energywatch.service", "io.energywatch.analytics", "io.energywatch.contracts");
+    private static final ServiceModularity RULES = new ServiceModularity("io.energywatch.fusion");
 
     @Test
     void featurePackagesFormNoCycle() {
-        slices().matching(ROOT + ".(**)").should().beFreeOfCycles().check(CLASSES);
+        RULES.checkFeaturePackagesFormNoCycle();
     }
 
     @Test
     void configUsesNoFeatureAndNoFeatureUsesTheApplicationPackage() {
-        noClasses().that().resideInAPackage(ROOT + ".config..")
-                .should().dependOnClassesThat(resideInAPackage(ROOT + "..")
-                        .and(not(resideInAnyPackage(ROOT + ".config..", ROOT))))
-                .because("every feature reads config, so config using a feature would tie them all together")
-                .check(CLASSES);
-        noClasses().that().resideInAPackage(ROOT + "..").and().resideOutsideOfPackage(ROOT)
-                .should().dependOnClassesThat().resideInAPackage(ROOT)
-                .because("the application class only starts the service").check(CLASSES);
+        RULES.checkConfigUsesNoFeature();
+        RULES.checkNoFeatureUsesTheApplicationPackage();
     }
 
     @Test
     void theServiceUsesNoOtherServiceAndNoSharedLibraryUsesIt() {
-        noClasses().that().resideInAPackage(ROOT + "..")
-                .should().dependOnClassesThat().resideInAnyPackage(
-                        "io.energywatch.ingestion..", "io.energywatch.anomaly..", "io.energywatch.prediction..",
-                        "io.energywatch.drift..", "io.energywatch.gateway..", "io.energywatch.local..")
-                .because("services meet on Kafka topics, stores and REST (contracts), never on each other's classes")
-                .check(CLASSES);
-        noClasses().that().resideInAnyPackage("io.energywatch.service..", "io.energywatch.analytics..",
-                        "io.energywatch.contracts..")
-                .should().dependOnClassesThat().resideInAPackage(ROOT + "..").check(CLASSES);
+        RULES.checkUsesNoOtherServiceAndNoLibraryUsesIt();
     }
 }

@@ -1,61 +1,36 @@
 package io.energywatch.ingestion;
 
-import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import io.energywatch.ingestion.formats.IngestionKind;
 import io.energywatch.ingestion.formats.SourceParsers;
+import io.energywatch.testsupport.ServiceModularity;
 import org.junit.jupiter.api.Test;
 
-import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.belongToAnyOf;
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
- * The ingestion service's package rules: its feature packages form no cycle, {@code config} uses no feature but the
- * two named exceptions below, no feature reaches back into the application class's package, the service uses no
- * other service, and the shared libraries on its classpath use no service.
+ * The ingestion service's package rules ({@link ServiceModularity}), with two named exceptions: config uses formats'
+ * IngestionKind and SourceParsers.
  */
 class ModularityTest {
 
-    private static final String ROOT = "io.energywatch.ingestion";
-    private static final JavaClasses CLASSES = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages(ROOT, "io.energywatch.service", "io.energywatch.analytics", "io.energywatch.contracts");
+    private static final ServiceModularity RULES = new ServiceModularity("io.energywatch.ingestion");
 
     @Test
     void featurePackagesFormNoCycle() {
-        slices().matching(ROOT + ".(**)").should().beFreeOfCycles().check(CLASSES);
+        RULES.checkFeaturePackagesFormNoCycle();
     }
 
     @Test
-    void configUsesNoFeatureButItsNamedExceptionsAndNoFeatureUsesTheApplicationPackage() {
+    void configUsesNoFeatureAndNoFeatureUsesTheApplicationPackage() {
         // Exceptions, both on formats (the leaf every other feature reads): a poller's configuration names the
         // IngestionKind it fetches, so the properties record must know the kinds; and config publishes the one
         // SourceParsers bean the upload, poller and simulation features share.
-        noClasses().that().resideInAPackage(ROOT + ".config..")
-                .should().dependOnClassesThat(resideInAnyPackage(ROOT + ".formats..", ROOT + ".jobs..",
-                        ROOT + ".pollers..", ROOT + ".simulation..", ROOT + ".simulator..", ROOT + ".store..")
-                        .and(not(belongToAnyOf(IngestionKind.class, SourceParsers.class))))
-                .because("every feature reads config, so config using a feature would tie them all together")
-                .check(CLASSES);
-        noClasses().that().resideInAPackage(ROOT + "..").and().resideOutsideOfPackage(ROOT)
-                .should().dependOnClassesThat().resideInAPackage(ROOT)
-                .because("the application class only starts the service").check(CLASSES);
+        RULES.checkConfigUsesNoFeature(belongToAnyOf(IngestionKind.class, SourceParsers.class));
+        RULES.checkNoFeatureUsesTheApplicationPackage();
     }
 
     @Test
     void theServiceUsesNoOtherServiceAndNoSharedLibraryUsesIt() {
-        noClasses().that().resideInAPackage(ROOT + "..")
-                .should().dependOnClassesThat().resideInAnyPackage("io.energywatch.anomaly..",
-                        "io.energywatch.fusion..", "io.energywatch.prediction..", "io.energywatch.drift..",
-                        "io.energywatch.gateway..", "io.energywatch.local..")
-                .because("services meet on Kafka topics, stores and REST (contracts), never on each other's classes")
-                .check(CLASSES);
-        noClasses().that().resideInAnyPackage("io.energywatch.service..", "io.energywatch.analytics..",
-                        "io.energywatch.contracts..")
-                .should().dependOnClassesThat().resideInAPackage(ROOT + "..").check(CLASSES);
+        RULES.checkUsesNoOtherServiceAndNoLibraryUsesIt();
     }
 }
