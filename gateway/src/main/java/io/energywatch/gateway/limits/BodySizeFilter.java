@@ -1,7 +1,7 @@
 package io.energywatch.gateway.limits;
 
 import io.energywatch.gateway.config.GatewayProperties;
-import io.energywatch.gateway.web.ProblemWriter;
+import io.energywatch.service.web.ProblemWriter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;

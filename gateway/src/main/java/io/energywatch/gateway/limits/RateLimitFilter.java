@@ -3,7 +3,7 @@ package io.energywatch.gateway.limits;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.energywatch.gateway.config.GatewayProperties;
-import io.energywatch.gateway.web.ProblemWriter;
+import io.energywatch.service.web.ProblemWriter;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 import jakarta.servlet.FilterChain;

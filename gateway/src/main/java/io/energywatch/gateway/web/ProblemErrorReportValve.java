@@ -1,14 +1,15 @@
 package io.energywatch.gateway.web;
 
-import io.energywatch.service.web.ProblemResponses;
+import io.energywatch.service.web.ProblemWriter;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
 import org.apache.coyote.ActionCode;
-import org.springframework.http.HttpStatus;
 
 import java.io.IOException;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -28,13 +29,9 @@ public final class ProblemErrorReportValve extends ErrorReportValve {
         if (!ioAllowed.get()) {
             return;
         }
-        HttpStatus known = HttpStatus.resolve(status);
-        String title = known == null ? "HTTP " + status : known.getReasonPhrase();
-        String type = known == null ? "http-" + status : known.name().toLowerCase(java.util.Locale.ROOT)
-                .replace('_', '-');
-        String body = "{\"type\":\"" + ProblemResponses.TYPE_BASE + type + "\",\"title\":\"" + title
-                + "\",\"status\":" + status + ",\"detail\":\"The request was refused before it reached the API: "
-                + title + "\",\"errors\":[]}";
+        String title = ProblemWriter.titleOf(status);
+        String body = new String(ProblemWriter.body(status, ProblemWriter.typeOf(status), title,
+                "The request was refused before it reached the API: " + title, Map.of()), StandardCharsets.UTF_8);
         try {
             response.setContentType("application/problem+json");
             response.setCharacterEncoding("utf-8");

@@ -1,10 +1,9 @@
 package io.energywatch.service.security;
 
-import io.energywatch.service.web.ProblemResponses;
+import io.energywatch.service.web.ProblemWriter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
@@ -16,11 +15,8 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -29,8 +25,6 @@ import java.util.stream.Collectors;
  * header that tells a client what was wrong with its token.
  */
 final class ProblemSecurityResponses implements AuthenticationEntryPoint, AccessDeniedHandler, RequestRejectedHandler {
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final BearerTokenAuthenticationEntryPoint bearerEntryPoint = new BearerTokenAuthenticationEntryPoint();
     private final BearerTokenAccessDeniedHandler bearerDenied = new BearerTokenAccessDeniedHandler();
@@ -65,16 +59,9 @@ final class ProblemSecurityResponses implements AuthenticationEntryPoint, Access
                 "The request was rejected: " + e.getMessage());
     }
 
-    static void write(HttpServletResponse response, HttpStatus status, String type, String title, String detail)
-            throws IOException {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", ProblemResponses.TYPE_BASE + type);
-        body.put("title", title);
-        body.put("status", status.value());
-        body.put("detail", detail);
-        body.put("errors", List.of());
-        response.setStatus(status.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.getOutputStream().write(JSON.writeValueAsBytes(body));
+    private static void write(HttpServletResponse response, HttpStatus status, String type, String title,
+                              String detail) throws IOException {
+        ProblemWriter.write(response, status, type, title, detail, Map.of());
     }
+
 }

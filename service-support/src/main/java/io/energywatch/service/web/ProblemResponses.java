@@ -29,7 +29,6 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 import java.net.URI;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -144,10 +143,8 @@ public class ProblemResponses {
         }
         if (e instanceof ErrorResponse web) {
             HttpStatusCode status = web.getStatusCode();
-            HttpStatus known = HttpStatus.resolve(status.value());
-            String slug = known == null ? "http-" + status.value()
-                    : known.name().toLowerCase(Locale.ROOT).replace('_', '-');
-            String title = known == null ? "HTTP " + status.value() : known.getReasonPhrase();
+            String slug = ProblemWriter.typeOf(status.value());
+            String title = ProblemWriter.titleOf(status.value());
             String detail = web.getBody().getDetail() == null ? title : web.getBody().getDetail();
             return render(status, slug, title, detail, List.of());
         }
