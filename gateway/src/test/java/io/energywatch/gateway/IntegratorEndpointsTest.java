@@ -126,6 +126,7 @@ class IntegratorEndpointsTest {
                 boolean fast = answers.containsKey(exchange.getRequestURI().getPath())
                         && !exchange.getRequestURI().getPath().equals("/actuator/health");
                 if (slowMillis > 0 && !fast) {
+                    // The stand-in plays a service that answers too late: the gateway's timeout is what is tested.
                     try {
                         Thread.sleep(slowMillis);
                     } catch (InterruptedException e) {

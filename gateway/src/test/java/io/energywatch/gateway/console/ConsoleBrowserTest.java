@@ -1,6 +1,7 @@
 package io.energywatch.gateway.console;
 
 import io.energywatch.contracts.Topics;
+import io.energywatch.gateway.StandInRoutes;
 import io.energywatch.gateway.feed.AnomalyFeed;
 import io.energywatch.service.security.Role;
 import io.energywatch.testsupport.KafkaTestBroker;
@@ -56,9 +57,7 @@ class ConsoleBrowserTest {
 
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {
-        for (String service : new String[] {"INGESTION", "FUSION", "ANOMALY", "PREDICTION", "DRIFT"}) {
-            registry.add(service + "_URL", SERVICES::url);
-        }
+        StandInRoutes.allTo(registry, SERVICES::url);
         registry.add("spring.kafka.bootstrap-servers", () -> BOOTSTRAP);
     }
 
