@@ -47,6 +47,9 @@ public final class KafkaTestClients {
             // Created is not yet led: a producer writing at once can meet NOT_LEADER_OR_FOLLOWER and a retry storm.
             org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
                     .pollInterval(java.time.Duration.ofMillis(50))
+                    // Just created, the topics may not be in the metadata yet: describe answers unknown until they are.
+                    .ignoreExceptionsMatching(e -> e.getCause()
+                            instanceof org.apache.kafka.common.errors.UnknownTopicOrPartitionException)
                     .until(() -> admin.describeTopics(List.of(names)).allTopicNames().get().values().stream()
                             .allMatch(t -> t.partitions().stream().allMatch(p -> p.leader() != null
                                     && !p.leader().isEmpty())));
