@@ -18,6 +18,7 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.mock.MockProducerFactory;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -117,10 +118,18 @@ class ModelRunsTest {
         assertThat(issuance.energyKwh()).isEqualTo(issuance.cpuEnergyKwh() + issuance.ramEnergyKwh());
     }
 
+    /**
+     * Burns CPU until the process's CPU clock has moved by 50 ms. The OS reports process CPU time in scheduler ticks
+     * (10 ms on many kernels), so a fixed amount of work can read as zero on a fast machine.
+     */
     private static double burn() {
+        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        long until = os.getProcessCpuTime() + 50_000_000L;
         double sink = 0;
-        for (int i = 0; i < 2_000_000; i++) {
-            sink += Math.sqrt(i);
+        while (os.getProcessCpuTime() < until) {
+            for (int i = 0; i < 200_000; i++) {
+                sink += Math.sqrt(i);
+            }
         }
         return sink;
     }
