@@ -8,7 +8,8 @@ import java.time.Instant;
  */
 public sealed interface EnergyWatchEvent
         permits ConsumptionMeasured, WeatherObserved, SocialMovementDeclared, ConsumptionEnriched, AnomalyDetected,
-        ConsumptionForecast, DriftDetected, ModelLifecycleChanged, WeatherForecastIssued, ModelRunCompleted {
+        ConsumptionForecast, DriftDetected, ModelLifecycleChanged, WeatherForecastIssued, ModelRunCompleted,
+        GridCarbonIntensityMeasured {
 
     String eventId();
 

@@ -50,9 +50,15 @@ public final class Topics {
             "energywatch.model-run.completed.v1", 1, false,
             "Model runs (training, scoring batches, backtests, forecast issuance, drift runs, ingestion jobs) with "
                     + "their energy and CO2.");
+    public static final Topic<GridCarbonIntensityMeasured> GRID_CARBON_INTENSITY = new Topic<>(
+            "energywatch.grid-carbon-intensity.v1", "area", GridCarbonIntensityMeasured.class,
+            "energywatch.grid.carbon-intensity-measured.v1", 1, false,
+            "Measured carbon intensity of an area's electricity per hour (éCO2mix Taux de CO2), one record per area, "
+                    + "hour and status.");
 
     public static final List<Topic<?>> ALL = List.of(CONSUMPTION_RAW, WEATHER_RAW, SOCIAL_MOVEMENTS_RAW,
-            CONSUMPTION_ENRICHED, ANOMALIES, FORECASTS, DRIFT, MODELS, WEATHER_FORECASTS_RAW, MODEL_RUNS);
+            CONSUMPTION_ENRICHED, ANOMALIES, FORECASTS, DRIFT, MODELS, WEATHER_FORECASTS_RAW, MODEL_RUNS,
+            GRID_CARBON_INTENSITY);
 
     /** Every event read and written is looked up here: maps, not a scan of {@link #ALL}. */
     private static final java.util.Map<String, Topic<?>> BY_CE_TYPE = ALL.stream()

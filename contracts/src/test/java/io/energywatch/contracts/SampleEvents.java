@@ -84,8 +84,13 @@ final class SampleEvents {
                 "cpu-time");
     }
 
+    static GridCarbonIntensityMeasured gridCarbonIntensity() {
+        return new GridCarbonIntensityMeasured(null, "FR", Instant.parse("2024-01-16T09:00:00Z"), 41.5, 4,
+                QualityStatus.REAL_TIME, "eco2mix", LINEAGE);
+    }
+
     static List<EnergyWatchEvent> all() {
         return List.of(consumption(), weather(), movement(), enriched(), anomaly(), forecast(), drift(), model(),
-                weatherForecast(), modelRun());
+                weatherForecast(), modelRun(), gridCarbonIntensity());
     }
 }
