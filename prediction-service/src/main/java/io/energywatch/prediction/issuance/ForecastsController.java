@@ -8,6 +8,7 @@ import io.energywatch.service.web.TimeWindow;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -101,8 +102,7 @@ class ForecastsController {
             }
         }
         var filter = new AccuracyStore.Filter(dailySeries, horizonDays, algorithm, fromDay, toDay);
-        var window = new TimeWindow(fromDay == null ? null : fromDay.atStartOfDay(TimeWindow.PARIS).toInstant(),
-                toDay == null ? null : toDay.plusDays(1).atStartOfDay(TimeWindow.PARIS).toInstant(), hours);
+        var window = dayWindow(fromDay, toDay, hours);
         var records = accuracy.find(filter);
         return new AccuracyResponse(filter, window, records.size(), AccuracySummary.of(records));
     }
@@ -128,22 +128,111 @@ class ForecastsController {
             @Parameter(description = "Horizon in days", example = "1")
             @RequestParam(required = false, defaultValue = "1") String horizon) {
         var errors = new ArrayList<ProblemError>();
-        String dailySeries = series(series, errors);
-        if (dailySeries == null && errors.isEmpty()) {
-            errors.add(ProblemError.field("series", series, "required"));
-        }
-        int horizonDays = 0;
-        try {
-            horizonDays = Integer.parseInt(horizon.trim());
-        } catch (NumberFormatException e) {
-            errors.add(ProblemError.field("horizon", horizon, "must be a number of days"));
-        }
+        String dailySeries = requiredSeries(series, errors);
+        int horizonDays = horizon(horizon, errors);
         if (!errors.isEmpty()) {
             throw ProblemException.badRequest("invalid-request", "invalid issued-forecast query", errors);
         }
         int h = horizonDays;
         return issues.latest(dailySeries, h).orElseThrow(() -> ProblemException.notFound("issued forecast",
                 dailySeries + " h" + h));
+    }
+
+    /**
+     * The forecast of each target day beside its actual; {@code window} the target days covered (Europe/Paris days as
+     * instants). As CSV, the days.
+     */
+    record ForecastDaysResponse(String series, int horizonDays, TimeWindow window, List<ForecastDay> days)
+            implements TabularResponse<ForecastDay> {
+
+        @Override
+        public List<ForecastDay> tableRows() {
+            return days;
+        }
+    }
+
+    @Operation(summary = "Issued forecasts per target day, beside the actuals",
+            description = "For each target day in the window, the step of the freshest issued forecast of the series "
+                    + "and horizon that covers it (latest base day, then latest issue): lead, point, 80 % and 95 % "
+                    + "intervals, the Paris day's bounds as instants, and the actual energy with its error and interval "
+                    + "hits once scored. Window: from/to local dates, or hours=H: the H hours ending at the end of the "
+                    + "series' last base day, in whole days, plus the horizon's days after it (what a chart of the last "
+                    + "H hours shows beside its forecast). As CSV (Accept: text/csv), one row per day.")
+    @GetMapping("/issued/days")
+    ForecastDaysResponse days(
+            @Parameter(description = "A series id (required); its daily series is used",
+                    example = "electricity:FR:odre:PT30M")
+            @RequestParam(required = false) @Nullable String series,
+            @Parameter(description = "Horizon in days of the forecasts read", example = "1")
+            @RequestParam(required = false, defaultValue = "1") String horizon,
+            @Parameter(description = "First target day (local date)", example = "2024-04-01")
+            @RequestParam(required = false) @Nullable String from,
+            @Parameter(description = "Last target day (local date)", example = "2024-04-30")
+            @RequestParam(required = false) @Nullable String to,
+            @Parameter(description = "The H hours ending at the end of the last base day, in whole days, and the "
+                    + "horizon after it", example = "168")
+            @RequestParam(required = false) @Nullable Integer hours) {
+        TimeWindow.requireExclusive(from, to, hours, null);
+        var errors = new ArrayList<ProblemError>();
+        String dailySeries = requiredSeries(series, errors);
+        int horizonDays = horizon(horizon, errors);
+        LocalDate fromDay = day("from", from, errors);
+        LocalDate toDay = day("to", to, errors);
+        if (fromDay != null && toDay != null && toDay.isBefore(fromDay)) {
+            errors.add(ProblemError.field("to", to, "must not be before from"));
+        }
+        if (fromDay == null && toDay == null && hours == null && errors.isEmpty()) {
+            errors.add(ProblemError.field("hours", null, "give from/to or hours"));
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.badRequest("invalid-request", "invalid forecast-days query", errors);
+        }
+        if (hours != null) {
+            var last = issues.lastBaseDay(dailySeries);
+            if (last.isEmpty()) {
+                return new ForecastDaysResponse(dailySeries, horizonDays, new TimeWindow(null, null, hours), List.of());
+            }
+            fromDay = last.get().minusDays((hours + 23) / 24 - 1);
+            toDay = last.get().plusDays(horizonDays);
+        }
+        var forecasts = issues.covering(dailySeries, horizonDays, fromDay, toDay);
+        var scored = new HashMap<String, AccuracyRecord>();
+        for (AccuracyRecord r : accuracy.find(new AccuracyStore.Filter(dailySeries, horizonDays, null, fromDay,
+                toDay))) {
+            scored.put(r.id(), r);
+        }
+        var window = dayWindow(fromDay, toDay, hours);
+        return new ForecastDaysResponse(dailySeries, horizonDays, window,
+                ForecastDay.freshest(forecasts, scored, fromDay, toDay, TimeWindow.PARIS));
+    }
+
+    /** Local days {@code from}..{@code to} as the instants of their Paris bounds. */
+    private static TimeWindow dayWindow(@Nullable LocalDate from, @Nullable LocalDate to, @Nullable Integer hours) {
+        return new TimeWindow(from == null ? null : from.atStartOfDay(TimeWindow.PARIS).toInstant(),
+                to == null ? null : to.plusDays(1).atStartOfDay(TimeWindow.PARIS).toInstant(), hours);
+    }
+
+    /** A series id that must be given: its daily series, or an error naming the field. */
+    private static @Nullable String requiredSeries(@Nullable String series, List<ProblemError> errors) {
+        String dailySeries = series(series, errors);
+        if (dailySeries == null && errors.isEmpty()) {
+            errors.add(ProblemError.field("series", series, "required"));
+        }
+        return dailySeries;
+    }
+
+    /** A horizon of at least one day, or an error naming the field (0 then). */
+    private static int horizon(String horizon, List<ProblemError> errors) {
+        int days;
+        try {
+            days = Integer.parseInt(horizon.trim());
+        } catch (NumberFormatException e) {
+            days = 0;
+        }
+        if (days < 1) {
+            errors.add(ProblemError.field("horizon", horizon, "must be a number of days, 1 or more"));
+        }
+        return days;
     }
 
     private static @Nullable String series(@Nullable String series, List<ProblemError> errors) {

@@ -109,6 +109,23 @@ public final class IssuedForecastStore {
         return Optional.ofNullable(mongo.findOne(query, Document.class, collection)).map(IssuedForecastStore::forecast);
     }
 
+    /**
+     * The forecasts of a series and horizon with a target day from {@code from} to {@code to} (either open when null),
+     * oldest base day first.
+     */
+    public List<IssuedForecast> covering(String series, int horizonDays, @Nullable LocalDate from,
+                                         @Nullable LocalDate to) {
+        var criteria = Criteria.where("series").is(series).and("horizonDays").is(horizonDays);
+        if (to != null) {
+            criteria.and("firstTarget").lte(to.toString());
+        }
+        if (from != null) {
+            criteria.and("lastTarget").gte(from.toString());
+        }
+        return mongo.find(Query.query(criteria).with(Sort.by("baseDay", "_id")), Document.class, collection).stream()
+                .map(IssuedForecastStore::forecast).toList();
+    }
+
     /** Every issued forecast of a series, oldest base day first (all series when {@code series} is null). */
     public List<IssuedForecast> all(@Nullable String series) {
         var query = series == null ? new Query() : Query.query(Criteria.where("series").is(series));

@@ -4,6 +4,7 @@ import io.energywatch.testsupport.TestTokens;
 import io.energywatch.service.security.Role;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
 import io.energywatch.analytics.registry.ModelRegistry;
@@ -151,6 +152,33 @@ class ScheduledForecastsTest {
         publish(UNINTERRUPTED, PHASE1_END.plusDays(1), PHASE2_END);
         awaitLatest(UNINTERRUPTED, 1, PHASE2_END);
         JsonNode uninterrupted = awaitAccuracy(UNINTERRUPTED, 8);
+        // The week-ahead forecast's days beside their actuals, as a chart reads them.
+        JsonNode week = JSON.readTree(get("/api/v1/forecasts/issued/days?series=" + daily(UNINTERRUPTED)
+                + "&horizon=7&from=" + PHASE1_END.plusDays(1) + "&to=" + PHASE1_END.plusDays(7)).body());
+        assertThat(week.path("days")).hasSize(7);
+        for (int i = 0; i < 7; i++) {
+            JsonNode day = week.path("days").get(i);
+            LocalDate date = PHASE1_END.plusDays(i + 1);
+            assertThat(day.path("date").asString()).isEqualTo(date.toString());
+            assertThat(day.path("leadDays").asInt()).isEqualTo(i + 1);
+            assertThat(day.path("start").asString()).isEqualTo(date.atStartOfDay(PARIS).toInstant().toString());
+            assertThat(day.path("actualMwh").asDouble()).isCloseTo(dailyEnergy(date), within(1e-6));
+            assertThat(day.path("errorMwh").asDouble())
+                    .isCloseTo(dailyEnergy(date) - day.path("energyMwh").asDouble(), within(1e-6));
+            assertThat(day.path("lower95Mwh").asDouble()).isLessThanOrEqualTo(day.path("lower80Mwh").asDouble());
+            assertThat(day.path("inside95").isBoolean()).isTrue();
+        }
+        // hours=24: the last base day and the horizon's day after it, not scored yet.
+        JsonNode ahead = JSON.readTree(get("/api/v1/forecasts/issued/days?series=" + daily(UNINTERRUPTED)
+                + "&horizon=1&hours=24").body());
+        assertThat(ahead.path("window").path("from").asString())
+                .isEqualTo(PHASE2_END.atStartOfDay(PARIS).toInstant().toString());
+        JsonNode next = ahead.path("days").get(ahead.path("days").size() - 1);
+        assertThat(next.path("date").asString()).isEqualTo(PHASE2_END.plusDays(1).toString());
+        assertThat(next.path("actualMwh").isNull()).isTrue();
+        assertThat(get("/api/v1/forecasts/issued/days?series=" + daily(UNINTERRUPTED) + "&horizon=7&from="
+                + PHASE1_END.plusDays(1) + "&to=" + PHASE1_END.plusDays(7), "text/csv").body().lines())
+                .hasSize(8).first().asString().startsWith("date,start,end,leadDays,");
 
         // The other series' service stops before its second phase and a new one starts on the same stores.
         context.close();
@@ -250,6 +278,13 @@ class ScheduledForecastsTest {
         assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
         assertThat(JSON.readTree(response.body()).path("errors").findValuesAsString("field"))
                 .containsExactly("horizon", "to");
+
+        var days = get("/api/v1/forecasts/issued/days?horizon=0");
+        assertThat(days.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(days.body()).path("errors").findValuesAsString("field"))
+                .containsExactly("series", "horizon");
+        var noWindow = get("/api/v1/forecasts/issued/days?series=" + daily(UNINTERRUPTED));
+        assertThat(JSON.readTree(noWindow.body()).path("errors").findValuesAsString("field")).containsExactly("hours");
     }
 
     /** The service on the test servers, with its own consumer groups (a cached context of another test may run). */
