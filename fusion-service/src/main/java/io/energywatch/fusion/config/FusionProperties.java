@@ -44,11 +44,15 @@ public record FusionProperties(@Valid @NotNull Streams streams, @Valid @NotNull 
      *                          its end before the fusion starts (longer only delays a start with Kafka unreachable)
      * @param recordCache       Kafka Streams record cache of the instance, used by the kept-measurements store only:
      *                          it absorbs the rewrites of a series' day between two commits (see KeptDay)
+     * @param standbyReplicas   warm copies of each task's state kept by other instances of the same application id:
+     *                          0 with one instance; 1 with two or more, so a task that moves (a pod stopped, a
+     *                          scale-in) resumes from a copy instead of restoring its stores from the changelog
      */
     public record Streams(@NotBlank String applicationId, @Min(1) @Max(16) int threads, @NotNull Path stateDir,
                           @NotNull Duration grace, @NotNull Duration contextRetention, @NotNull Duration purgeInterval,
                           @Min(0) @Max(1024) int contextPartitions, @NotNull Duration commitInterval,
-                          @NotNull Duration weatherViewBootstrap, @NotNull DataSize recordCache) {
+                          @NotNull Duration weatherViewBootstrap, @NotNull DataSize recordCache,
+                          @Min(0) @Max(3) int standbyReplicas) {
     }
 
     /**

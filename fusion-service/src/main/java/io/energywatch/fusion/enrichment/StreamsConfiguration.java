@@ -57,6 +57,7 @@ class StreamsConfiguration {
         config.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
                 DeadLetteringDeserializationHandler.class.getName());
         config.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, streams.recordCache().toBytes());
+        config.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, streams.standbyReplicas());
         // Never wait for the context partition to have data before processing consumption: final records do not
         // depend on the order the two arrive in (ConsumptionFusion#weather), and waiting checks every partition for
         // every record.
