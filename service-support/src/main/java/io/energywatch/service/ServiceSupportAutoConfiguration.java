@@ -7,6 +7,7 @@ import io.energywatch.contracts.Topics;
 import io.energywatch.service.kafka.EventPublisher;
 import io.energywatch.service.kafka.KafkaEventsProperties;
 import io.energywatch.service.stores.StoreAccessProperties;
+import io.energywatch.service.time.EventTimeProperties;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.config.TopicConfig;
@@ -41,7 +42,7 @@ import java.util.Map;
  */
 @AutoConfiguration(afterName = "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration")
 @ConditionalOnClass(name = "org.springframework.kafka.core.KafkaTemplate")
-@EnableConfigurationProperties({KafkaEventsProperties.class, StoreAccessProperties.class})
+@EnableConfigurationProperties({KafkaEventsProperties.class, StoreAccessProperties.class, EventTimeProperties.class})
 public class ServiceSupportAutoConfiguration {
 
     /** The CloudEvents source of this service's events. */

@@ -33,6 +33,10 @@ public interface FusionMeters {
 
     void enriched(String topic, ConsumptionEnriched record);
 
+    /** A record sent to a dead-letter topic by the topology itself (an implausible event time). */
+    default void deadLettered(String topic) {
+    }
+
     static FusionMeters micrometer(MeterRegistry registry, Clock clock) {
         Timer age = EnergyWatchMeters.eventAge(registry, "enrichment");
         ConcurrentMap<String, Counter> in = new ConcurrentHashMap<>();
@@ -41,6 +45,11 @@ public interface FusionMeters {
             @Override
             public void consumed(String topic) {
                 in.computeIfAbsent(topic, t -> EnergyWatchMeters.records(registry, t, Direction.IN)).increment();
+            }
+
+            @Override
+            public void deadLettered(String topic) {
+                out.computeIfAbsent(topic, t -> EnergyWatchMeters.records(registry, t, Direction.OUT)).increment();
             }
 
             @Override

@@ -3,24 +3,33 @@ package io.energywatch.fusion.enrichment;
 import io.energywatch.contracts.ConsumptionEnriched;
 import io.energywatch.contracts.ConsumptionMeasured;
 import io.energywatch.contracts.EnergyWatchEvent;
+import io.energywatch.contracts.DeadLetters;
 import io.energywatch.contracts.EventSerde;
+import io.energywatch.contracts.EventTimeWindow;
 import io.energywatch.contracts.SocialMovementDeclared;
 import io.energywatch.contracts.WeatherObserved;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
+import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorSupplier;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The fusion topology, a plain class so that tests run it in {@code TopologyTestDriver} without Spring.
@@ -49,40 +58,49 @@ public final class FusionTopology {
     private final FusionSettings settings;
     private final WeatherView view;
     private final FusionMeters meters;
+    private final PlausibleTimes times;
 
     /** A fusion that learns weather only through the context broadcast (tests of the broadcast path). */
-    public FusionTopology(FusionTopics topics, FusionSettings settings) {
-        this(topics, settings, WeatherView.NONE);
+    public FusionTopology(FusionTopics topics, FusionSettings settings, PlausibleTimes times) {
+        this(topics, settings, WeatherView.NONE, times);
     }
 
     /** {@code view}: weather already read from the raw topic by this instance, see {@link GlobalWeatherView}. */
-    public FusionTopology(FusionTopics topics, FusionSettings settings, WeatherView view) {
-        this(topics, settings, view, FusionMeters.NONE);
+    public FusionTopology(FusionTopics topics, FusionSettings settings, WeatherView view, PlausibleTimes times) {
+        this(topics, settings, view, FusionMeters.NONE, times);
     }
 
-    /** {@code meters}: counts records in and out and measures the enriched records' age. */
-    public FusionTopology(FusionTopics topics, FusionSettings settings, WeatherView view, FusionMeters meters) {
+    /**
+     * {@code meters}: counts records in and out and measures the enriched records' age; {@code times}: records outside
+     * them go to their topic's dead-letter topic without touching stream time.
+     */
+    public FusionTopology(FusionTopics topics, FusionSettings settings, WeatherView view, FusionMeters meters,
+                          PlausibleTimes times) {
         this.topics = topics;
         this.settings = settings;
         this.view = view;
         this.meters = meters;
+        this.times = times;
     }
 
     /** Adds the fusion to {@code builder} and returns the enriched stream (already sent to the enriched topic). */
     public KStream<String, ConsumptionEnriched> build(StreamsBuilder builder) {
         String source = settings.ceSource();
-        var time = new EventTimeExtractor();
-        KStream<String, EnergyWatchEvent> weather = builder
-                .stream(topics.weather(), Consumed.with(Serdes.String(), EventSerde.of(WeatherObserved.class, source))
-                        .withTimestampExtractor(time).withName("weather-source"))
+        var time = new EventTimeExtractor(times);
+        var weatherSerde = EventSerde.of(WeatherObserved.class, source);
+        KStream<String, EnergyWatchEvent> weather = plausible(builder
+                .stream(topics.weather(), Consumed.with(Serdes.String(), weatherSerde)
+                        .withTimestampExtractor(time).withName("weather-source")), topics.weather(), w -> w,
+                weatherSerde, "weather")
                 .mapValues(w -> {
                     meters.consumed(topics.weather());
                     return (EnergyWatchEvent) w;
                 }, Named.as("weather-as-context"));
-        KStream<String, EnergyWatchEvent> movements = builder
-                .stream(topics.movements(), Consumed.with(Serdes.String(),
-                                EventSerde.of(SocialMovementDeclared.class, source))
-                        .withTimestampExtractor(time).withName("movements-source"))
+        var movementSerde = EventSerde.of(SocialMovementDeclared.class, source);
+        KStream<String, EnergyWatchEvent> movements = plausible(builder
+                .stream(topics.movements(), Consumed.with(Serdes.String(), movementSerde)
+                        .withTimestampExtractor(time).withName("movements-source")), topics.movements(), m -> m,
+                movementSerde, "movements")
                 .mapValues(m -> {
                     meters.consumed(topics.movements());
                     return (EnergyWatchEvent) m;
@@ -94,9 +112,11 @@ public final class FusionTopology {
                         .withStreamPartitioner(new ContextBroadcast()));
 
         // Read as the fusion's input type directly: one processor node less for every measurement.
-        KStream<String, Object> consumption = builder
-                .stream(topics.consumption(), Consumed.with(Serdes.String(), KeptMeasurement.source(source))
-                        .withTimestampExtractor(time).withName("consumption-source"))
+        var consumptionSerde = KeptMeasurement.source(source);
+        KStream<String, Object> consumption = plausible(builder
+                .stream(topics.consumption(), Consumed.with(Serdes.String(), consumptionSerde)
+                        .withTimestampExtractor(time).withName("consumption-source")), topics.consumption(),
+                v -> ((KeptMeasurement) v).value(), consumptionSerde, "consumption")
                 .peek((k, v) -> meters.consumed(topics.consumption()), Named.as("consumption-count"));
 
         KStream<String, ConsumptionEnriched> enriched = consumption
@@ -106,6 +126,42 @@ public final class FusionTopology {
                 .to(topics.enriched(), Produced.with(Serdes.String(),
                         EventSerde.of(ConsumptionEnriched.class, source)).withName("enriched-sink"));
         return enriched;
+    }
+
+    /**
+     * The records of {@code in} whose event time is plausible; the others go, bytes as read and the reason in the
+     * dead-letter headers, to the topic's dead-letter topic (in the task's transaction, like unreadable records).
+     */
+    private <V> KStream<String, V> plausible(KStream<String, V> in, String topic,
+                                             Function<V, EnergyWatchEvent> event, Serde<V> serde, String name) {
+        String prefix = name + "-time-";
+        var branches = in.split(Named.as(prefix))
+                .branch((k, v) -> v == null || times.admits(event.apply(v)), Branched.as("plausible"))
+                .defaultBranch(Branched.as("implausible"));
+        String deadLetters = topic + DeadLetters.SUFFIX;
+        branches.get(prefix + "implausible")
+                .processValues(() -> new FixedKeyProcessor<String, V, V>() {
+                    private FixedKeyProcessorContext<String, V> context;
+
+                    @Override
+                    public void init(FixedKeyProcessorContext<String, V> context) {
+                        this.context = context;
+                    }
+
+                    @Override
+                    public void process(FixedKeyRecord<String, V> record) {
+                        String reason = times.refusal(event.apply(record.value())).orElse("implausible event time");
+                        var headers = new RecordHeaders(record.headers().toArray());
+                        headers.add(DeadLetters.REASON, reason.getBytes(StandardCharsets.UTF_8));
+                        headers.add(DeadLetters.FIELD, EventTimeWindow.field(event.apply(record.value()))
+                                .getBytes(StandardCharsets.UTF_8));
+                        headers.add(DeadLetters.ORIGIN, topic.getBytes(StandardCharsets.UTF_8));
+                        meters.deadLettered(deadLetters);
+                        context.forward(record.withHeaders(headers));
+                    }
+                }, Named.as(name + "-implausible-reason"))
+                .to(deadLetters, Produced.with(Serdes.String(), serde).withName(name + "-implausible-sink"));
+        return branches.get(prefix + "plausible");
     }
 
     public Topology topology() {

@@ -2,6 +2,7 @@ package io.energywatch.fusion.enrichment;
 
 import io.energywatch.contracts.ConsumptionEnriched;
 import io.energywatch.fusion.config.FusionProperties;
+import io.energywatch.service.time.EventTimeProperties;
 import io.energywatch.service.ServiceSupportAutoConfiguration;
 import io.energywatch.service.kafka.KafkaEventsProperties;
 import org.apache.kafka.clients.admin.Admin;
@@ -123,14 +124,16 @@ class StreamsConfiguration {
 
     @Bean
     FusionTopology fusionTopology(FusionProperties properties, KafkaProperties kafka, GlobalWeatherView weatherView,
-                                  @Value("${spring.application.name}") String application, MeterRegistry meters) {
+                                  @Value("${spring.application.name}") String application, MeterRegistry meters,
+                                  EventTimeProperties eventTime) {
         FusionTopics topics = FusionTopics.platform();
         var p = properties.streams();
         var settings = new FusionSettings(p.grace(), p.contextRetention(), p.purgeInterval(),
                 p.contextPartitions() > 0 ? p.contextPartitions() : consumptionPartitions(kafka, topics.consumption()),
                 properties.degreeDays().heatingBaseC(), properties.degreeDays().coolingBaseC(),
                 ServiceSupportAutoConfiguration.ceSource(application));
-        return new FusionTopology(topics, settings, weatherView, FusionMeters.micrometer(meters, Clock.systemUTC()));
+        return new FusionTopology(topics, settings, weatherView, FusionMeters.micrometer(meters, Clock.systemUTC()),
+                new PlausibleTimes(eventTime.window(), Clock.systemUTC()));
     }
 
     @Bean

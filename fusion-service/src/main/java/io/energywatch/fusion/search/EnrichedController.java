@@ -64,7 +64,8 @@ class EnrichedController {
         int pageSize = size != null ? size
                 : latest != null ? Math.min(latest, PageResponse.MAX_SIZE) : PageResponse.DEFAULT_SIZE;
         PageResponse.validate(page, pageSize);
-        if ((long) (page + 1) * pageSize > EnrichedSearch.MAX_WINDOW) {
+        // In long: page + 1 overflows an int for page = 2147483647, and then any page passed.
+        if (((long) page + 1) * pageSize > EnrichedSearch.MAX_WINDOW) {
             throw ProblemException.badRequest("page-too-deep", "pages end at record " + EnrichedSearch.MAX_WINDOW
                     + ": narrow from/to", List.of(ProblemError.field("page", page, "page * size must stay within "
                     + EnrichedSearch.MAX_WINDOW)));

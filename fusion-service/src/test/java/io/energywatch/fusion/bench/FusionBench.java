@@ -3,6 +3,7 @@ package io.energywatch.fusion.bench;
 import io.energywatch.contracts.Carrier;
 import io.energywatch.contracts.ConsumptionMeasured;
 import io.energywatch.contracts.EventSerde;
+import io.energywatch.contracts.EventTimeWindow;
 import io.energywatch.contracts.Lineage;
 import io.energywatch.contracts.MeasurementUnit;
 import io.energywatch.contracts.QualityStatus;
@@ -15,6 +16,7 @@ import io.energywatch.fusion.enrichment.FusionSettings;
 import io.energywatch.fusion.enrichment.FusionTopics;
 import io.energywatch.fusion.enrichment.FusionTopology;
 import io.energywatch.fusion.enrichment.GlobalWeatherView;
+import io.energywatch.fusion.enrichment.PlausibleTimes;
 import io.energywatch.fusion.support.KafkaTestClients;
 import io.energywatch.testsupport.KafkaTestBroker;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -28,6 +30,7 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 
 import java.nio.file.Files;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -173,7 +176,9 @@ public final class FusionBench {
         Map<String, Object> config = new java.util.HashMap<>();
         props.forEach((k, v) -> config.put((String) k, v));
         try (var view = new GlobalWeatherView(topics.weather(), "/energywatch/fusion-service", config);
-             var streams = new KafkaStreams(new FusionTopology(topics, settings, view).topology(), props)) {
+             var streams = new KafkaStreams(new FusionTopology(topics, settings, view, new PlausibleTimes(
+                     new EventTimeWindow(Instant.parse("2000-01-01T00:00:00Z"), Duration.ofDays(31)),
+                     Clock.systemUTC())).topology(), props)) {
             // As in the service: the weather view reads the raw weather topic to its end before the fusion starts.
             if (!view.start(Duration.ofSeconds(60))) {
                 throw new IllegalStateException("the weather view did not start within 60 s");

@@ -4,6 +4,7 @@ import io.energywatch.contracts.ConsumptionEnriched;
 import io.energywatch.contracts.ConsumptionMeasured;
 import io.energywatch.contracts.DeadLetters;
 import io.energywatch.contracts.EventSerde;
+import io.energywatch.contracts.EventTimeWindow;
 import io.energywatch.contracts.SocialMovementDeclared;
 import io.energywatch.contracts.WeatherObserved;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -18,8 +19,10 @@ import org.apache.kafka.streams.test.TestRecord;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Properties;
 
@@ -67,7 +70,8 @@ final class FusionDriver implements AutoCloseable {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        driver = new TopologyTestDriver(new FusionTopology(TOPICS, settings, view).topology(), props, wallClock);
+        driver = new TopologyTestDriver(new FusionTopology(TOPICS, settings, view, times(wallClock)).topology(), props,
+                wallClock);
         var keys = new StringSerializer();
         consumption = driver.createInputTopic(TOPICS.consumption(), keys,
                 EventSerde.of(ConsumptionMeasured.class, "/energywatch/ingestion-service"));
@@ -80,6 +84,12 @@ final class FusionDriver implements AutoCloseable {
                 EventSerde.of(ConsumptionEnriched.class, SOURCE));
         consumptionDeadLetters = driver.createOutputTopic(TOPICS.consumption() + DeadLetters.SUFFIX,
                 new StringDeserializer(), new ByteArrayDeserializer());
+    }
+
+    /** The platform's default window (energywatch-platform.yml), with {@code now} as the present. */
+    static PlausibleTimes times(Instant now) {
+        return new PlausibleTimes(new EventTimeWindow(Instant.parse("2000-01-01T00:00:00Z"), Duration.ofDays(31)),
+                Clock.fixed(now, ZoneOffset.UTC));
     }
 
     static FusionSettings settings(Duration grace) {

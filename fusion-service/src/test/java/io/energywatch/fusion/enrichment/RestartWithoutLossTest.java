@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -122,7 +123,7 @@ class RestartWithoutLossTest {
         props.put(StreamsConfig.DEFAULT_TIMESTAMP_EXTRACTOR_CLASS_CONFIG, EventTimeExtractor.class.getName());
         props.put(StreamsConfig.consumerPrefix("max.poll.records"), 500);
         props.put(StreamsConfig.consumerPrefix("auto.offset.reset"), "earliest");
-        return new KafkaStreams(new FusionTopology(topics, settings).topology(), props);
+        return new KafkaStreams(new FusionTopology(topics, settings, FusionDriver.times(Instant.now())).topology(), props);
     }
 
 }

@@ -169,6 +169,6 @@ class WeatherViewBootstrapTest {
                 22.0, "/energywatch/fusion-service");
         var props = new java.util.Properties();
         props.putAll(config(applicationId));
-        return new KafkaStreams(new FusionTopology(topics, settings, view).topology(), props);
+        return new KafkaStreams(new FusionTopology(topics, settings, view, FusionDriver.times(Instant.now())).topology(), props);
     }
 }
