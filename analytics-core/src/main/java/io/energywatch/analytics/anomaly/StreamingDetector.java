@@ -7,33 +7,25 @@ import org.jspecify.annotations.Nullable;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * The per-series detector: needs no training, learns online from the series' first point, scores each observation
  * causally (only from the observations before it) on a calibrated [0, 1] scale, and explains anomalies. When a group
- * forest is given, it is combined by {@link ScoreCombination}. One instance per series; not thread-safe.
+ * forest is given, it is combined by {@link ScoreCombination}. Composes the series' {@link SeriesFeatures} and its
+ * {@link AnomalyEpisode}: the features are told of the episode through each row's {@code EpisodeSignal}, and neither
+ * writes the other's state. One instance per series; not thread-safe.
  */
 public final class StreamingDetector {
 
-    private static final Set<AnomalyType> PERSISTENT =
-            EnumSet.of(AnomalyType.STUCK_METER, AnomalyType.LEVEL_SHIFT, AnomalyType.GRADUAL_DRIFT);
-
     private final DetectorConfig config;
     private final SeriesFeatures features;
+    private final AnomalyEpisode episode;
     private final @Nullable GroupScorer groupScorer;
     private final ScoreCombination combination;
     private final double alarmSquared;
-    private double episodeLevel;
-    private long lastEpochSecond = Long.MIN_VALUE;
-    private @Nullable AnomalyType episodeType;
-    /** Start of the stuck run last reported as a fresh stuck meter, and its stuck component then; -1 for none. */
-    private long reportedStuckRunStart = -1;
-    private double reportedStuck;
-    /** When the open episode began (its first fresh alarm after the level had faded below the alarm z). */
-    private long episodeOpened = Long.MIN_VALUE;
+    /** When the last row opened an episode (told to the features with the next row); Long.MIN_VALUE when it did not. */
+    private long lastRowOnset = Long.MIN_VALUE;
 
     public StreamingDetector(DetectorConfig config) {
         this(config, null);
@@ -46,9 +38,10 @@ public final class StreamingDetector {
     public StreamingDetector(DetectorConfig config, @Nullable GroupScorer groupScorer, ScoreCombination combination) {
         this.config = config;
         this.features = new SeriesFeatures(config);
+        this.episode = new AnomalyEpisode(config);
         this.groupScorer = groupScorer;
         this.combination = combination;
-        this.alarmSquared = config.alarmZ() * config.alarmZ();
+        this.alarmSquared = config.alarm().z() * config.alarm().z();
     }
 
     public DetectorConfig config() {
@@ -57,12 +50,13 @@ public final class StreamingDetector {
 
     /** Scores {@code o} against the series so far, then learns it. */
     public Detection next(Observation o) {
-        boolean warmingUp = features.observed() < config.warmupPoints()
-                || features.secondsSinceFirst(o.timestamp()) < config.warmup().toSeconds();
-        if (!config.baselineHold().isZero() && o.value() != null) {
-            features.holdBaseline(episodeOpen(o.timestamp().getEpochSecond()));
-        }
-        FeatureFrame frame = features.next(o);
+        var timing = config.timing();
+        boolean warmingUp = features.observed() < timing.warmupPoints()
+                || features.secondsSinceFirst(o.timestamp()) < timing.warmup().toSeconds();
+        long now = o.timestamp().getEpochSecond();
+        boolean hold = !config.seasonal().hold().isZero() && o.value() != null && episode.holdsBaseline(now);
+        FeatureFrame frame = features.next(o, new SeriesFeatures.EpisodeSignal(hold, lastRowOnset));
+        lastRowOnset = Long.MIN_VALUE;
         if (o.value() == null) {
             return quiet(o, frame, false);
         }
@@ -72,60 +66,27 @@ public final class StreamingDetector {
         Components c = components(frame);
         double raw = c.max();
         double strength = calibrate(raw);
-        // Novelty: while an episode is open (a recent alarm of at least this size) a row of the same kind must clearly
-        // exceed it to score in full again; a new persistent kind (stuck, shift, drift) is a new finding. The
-        // episode's level fades with a configured half-life.
-        long now = o.timestamp().getEpochSecond();
-        if (lastEpochSecond != Long.MIN_VALUE && now > lastEpochSecond) {
-            episodeLevel *= Math.pow(0.5, (now - lastEpochSecond) / (double) config.episodeHalfLife().toSeconds());
+        double alarmZ = config.alarm().z();
+        AnomalyType candidate = raw >= alarmZ ? c.type(frame, config.cusum().threshold()) : null;
+        AnomalyEpisode.Verdict verdict = episode.next(now, raw, candidate, features.runStart(), c.stuck());
+        if (verdict.opening()) {
+            lastRowOnset = now;
         }
-        lastEpochSecond = now;
-        boolean alarming = raw >= config.alarmZ();
-        AnomalyType candidate = alarming ? c.type(frame, config.cusumThreshold()) : null;
-        boolean newKind = candidate != null && candidate != episodeType && PERSISTENT.contains(candidate);
-        boolean fresh = raw >= config.episodeEscalation() * episodeLevel || newKind;
-        if (alarming) {
-            if (fresh) {
-                if (episodeLevel < config.alarmZ()) {
-                    episodeOpened = now;
-                    features.rememberOnset(now);
-                }
-                episodeType = candidate;
-                if (candidate == AnomalyType.STUCK_METER && config.stuckReportedOnce()) {
-                    reportedStuckRunStart = features.runStart();
-                    reportedStuck = c.stuck();
-                }
-            }
-            episodeLevel = Math.max(episodeLevel, raw);
-        }
-        double streaming = calibrate(fresh ? raw : raw * config.episodeDamping());
+        double streaming = calibrate(verdict.fresh() ? raw : raw * config.episode().damping());
         double forest = groupScorer == null ? Double.NaN : groupScorer.calibratedScore(frame);
-        double score = combination.combine(streaming, forest, config.severities().threshold());
-        Severity severity = config.severities().severityOf(score);
-        double halfWidth = config.alarmZ() * frame.scale();
+        var severities = config.alarm().severities();
+        double score = combination.combine(streaming, forest, severities.threshold());
+        Severity severity = severities.severityOf(score);
+        double halfWidth = alarmZ * frame.scale();
         if (severity == null) {
             return new Detection(o.timestamp(), o.value(), score, strength, false, null, null, frame.expected(),
                     frame.expected() - halfWidth, frame.expected() + halfWidth, List.of(), null, false, streaming,
                     forest, frame);
         }
-        AnomalyType type = candidate != null ? candidate : c.type(frame, config.cusumThreshold());
+        AnomalyType type = candidate != null ? candidate : c.type(frame, config.cusum().threshold());
         return new Detection(o.timestamp(), o.value(), score, strength, true, severity, type, frame.expected(),
                 frame.expected() - halfWidth, frame.expected() + halfWidth, contributions(frame, c),
                 AnomalyAdvice.recommendation(type), false, streaming, forest, frame);
-    }
-
-    /**
-     * Whether an alarm episode is open at {@code epochSecond} (its faded level is still at least the alarm z) and
-     * began less than {@code baselineHold} ago: a lasting change must still become the baseline's new normal.
-     */
-    private boolean episodeOpen(long epochSecond) {
-        if (lastEpochSecond == Long.MIN_VALUE || episodeOpened == Long.MIN_VALUE
-                || epochSecond - episodeOpened >= config.baselineHold().toSeconds()) {
-            return false;
-        }
-        double faded = episodeLevel * Math.pow(0.5, Math.max(0, epochSecond - lastEpochSecond)
-                / (double) config.episodeHalfLife().toSeconds());
-        return faded >= config.alarmZ();
     }
 
     /** Maps a robust z-like magnitude to [0, 1): 0.5 at the alarm z, rising towards 1 like z². */
@@ -135,24 +96,20 @@ public final class StreamingDetector {
     }
 
     private Components components(FeatureFrame frame) {
+        double alarmZ = config.alarm().z();
         // A spike-density record (more large residuals in the density window than ever before) counts as a residual
         // at the alarm level times how far it beat the record.
-        double level = Math.max(Math.abs(frame.residualZ()), config.alarmZ() * features.density());
+        double level = Math.max(Math.abs(frame.residualZ()), alarmZ * features.density());
         double weather = frame.has(Feature.WEATHER_RESIDUAL)
-                ? config.weatherWeight() * Math.abs(frame.get(Feature.WEATHER_RESIDUAL)) : 0;
-        double run = frame.get(Feature.RUN_LENGTH);
-        double stuckRun = Math.max(config.minStuckRun(), config.stuckRunFactor() * features.longestEarlierRun());
-        boolean runJudged = features.runStart() >= config.minStuckRun();
-        double stuck = runJudged && run >= stuckRun ? config.alarmZ() * run / stuckRun : 0;
-        // A stuck run already reported does not grow past the size it was reported at: it is the same incident, so
-        // its later rows stay inside the open episode (damped) instead of escalating row after row.
-        if (features.runStart() == reportedStuckRunStart) {
-            stuck = Math.min(stuck, reportedStuck);
-        }
+                ? config.weather().weight() * Math.abs(frame.get(Feature.WEATHER_RESIDUAL)) : 0;
+        double stuck = episode.capStuck(features.runStart(),
+                features.stuckComponent(frame.get(Feature.RUN_LENGTH)));
+        double cusumAlarm = config.cusum().alarm();
         double cusum = frame.has(Feature.LEVEL_CUSUM) ? Math.abs(frame.get(Feature.LEVEL_CUSUM)) : 0;
-        double shift = cusum >= config.cusumAlarm() ? config.alarmZ() * cusum / config.cusumAlarm() : 0;
+        double shift = cusum >= cusumAlarm ? alarmZ * cusum / cusumAlarm : 0;
+        double driftThreshold = config.drift().threshold();
         double driftZ = frame.has(Feature.DRIFT) ? Math.abs(frame.get(Feature.DRIFT)) : 0;
-        double drift = driftZ >= config.driftThreshold() ? config.alarmZ() * driftZ / config.driftThreshold() : 0;
+        double drift = driftZ >= driftThreshold ? alarmZ * driftZ / driftThreshold : 0;
         return new Components(level, weather, stuck, shift, drift);
     }
 
@@ -175,7 +132,7 @@ public final class StreamingDetector {
         double sum = total;
         return parts.stream()
                 .sorted(Comparator.comparingDouble((double[] p) -> -p[1]))
-                .limit(config.explainedFeatures())
+                .limit(config.alarm().explainedFeatures())
                 .map(p -> {
                     Feature feature = Feature.at((int) p[0]);
                     double value = frame.get(feature);

@@ -138,7 +138,7 @@ class ConsumptionConfigTest {
         int end = 44 * PER_DAY + 36;
         List<Detection> withMemory = shiftedWeatherLoad(consumption, start, end);
         List<Detection> without = shiftedWeatherLoad(
-                consumption.withComponents(java.util.Map.of("preOnsetMemory", "PT0S")), start, end);
+                consumption.with(new DetectorConfig.Profile(16, 28, Duration.ZERO)), start, end);
 
         // The onset alarms either way.
         assertThat(withMemory.subList(start, start + 2)).anyMatch(Detection::anomaly);
@@ -186,9 +186,9 @@ class ConsumptionConfigTest {
 
     @Test
     void theDefaultsDoNotRememberPreOnsetLevels() {
-        assertThat(DetectorConfig.defaults().preOnsetMemory()).isZero();
-        assertThat(consumption.preOnsetMemory()).isEqualTo(Duration.ofDays(7));
-        assertThatThrownBy(() -> consumption.withComponents(java.util.Map.of("preOnsetMemory", "-PT1H")))
+        assertThat(DetectorConfig.defaults().profile().preOnsetMemory()).isZero();
+        assertThat(consumption.profile().preOnsetMemory()).isEqualTo(Duration.ofDays(7));
+        assertThatThrownBy(() -> new DetectorConfig.Profile(16, 28, Duration.ofHours(-1)))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -216,7 +216,7 @@ class ConsumptionConfigTest {
         int at = 30 * PER_DAY + 40;
         List<Detection> clipped = oneOffDrop(consumption, at);
         List<Detection> unclipped = oneOffDrop(
-                consumption.withComponents(java.util.Map.of("seasonalClipZ", "0")), at);
+                consumption.with(new DetectorConfig.Seasonal(6, 7, 3, 2, 1.5, 0, Duration.ZERO)), at);
         assertThat(clipped.get(at).type()).isEqualTo(AnomalyType.DROP);
         assertThat(unclipped.get(at).type()).isEqualTo(AnomalyType.DROP);
         var sameSlotClipped = new java.util.ArrayList<Detection>();
@@ -240,9 +240,9 @@ class ConsumptionConfigTest {
 
     @Test
     void onlyTheConsumptionConfigurationClipsWhatItsSeasonalBaselineLearns() {
-        assertThat(DetectorConfig.defaults().seasonalClipZ()).isZero();
-        assertThat(consumption.seasonalClipZ()).isEqualTo(consumption.alarmZ());
-        assertThatThrownBy(() -> consumption.withComponents(java.util.Map.of("seasonalClipZ", "-1")))
+        assertThat(DetectorConfig.defaults().seasonal().clipZ()).isZero();
+        assertThat(consumption.seasonal().clipZ()).isEqualTo(consumption.alarm().z());
+        assertThatThrownBy(() -> new DetectorConfig.Seasonal(6, 7, 3, 2, 1.5, -1, Duration.ZERO))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -250,20 +250,11 @@ class ConsumptionConfigTest {
     void newComponentsAreValidated() {
         assertThatThrownBy(() -> withProfile(2, 0)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> withProfile(16, 3)).isInstanceOf(IllegalArgumentException.class);
-        assertThat(withProfile(16, 28).profileWindow()).isEqualTo(16);
-        assertThat(DetectorConfig.consumption().warmup()).isEqualTo(Duration.ofDays(3));
+        assertThat(withProfile(16, 28).profile().window()).isEqualTo(16);
+        assertThat(DetectorConfig.consumption().timing().warmup()).isEqualTo(Duration.ofDays(3));
     }
 
     private static DetectorConfig withProfile(int window, int jumpDays) {
-        DetectorConfig c = DetectorConfig.consumption();
-        return new DetectorConfig(c.zone(), c.slotMinutes(), c.minSlotMinutes(), c.warmupPoints(), c.warmup(),
-                c.rollingWindow(), c.residualScaleWindow(), c.seasonalDepthWeeks(), c.seasonalDepthDays(),
-                c.minWeeklySamples(), c.minDailySamples(), c.seasonalErrorRatio(), window, jumpDays,
-                c.relativeScaleFloor(), c.alarmZ(), c.tailWindow(), c.tailQuantile(), c.minStuckRun(),
-                c.stuckRunFactor(), c.unlearnedStuckRuns(), c.stuckReportedOnce(), c.cusumSlack(), c.cusumThreshold(),
-                c.cusumAlarm(), c.residualClip(), c.driftShortHalfLife(), c.driftLongHalfLife(), c.driftThreshold(),
-                c.weatherForgetting(), c.weatherMinSamples(), c.weatherWeight(), c.episodeHalfLife(),
-                c.episodeEscalation(), c.episodeDamping(), c.baselineHold(), c.densityWindow(), c.densityZ(),
-                c.preOnsetMemory(), c.seasonalClipZ(), c.explainedFeatures(), c.severities());
+        return DetectorConfig.consumption().with(new DetectorConfig.Profile(window, jumpDays, Duration.ofDays(7)));
     }
 }

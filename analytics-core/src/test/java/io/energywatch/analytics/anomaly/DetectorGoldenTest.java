@@ -12,6 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -40,9 +42,12 @@ class DetectorGoldenTest {
         return Map.of(
                 "nab", DetectorConfig.defaults(),
                 "consumption", DetectorConfig.consumption(),
-                "mixed", DetectorConfig.consumption().withComponents(Map.of("tailWindow", "2048",
-                        "baselineHold", "P1D", "densityWindow", "24", "stuckReportedOnce", "false",
-                        "slotMinutes", "60", "seasonalErrorRatio", "0")));
+                "mixed", DetectorConfig.consumption()
+                        .with(new DetectorConfig.Timing(ZoneId.of("Europe/Paris"), 60, 5, 48, Duration.ofDays(3)))
+                        .with(new DetectorConfig.Scales(96, 1024, 0.005, 2048, 0.995))
+                        .with(new DetectorConfig.Seasonal(6, 7, 3, 2, 0.0, 7.0, Duration.ofDays(1)))
+                        .with(new DetectorConfig.Stuck(6, 4.0, 3, false))
+                        .with(new DetectorConfig.Density(24, 4.0)));
     }
 
     /** A stand-in group forest, so the golden rows also cover the score combination. */

@@ -83,8 +83,8 @@ class SeriesFeaturesTest {
 
     @Test
     void theGaussianTailQuantileIsTheTextbookValue() {
-        assertThat(SeriesFeatures.gaussianAbsQuantile(0.95)).isCloseTo(1.95996, within(1e-4));
-        assertThat(SeriesFeatures.gaussianAbsQuantile(0.995)).isCloseTo(2.80703, within(1e-4));
+        assertThat(TailWidening.gaussianAbsQuantile(0.95)).isCloseTo(1.95996, within(1e-4));
+        assertThat(TailWidening.gaussianAbsQuantile(0.995)).isCloseTo(2.80703, within(1e-4));
     }
 
     private List<FeatureFrame> frames(double[] values) {

@@ -7,7 +7,6 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 
 import static io.energywatch.analytics.anomaly.SeriesFixtures.PER_DAY;
@@ -149,8 +148,8 @@ class StreamingDetectorTest {
             values[i] = values[from];
         }
         List<Detection> once = SeriesFixtures.run(new StreamingDetector(config), values).subList(from, from + length);
-        List<Detection> escalating = SeriesFixtures.run(new StreamingDetector(config.withComponents(
-                Map.of("stuckReportedOnce", "false"))), values).subList(from, from + length);
+        List<Detection> escalating = SeriesFixtures.run(new StreamingDetector(config.with(
+                new DetectorConfig.Stuck(6, 4.0, 0, false))), values).subList(from, from + length);
 
         assertThat(once).filteredOn(Detection::anomaly).hasSize(1)
                 .allSatisfy(d -> assertThat(d.type()).isEqualTo(AnomalyType.STUCK_METER));
@@ -170,7 +169,7 @@ class StreamingDetectorTest {
         int burst = 3005;
         values[burst] = 20;
         values[burst + 5] = 20;
-        var densityOff = config.withComponents(Map.of("densityWindow", "0"));
+        var densityOff = config.with(new DetectorConfig.Density(0, 4.0));
         List<Detection> on = fiveMinutes(new StreamingDetector(config), values);
         List<Detection> off = fiveMinutes(new StreamingDetector(densityOff), values);
 
@@ -194,7 +193,7 @@ class StreamingDetectorTest {
             values[i] = (plateau ? 80 : 20) + 2 * random.nextGaussian();
         }
         int missingRise = 11 * perDay + 108;
-        var scalesOnly = config.withComponents(Map.of("seasonalErrorRatio", "0"));
+        var scalesOnly = config.with(new DetectorConfig.Seasonal(6, 7, 3, 2, 0, 0, Duration.ofDays(1)));
         List<Detection> preferred = fiveMinutes(new StreamingDetector(config), values);
         List<Detection> compared = fiveMinutes(new StreamingDetector(scalesOnly), values);
 
@@ -209,15 +208,15 @@ class StreamingDetectorTest {
     @Test
     void aDayLongIncidentIsNotLearnedAsTheNextDaysNormal() {
         // The baseline remembers only yesterday, so whatever it learns on the incident day is tomorrow's expectation.
-        var shortMemory = config.withComponents(Map.of("seasonalDepthDays", "1", "minDailySamples", "1"));
+        var shortMemory = config.with(new DetectorConfig.Seasonal(6, 1, 3, 1, 1.5, 0, Duration.ofDays(1)));
         double[] values = SeriesFixtures.dailyLoad(8, 5, 9);
         int incident = 5 * PER_DAY;
         for (int i = incident; i < incident + PER_DAY; i++) {
             values[i] += 400;
         }
         List<Detection> held = SeriesFixtures.run(new StreamingDetector(shortMemory), values);
-        List<Detection> learned = SeriesFixtures.run(new StreamingDetector(shortMemory.withComponents(
-                Map.of("baselineHold", "PT0S"))), values);
+        List<Detection> learned = SeriesFixtures.run(new StreamingDetector(shortMemory.with(
+                new DetectorConfig.Seasonal(6, 1, 3, 1, 1.5, 0, Duration.ZERO))), values);
 
         assertThat(held.get(incident).anomaly()).isTrue();
         // The next day's seasonal residuals are measured against the day before the incident when it was held out,

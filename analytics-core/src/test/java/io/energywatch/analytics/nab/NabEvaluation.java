@@ -13,8 +13,8 @@ import java.util.List;
 /**
  * The NAB evaluation command: runs the streaming detector exactly as {@code /detect} does (causal, one fresh detector
  * per series, default configuration, timestamps read as UTC like a request with {@code tz=UTC}) over the corpus and
- * prints the normalised NAB score of each profile. {@code -Dew.<component>=value} overrides one component of the
- * configuration for ablations (see {@link #withOverrides}). Not a test: run it with the test classpath,
+ * prints the normalised NAB score of each profile. Ablations are configurations built with {@code DetectorConfig}'s
+ * typed {@code with(...)} (see {@code DetectorProtocolEvaluation}). Not a test: run it with the test classpath,
  * {@code java -cp ... io.energywatch.analytics.nab.NabEvaluation ../shared/datasets/nab}.
  */
 public final class NabEvaluation {
@@ -26,7 +26,7 @@ public final class NabEvaluation {
         Path corpusDirectory = Path.of(args.length > 0 ? args[0] : "../shared/datasets/nab");
         boolean verbose = args.length > 1 && args[1].equals("--per-file");
         List<NabSeries> corpus = NabCorpus.read(corpusDirectory);
-        DetectorConfig config = withOverrides(DetectorConfig.defaults().withZone(ZoneId.of("UTC")));
+        DetectorConfig config = DetectorConfig.defaults().withZone(ZoneId.of("UTC"));
         long start = System.nanoTime();
         var scored = new ArrayList<NabScorer.SeriesScores>();
         for (NabSeries series : corpus) {
@@ -50,13 +50,6 @@ public final class NabEvaluation {
                 }
             }
         }
-    }
-
-    /** {@code config} with the components given as {@code -Dew.<component>=value}, for ablations. */
-    static DetectorConfig withOverrides(DetectorConfig config) {
-        System.getProperties().stringPropertyNames().stream().filter(n -> n.startsWith("ew.")).sorted()
-                .forEach(n -> System.out.println("override " + n.substring(3) + " = " + System.getProperty(n)));
-        return config.withComponents(System.getProperties(), "ew.");
     }
 
     /** The anomaly score of every row, as /detect returns them. */

@@ -43,10 +43,16 @@ public record AnomalyProperties(
         @Valid @NotNull Upload upload) {
 
     /**
-     * @param reorderWindow how many rows back {@code /detect} moves a row that comes after later ones; a row further
-     *                      out of order is refused naming its line (0: the upload must already be in order)
+     * @param reorderWindow  how many rows back {@code /detect} moves a row that comes after later ones; a row further
+     *                       out of order is refused naming its line (0: the upload must already be in order)
+     * @param detectorPreset the detector configuration {@code /detect} scores with: {@code detector-presets/<name>.yml}
+     * @param detector       settings of that preset replaced, keyed {@code group.setting} as the preset spells them
      */
-    public record Upload(@Min(0) @Max(1_000_000) int reorderWindow) {
+    public record Upload(@Min(0) @Max(1_000_000) int reorderWindow, @NotBlank String detectorPreset,
+                         @NotNull Map<String, String> detector) {
+        public Upload {
+            detector = detector == null ? Map.of() : Map.copyOf(detector);
+        }
     }
 
     /**
@@ -57,11 +63,18 @@ public record AnomalyProperties(
      * @param publishTimeout      how long a batch waits for the anomalies topic to acknowledge
      * @param rememberedAnomalies anomalies kept per series so a redelivered batch stores and publishes the same ones
      * @param severity            cut points of the calibrated score: the anomaly threshold and the severity bands
+     * @param detectorPreset      the stream detectors' configuration: {@code detector-presets/<name>.yml}
+     * @param detector            settings of that preset replaced, keyed {@code group.setting} as the preset spells
+     *                            them ({@code alarm.z}, {@code profile.window})
      */
     public record Detection(@NotBlank String groupId, @Min(1) @Max(10_000) int maxPollRecords,
                             @NotNull Duration initialBackoff, @NotNull Duration maxBackoff,
                             @NotNull Duration publishTimeout, @Min(1) int rememberedAnomalies,
-                            @Valid @NotNull Severity severity) {
+                            @Valid @NotNull Severity severity, @NotBlank String detectorPreset,
+                            @NotNull Map<String, String> detector) {
+        public Detection {
+            detector = detector == null ? Map.of() : Map.copyOf(detector);
+        }
     }
 
     /**

@@ -13,16 +13,16 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
- * {@code /detect}'s scoring: a fresh detector with the default configuration (no per-file tuning), fed the rows in
- * order, so each row's verdict depends only on the rows before it and appending rows never changes earlier ones.
+ * {@code /detect}'s scoring: a fresh detector with the configured preset (no per-file tuning), fed the rows in order,
+ * so each row's verdict depends only on the rows before it and appending rows never changes earlier ones.
  */
 final class BatchDetection {
 
     private BatchDetection() {
     }
 
-    static List<DetectedRow> detect(List<UploadedRow> rows, ZoneId zone) {
-        var detector = new StreamingDetector(DetectorConfig.defaults().withZone(zone));
+    static List<DetectedRow> detect(List<UploadedRow> rows, DetectorConfig config, ZoneId zone) {
+        var detector = new StreamingDetector(config.withZone(zone));
         List<DetectedRow> out = new ArrayList<>(rows.size());
         for (UploadedRow row : rows) {
             Detection d = detector.next(Observation.of(row.timestamp(), row.value()));

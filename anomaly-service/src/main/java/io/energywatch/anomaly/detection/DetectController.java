@@ -1,5 +1,6 @@
 package io.energywatch.anomaly.detection;
 
+import io.energywatch.analytics.anomaly.DetectorConfig;
 import io.energywatch.anomaly.config.AnomalyProperties;
 import io.energywatch.service.web.ProblemError;
 import io.energywatch.service.web.ProblemException;
@@ -36,9 +37,11 @@ class DetectController {
     }
 
     private final int reorderWindow;
+    private final DetectorConfig detector;
 
     DetectController(AnomalyProperties properties) {
         this.reorderWindow = properties.upload().reorderWindow();
+        this.detector = DetectorPresets.load(properties.upload().detectorPreset(), properties.upload().detector());
     }
 
     @Operation(summary = "Detect anomalies in an uploaded series",
@@ -62,7 +65,7 @@ class DetectController {
         List<UploadedRow> read = MediaType.APPLICATION_JSON.isCompatibleWith(contentType)
                 ? UploadedSeries.json(body, zone) : UploadedSeries.csv(body, zone);
         SeriesOrder.Ordered ordered = SeriesOrder.apply(read, policy, reorderWindow);
-        List<DetectedRow> detected = BatchDetection.detect(ordered.rows(), zone);
+        List<DetectedRow> detected = BatchDetection.detect(ordered.rows(), detector, zone);
         SeriesOrder.Report report = ordered.report();
         var answer = ResponseEntity.ok()
                 .header(DUPLICATES_DROPPED, Integer.toString(report.duplicatesDropped()))

@@ -43,23 +43,19 @@ class DetectionConfiguration {
     static final String CONTAINER_FACTORY = "enrichedDetectionContainerFactory";
 
     /**
-     * The configuration of the enriched stream's detectors: {@link DetectorConfig#consumption()}, made for metered load
-     * (a level-scaled daily profile, no heavy-tail widening); {@code /detect} keeps {@link DetectorConfig#defaults()}.
+     * The enriched stream's detector configuration: the configured preset ({@code consumption}, made for metered load:
+     * a level-scaled daily profile, no heavy-tail widening) with its overrides and the configured severity bands.
      */
-    static DetectorConfig streamConfig() {
-        return DetectorConfig.consumption();
-    }
-
-    /** The stream's configuration with the configured severity bands. */
-    static DetectorConfig streamConfig(AnomalyProperties.Severity severity) {
-        return streamConfig().withSeverities(new SeverityScale(severity.threshold(), severity.medium(),
-                severity.high(), severity.critical()));
+    static DetectorConfig streamConfig(AnomalyProperties.Detection detection) {
+        var severity = detection.severity();
+        return DetectorPresets.load(detection.detectorPreset(), detection.detector()).withSeverities(
+                new SeverityScale(severity.threshold(), severity.medium(), severity.high(), severity.critical()));
     }
 
     @Bean
     SeriesDetectors seriesDetectors(AnomalyProperties properties, ChampionModels champions, FrameHistory frames,
                                     ForestSchedule schedule, MeterRegistry meters) {
-        return new SeriesDetectors(streamConfig(properties.detection().severity()), champions, frames, schedule,
+        return new SeriesDetectors(streamConfig(properties.detection()), champions, frames, schedule,
                 new ScoreCombination(properties.models().forestAlone()),
                 new AnomalyFactory(properties.pricePerMwhEur()), properties.detection().rememberedAnomalies(),
                 Clock.systemUTC(), EnergyWatchMeters.distribution(EnergyWatchMeters.ANOMALY_SCORE,

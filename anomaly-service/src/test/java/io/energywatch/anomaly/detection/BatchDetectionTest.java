@@ -1,5 +1,6 @@
 package io.energywatch.anomaly.detection;
 
+import io.energywatch.analytics.anomaly.DetectorConfig;
 import io.energywatch.anomaly.SyntheticSeries;
 import org.junit.jupiter.api.Test;
 
@@ -24,7 +25,7 @@ class BatchDetectionTest {
 
     @Test
     void anInjectedSpikeIsFlaggedWithAnExplanationAndQuietRowsAreNot() {
-        var detected = BatchDetection.detect(rows(SyntheticSeries.values(168, Set.of(120))), PARIS);
+        var detected = BatchDetection.detect(rows(SyntheticSeries.values(168, Set.of(120))), DetectorConfig.defaults(), PARIS);
         DetectedRow spike = detected.get(120);
         assertThat(spike.isAnomaly()).isTrue();
         assertThat(spike.anomalyScore()).isGreaterThanOrEqualTo(0.5);
@@ -38,14 +39,14 @@ class BatchDetectionTest {
     @Test
     void appendingFutureRowsDoesNotChangeTheVerdictOnEarlierRows() {
         double[] all = SyntheticSeries.values(168, Set.of(120, 160));
-        var prefix = BatchDetection.detect(rows(java.util.Arrays.copyOf(all, 125)), PARIS);
-        var full = BatchDetection.detect(rows(all), PARIS);
+        var prefix = BatchDetection.detect(rows(java.util.Arrays.copyOf(all, 125)), DetectorConfig.defaults(), PARIS);
+        var full = BatchDetection.detect(rows(all), DetectorConfig.defaults(), PARIS);
         assertThat(full.subList(0, 125)).isEqualTo(prefix);
     }
 
     @Test
     void theCsvAnswerHasAHeaderAndOneLinePerRow() {
-        var detected = BatchDetection.detect(rows(SyntheticSeries.values(168, Set.of(120))), PARIS);
+        var detected = BatchDetection.detect(rows(SyntheticSeries.values(168, Set.of(120))), DetectorConfig.defaults(), PARIS);
         String[] lines = BatchDetection.csv(detected).split("\n");
         assertThat(lines[0]).isEqualTo("timestamp,value,anomaly_score,is_anomaly,severity,type,expected,explanation");
         assertThat(lines).hasSize(169);

@@ -49,8 +49,8 @@ import java.util.TreeMap;
  * service's 0.6; 0.5 is the plain maximum). {@code --no-weather}
  * drops every row's weather (what a row enriched before its day's weather arrived sees); {@code --nab-defaults} runs
  * {@link DetectorConfig#defaults()} (what {@code /detect} uses) instead of the service's configuration;
- * {@code --verbose} lists missed labels and wrong anomalies; {@code -Dew.<component>=value} overrides one component of
- * the configuration (see {@link #withOverrides}).
+ * {@code --verbose} lists missed labels and wrong anomalies; {@code -Dew.<group>.<setting>=value} (e.g.
+ * {@code -Dew.alarm.z=6}) overrides one setting of the preset (see {@link #withOverrides}).
  */
 public final class SimulatedDetectionEvaluation {
 
@@ -90,8 +90,7 @@ public final class SimulatedDetectionEvaluation {
         Path dir = Path.of(args[0]);
         List<String> options = List.of(args).subList(1, args.length);
         boolean weather = options.contains("--with-weather");
-        DetectorConfig config = withOverrides(options.contains("--nab-defaults") ? DetectorConfig.defaults()
-                : DetectionConfiguration.streamConfig());
+        DetectorConfig config = withOverrides(options.contains("--nab-defaults") ? "nab" : "consumption");
         List<Label> labels = readLabels(dir.resolve("labels.csv"));
         long started = System.nanoTime();
         Map<String, List<Detection>> trace = options.contains("--verbose") ? new HashMap<>() : null;
@@ -228,11 +227,11 @@ public final class SimulatedDetectionEvaluation {
         return labels;
     }
 
-    /** {@code config} with the components given as {@code -Dew.<component>=value}, for ablations. */
-    static DetectorConfig withOverrides(DetectorConfig config) {
+    /** The preset with the settings given as {@code -Dew.<group>.<setting>=value}, for ablations. */
+    static DetectorConfig withOverrides(String preset) {
         System.getProperties().stringPropertyNames().stream().filter(n -> n.startsWith("ew.")).sorted()
                 .forEach(n -> System.out.println("override " + n.substring(3) + " = " + System.getProperty(n)));
-        return config.withComponents(System.getProperties(), "ew.");
+        return DetectorPresets.load(preset, System.getProperties(), "ew.");
     }
 
     private static String ratio(int[] counts) {
