@@ -1,5 +1,7 @@
 package io.energywatch.analytics.drift;
 
+import org.apache.commons.math3.stat.inference.KolmogorovSmirnovTest;
+
 import java.util.Arrays;
 
 /**
@@ -17,6 +19,11 @@ public final class KolmogorovSmirnov {
 
     /** Default switch from the exact to the asymptotic p-value: the O(n·m) recursion stays under a few milliseconds. */
     public static final long DEFAULT_EXACT_LIMIT = 1_000_000L;
+    /** λ under which Q(λ) is 1 (the Kolmogorov CDF there is e^(−π²/8λ²)-small). */
+    static final double CERTAIN_BELOW = 0.01;
+    private static final double KS_SUM_TOLERANCE = 1e-20;
+    private static final int KS_SUM_MAX_TERMS = 100_000;
+    private static final KolmogorovSmirnovTest KOLMOGOROV = new KolmogorovSmirnovTest();
 
     private KolmogorovSmirnov() {
     }
@@ -127,35 +134,14 @@ public final class KolmogorovSmirnov {
         return kolmogorovSurvival((root + 0.12 + 0.11 / root) * d);
     }
 
-    /** Q(λ) = P(K > λ) of the Kolmogorov distribution; the series chosen where each converges fast. */
+    /**
+     * Q(λ) = P(K > λ) of the Kolmogorov distribution, from commons-math3's CDF. Below {@link #CERTAIN_BELOW} the CDF is
+     * under 1e-300 and Q is 1 in double precision, and the alternating series would need millions of terms.
+     */
     public static double kolmogorovSurvival(double lambda) {
-        if (lambda <= 0) {
+        if (lambda < CERTAIN_BELOW) {
             return 1.0;
         }
-        if (lambda < 1.18) {
-            // Jacobi-theta form of the CDF: converges in a few terms for small λ.
-            double sum = 0;
-            double factor = -Math.PI * Math.PI / (8 * lambda * lambda);
-            for (int k = 1; k <= 20; k++) {
-                double odd = 2 * k - 1;
-                double term = Math.exp(odd * odd * factor);
-                sum += term;
-                if (term < 1e-17 * sum) {
-                    break;
-                }
-            }
-            return Math.max(0.0, 1.0 - Math.sqrt(2 * Math.PI) / lambda * sum);
-        }
-        double sum = 0;
-        double sign = 1;
-        for (int k = 1; k <= 100; k++) {
-            double term = Math.exp(-2.0 * k * k * lambda * lambda);
-            sum += sign * term;
-            if (term < 1e-17 * Math.abs(sum)) {
-                break;
-            }
-            sign = -sign;
-        }
-        return Math.min(1.0, Math.max(0.0, 2 * sum));
+        return Math.min(1.0, Math.max(0.0, 1 - KOLMOGOROV.ksSum(lambda, KS_SUM_TOLERANCE, KS_SUM_MAX_TERMS)));
     }
 }
