@@ -35,6 +35,9 @@ class DetectorGoldenTest {
 
     private static final String GENERATED = "detector-golden.txt";
     private static final String NAB = "detector-golden-nab.txt";
+    private static final String RANDOM = "detector-golden-random.txt";
+    /** Random cases: enough to reach the boundaries the hand-made series miss, in about a second. */
+    private static final int RANDOM_CASES = 200;
     private static final int BLOCK = 500;
 
     /** The generated corpus under both presets and a third configuration that turns on what they leave off. */
@@ -74,6 +77,16 @@ class DetectorGoldenTest {
     }
 
     @Test
+    void theDetectorScoresRandomConfigurationsAndSeriesExactlyAsRecorded() throws IOException {
+        var lines = new ArrayList<String>();
+        for (GoldenCorpus.RandomCase c : GoldenCorpus.randomCases(RANDOM_CASES)) {
+            var detector = new StreamingDetector(c.config());
+            lines.add(line("random", c.name(), c.rows().stream().map(detector::next).toList()));
+        }
+        check(RANDOM, lines);
+    }
+
+    @Test
     void theDetectorScoresTheNabCorpusExactlyAsRecorded() throws IOException {
         String datasets = System.getProperty("energywatch.datasets");
         assumeTrue(datasets != null && Files.isDirectory(Path.of(datasets, "nab")),
@@ -92,7 +105,7 @@ class DetectorGoldenTest {
         check(NAB, lines);
     }
 
-    private static String line(String configuration, String series, List<Detection> detections) {
+    static String line(String configuration, String series, List<Detection> detections) {
         MessageDigest all = sha256();
         MessageDigest block = sha256();
         var blocks = new StringBuilder();

@@ -2,6 +2,8 @@ package io.energywatch.analytics.anomaly;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -9,12 +11,17 @@ import java.util.Random;
 /**
  * Deterministic series that reach every branch of the detector: a weather-driven half-hourly load across a DST change
  * with spikes, drops, a stuck meter, a level shift, a drift, a burst of moderate spikes and gaps; a bare 5-minute
- * series; a series that crosses zero; count data full of zeros; an hourly series with irregular gaps. Generated with
- * {@link StrictMath} and seeded {@link Random}s so every JVM produces the same rows.
+ * series; a series that crosses zero; count data full of zeros; an hourly series with irregular gaps; and random cases
+ * (a random valid configuration with a random series each). Generated with {@link StrictMath} and seeded
+ * {@link Random}s so every JVM produces the same rows.
  */
 final class GoldenCorpus {
 
     record Series(String name, List<Observation> rows) {
+    }
+
+    /** A random configuration with a random series: the branches and boundaries no hand-made series reaches. */
+    record RandomCase(String name, DetectorConfig config, List<Observation> rows) {
     }
 
     private GoldenCorpus() {
@@ -135,5 +142,91 @@ final class GoldenCorpus {
             out.add(Observation.of(t, value));
         }
         return new Series("irregular", out);
+    }
+
+    /** {@code count} random cases, each from its own seed: every setting drawn within its valid range. */
+    static List<RandomCase> randomCases(int count) {
+        var cases = new ArrayList<RandomCase>(count);
+        for (int seed = 1; seed <= count; seed++) {
+            var random = new Random(seed);
+            cases.add(new RandomCase("random-" + seed, randomConfig(random), randomSeries(random)));
+        }
+        return cases;
+    }
+
+    private static DetectorConfig randomConfig(Random r) {
+        ZoneId zone = r.nextBoolean() ? ZoneId.of("Europe/Paris") : ZoneOffset.UTC;
+        int depthWeeks = between(r, 1, 6);
+        int depthDays = between(r, 1, 7);
+        return new DetectorConfig(
+                new DetectorConfig.Timing(zone, r.nextInt(3) == 0 ? 60 : 0, between(r, 1, 10), between(r, 0, 100),
+                        Duration.ofHours(between(r, 0, 72))),
+                new DetectorConfig.Scales(between(r, 3, 120), between(r, 3, 1500), 0.02 * r.nextDouble(),
+                        r.nextBoolean() ? 0 : between(r, 10, 3000), 0.9 + 0.099 * r.nextDouble()),
+                new DetectorConfig.Seasonal(depthWeeks, depthDays, between(r, 1, depthWeeks), between(r, 1, depthDays),
+                        r.nextBoolean() ? 0 : 0.5 + 2.5 * r.nextDouble(), r.nextBoolean() ? 0 : 2 + 8 * r.nextDouble(),
+                        hours(r, 48, true)),
+                new DetectorConfig.Profile(r.nextInt(3) == 0 ? 0 : between(r, 3, 24),
+                        r.nextInt(3) == 0 ? 0 : between(r, 7, 28), hours(r, 240, true)),
+                new DetectorConfig.Alarm(3 + 6 * r.nextDouble(), between(r, 1, 5), SeverityScale.DEFAULT),
+                new DetectorConfig.Stuck(between(r, 2, 10), 1 + 5 * r.nextDouble(), between(r, 0, 4), r.nextBoolean()),
+                new DetectorConfig.Cusum(2 * r.nextDouble(), 5 + 15 * r.nextDouble(), 20 + 40 * r.nextDouble(),
+                        1 + 4 * r.nextDouble()),
+                new DetectorConfig.Drift(hours(r, 48, false), Duration.ofDays(between(r, 2, 20)), 2 + 4 * r.nextDouble()),
+                new DetectorConfig.Weather(0.95 + 0.05 * r.nextDouble(), between(r, 0, 100), r.nextDouble()),
+                new DetectorConfig.Episode(hours(r, 48, false), 1 + 2 * r.nextDouble(), 0.1 + 0.9 * r.nextDouble()),
+                new DetectorConfig.Density(r.nextBoolean() ? 0 : between(r, 3, 50), 2 + 4 * r.nextDouble()));
+    }
+
+    /** A daily shape with noise, optional weather, gaps, missing values, and random spikes, shifts and stuck runs. */
+    private static List<Observation> randomSeries(Random r) {
+        int rows = between(r, 500, 3000);
+        long step = new long[] {300, 600, 1800, 3600}[r.nextInt(4)];
+        Instant t = Instant.parse("2024-01-01T00:00:00Z").plusSeconds(r.nextInt(400) * 86_400L);
+        double base = r.nextBoolean() ? 10 + 4990 * r.nextDouble() : -20 + 40 * r.nextDouble();
+        double noise = 0.1 * r.nextDouble() * Math.max(1, Math.abs(base));
+        boolean weather = r.nextBoolean();
+        double shift = 0;
+        double previous = base;
+        int stuckLeft = 0;
+        var out = new ArrayList<Observation>(rows);
+        for (int i = 0; i < rows; i++) {
+            t = t.plusSeconds(r.nextInt(50) == 0 ? step * between(r, 2, 6) : step);
+            double day = (t.getEpochSecond() % 86_400) / 86_400.0;
+            double hdd = Math.max(0, 5 - 8 * StrictMath.sin(i / 500.0) - 3 * r.nextGaussian());
+            double v = base * (1 + 0.2 * StrictMath.sin(2 * Math.PI * day)) + noise * r.nextGaussian() + shift
+                    + (weather ? 5 * hdd : 0);
+            int event = r.nextInt(400);
+            if (event == 0) {
+                v += (3 + 12 * r.nextDouble()) * noise * (r.nextBoolean() ? 1 : -1) + (r.nextBoolean() ? base * 0.5 : 0);
+            } else if (event == 1) {
+                shift += (0.6 * r.nextDouble() - 0.3) * Math.abs(base);
+            } else if (event == 2) {
+                stuckLeft = between(r, 5, 80);
+            }
+            if (stuckLeft > 0) {
+                v = previous;
+                stuckLeft--;
+            }
+            if (r.nextInt(30) == 0 && i > 300) {
+                v += (2 + 4 * r.nextDouble()) * noise;
+            }
+            Double value = r.nextInt(200) == 0 ? null : v;
+            Double heating = weather && r.nextInt(50) != 0 ? hdd : null;
+            out.add(new Observation(t, value, heating, heating == null ? null : 0.0, r.nextInt(100) == 0, false,
+                    false));
+            if (value != null) {
+                previous = v;
+            }
+        }
+        return out;
+    }
+
+    private static int between(Random r, int lo, int hi) {
+        return lo + r.nextInt(hi - lo + 1);
+    }
+
+    private static Duration hours(Random r, int max, boolean zeroAllowed) {
+        return Duration.ofHours(zeroAllowed && r.nextInt(3) == 0 ? 0 : 1 + r.nextInt(max));
     }
 }
