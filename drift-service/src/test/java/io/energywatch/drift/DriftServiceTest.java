@@ -173,6 +173,11 @@ class DriftServiceTest {
                 .satisfies(s -> assertThat(s.value()).isPositive());
         assertThat(scrape.matching("energywatch_drift_psi", "feature", "powerMw")).hasSize(1);
         assertThat(scrape.matching("kafka_consumer_fetch_manager_records_lag_max")).isNotEmpty();
+        // The upload above was one drift run, timed.
+        assertThat(scrape.sum("energywatch_drift_run_seconds_count", "trigger", "upload", "outcome", "succeeded"))
+                .isGreaterThanOrEqualTo(1);
+        assertThat(scrape.sum("energywatch_drift_run_seconds_sum", "trigger", "upload", "outcome", "succeeded"))
+                .isPositive();
     }
 
     @Test

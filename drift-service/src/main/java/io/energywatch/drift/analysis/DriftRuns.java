@@ -13,8 +13,11 @@ import io.energywatch.drift.watch.ModelScopes;
 import io.energywatch.drift.window.EnrichedWindow;
 import io.energywatch.drift.window.WindowScope;
 import io.energywatch.service.carbon.ModelRuns;
+import io.energywatch.service.observability.EnergyWatchMeters;
 import io.energywatch.service.web.ProblemError;
 import io.energywatch.service.web.ProblemException;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
@@ -25,10 +28,12 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * A drift run, whatever started it: a model version's reference profiles against a window of enriched data, or one
@@ -47,9 +52,10 @@ public class DriftRuns {
     private final SmallSampleGuard guard;
     private final Clock clock;
     private final ModelRuns modelRuns;
+    private final MeterRegistry meters;
 
     DriftRuns(DriftAnalyzer analyzer, ReferenceProfiles references, EnrichedWindow window, ReportRecorder recorder,
-              DriftProperties properties, Clock clock, ModelRuns modelRuns) {
+              DriftProperties properties, Clock clock, ModelRuns modelRuns, MeterRegistry meters) {
         this.analyzer = analyzer;
         this.references = references;
         this.window = window;
@@ -59,6 +65,7 @@ public class DriftRuns {
         this.guard = new SmallSampleGuard(properties.schedule().minRowsWithoutTest(), properties.thresholds().alpha());
         this.clock = clock;
         this.modelRuns = modelRuns;
+        this.meters = meters;
     }
 
     /**
@@ -76,12 +83,12 @@ public class DriftRuns {
 
     /** A model version already read from its registry. */
     DriftReport againstWindow(ModelVersion model, Instant from, Instant to, int maxRows, DriftReport.Trigger trigger) {
-        return modelRuns.measure(RunKind.DRIFT_RUN, model.modelId(), run -> {
+        return timed(trigger, () -> modelRuns.measure(RunKind.DRIFT_RUN, model.modelId(), run -> {
             run.version(model.version());
             DriftReport report = againstWindowMeasured(model, from, to, maxRows, trigger);
             run.rows(report.currentRows());
             return report;
-        });
+        }));
     }
 
     private DriftReport againstWindowMeasured(ModelVersion model, Instant from, Instant to, int maxRows,
@@ -103,11 +110,26 @@ public class DriftRuns {
     /** One uploaded sample against another with the same columns; the first is the reference. */
     public DriftReport uploaded(SampleCsv reference, SampleCsv current, @Nullable String modelId) {
         String model = modelId == null || modelId.isBlank() ? properties.upload().modelId() : modelId;
-        return modelRuns.measure(RunKind.DRIFT_RUN, model, run -> {
+        return timed(DriftReport.Trigger.UPLOAD, () -> modelRuns.measure(RunKind.DRIFT_RUN, model, run -> {
             DriftReport report = uploadedMeasured(reference, current, model);
             run.version(report.modelVersion()).rows(report.currentRows());
             return report;
-        });
+        }));
+    }
+
+    /** Times a run on {@code energywatch.drift.run} by trigger and outcome, a refused or failed run included. */
+    private DriftReport timed(DriftReport.Trigger trigger, Supplier<DriftReport> run) {
+        Timer.Sample sample = Timer.start(meters);
+        String outcome = "failed";
+        try {
+            DriftReport report = run.get();
+            outcome = "succeeded";
+            return report;
+        } finally {
+            sample.stop(EnergyWatchMeters.latency(EnergyWatchMeters.DRIFT_RUN, "one drift run")
+                    .tag("trigger", trigger.name().toLowerCase(Locale.ROOT)).tag("outcome", outcome)
+                    .register(meters));
+        }
     }
 
     private DriftReport uploadedMeasured(SampleCsv reference, SampleCsv current, String model) {

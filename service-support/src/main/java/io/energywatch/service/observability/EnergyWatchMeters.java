@@ -36,6 +36,13 @@ public final class EnergyWatchMeters {
     public static final String DRIFT_PSI = "energywatch.drift.psi";
     /** Timer: one backtest job, per {@code outcome}. */
     public static final String BACKTEST = "energywatch.backtest";
+    /** Counter: notification delivery attempts per {@code channel} (webhook, email) and {@code outcome} (sent, failed). */
+    public static final String NOTIFICATIONS = "energywatch.notifications";
+    /**
+     * Timer: one drift run, per {@code trigger} (scheduled_light, scheduled_full, on_demand, upload) and {@code outcome}
+     * (succeeded, failed).
+     */
+    public static final String DRIFT_RUN = "energywatch.drift.run";
 
     /** Percentiles published client-side, so a scrape shows p50/p95/p99 without a Prometheus server. */
     private static final double[] PERCENTILES = {0.5, 0.95, 0.99};
