@@ -8,6 +8,8 @@ import java.util.List;
  * @param key     the model id, the service or the day ({@code yyyy-MM-dd}, Europe/Paris)
  * @param figures the group's runs summed
  * @param methods {@code rapl} and/or {@code cpu-time}
+ * @param intensitySources {@code measured} (the grid's measured intensity of the run's hour) and/or
+ *                {@code country-default} (the intensity its meter used)
  */
-public record CarbonGroup(String key, CarbonFigures figures, List<String> methods) {
+public record CarbonGroup(String key, CarbonFigures figures, List<String> methods, List<String> intensitySources) {
 }

@@ -15,10 +15,12 @@ import java.util.Map;
  * @param groupBy  model, service or day
  * @param totals   every run of the window
  * @param methods  runs per energy method
+ * @param intensitySources runs per carbon intensity source: {@code measured} (the grid's measured intensity of the hour
+ *                 the run started in) or {@code country-default} (the intensity the service's meter used)
  * @param groups   the groups, largest emissions first (days in date order)
  */
 public record CarbonReport(@Nullable Instant from, @Nullable Instant to, GroupBy groupBy, CarbonFigures totals,
-                           Map<String, Long> methods, List<CarbonGroup> groups)
+                           Map<String, Long> methods, Map<String, Long> intensitySources, List<CarbonGroup> groups)
         implements TabularResponse<CarbonGroup> {
 
     @Override

@@ -29,6 +29,7 @@ public class CarbonReports {
 
     private static final String GROUPS = "groups";
     private static final String METHODS = "methods";
+    private static final String SOURCES = "intensitySources";
     private static final String FAILED = "failed";
     private static final List<String> SUMMED = List.of("rows", "durationSeconds", "cpuSeconds", "cpuEnergyKwh",
             "ramEnergyKwh", "energyKwh", "co2Grams");
@@ -73,16 +74,17 @@ public class CarbonReports {
         Aggregate grouped = top.get(GROUPS);
         if (grouped != null && grouped.isSterms()) {
             grouped.sterms().buckets().array().forEach(b -> rows.add(new CarbonGroup(b.key().stringValue(),
-                    figures(b.docCount(), b.aggregations()),
-                    methods(b.aggregations()).keySet().stream().sorted().toList())));
+                    figures(b.docCount(), b.aggregations()), keys(b.aggregations(), METHODS),
+                    keys(b.aggregations(), SOURCES))));
             rows.sort(Comparator.comparingDouble((CarbonGroup g) -> g.figures().co2Grams()).reversed()
                     .thenComparing(CarbonGroup::key));
         } else if (grouped != null && grouped.isDateHistogram()) {
             grouped.dateHistogram().buckets().array().forEach(b -> rows.add(new CarbonGroup(b.keyAsString(),
-                    figures(b.docCount(), b.aggregations()),
-                    methods(b.aggregations()).keySet().stream().sorted().toList())));
+                    figures(b.docCount(), b.aggregations()), keys(b.aggregations(), METHODS),
+                    keys(b.aggregations(), SOURCES))));
         }
-        return new CarbonReport(window.from(), window.to(), groupBy, totals, methods(top), rows);
+        return new CarbonReport(window.from(), window.to(), groupBy, totals, counts(top, METHODS), counts(top, SOURCES),
+                rows);
     }
 
     private Query query(TimeWindow window) {
@@ -111,6 +113,9 @@ public class CarbonReports {
         aggs.put(FAILED, Aggregation.of(a -> a.filter(f -> f.term(t -> t.field("status")
                 .value(FieldValue.of("FAILED"))))));
         aggs.put(METHODS, Aggregation.of(a -> a.terms(t -> t.field("method").size(10))));
+        // Runs indexed before intensities were recorded were all priced with their meter's default.
+        aggs.put(SOURCES, Aggregation.of(a -> a.terms(t -> t.field(CompletedRunIndex.INTENSITY_SOURCE).size(10)
+                .missing(FieldValue.of(CompletedRunIndex.COUNTRY_DEFAULT)))));
         return aggs;
     }
 
@@ -120,10 +125,15 @@ public class CarbonReports {
                 sum(a, "energyKwh"), sum(a, "co2Grams"));
     }
 
-    private static Map<String, Long> methods(Map<String, Aggregate> a) {
+    /** Runs per value of a terms sub-aggregation (methods, intensity sources). */
+    private static Map<String, Long> counts(Map<String, Aggregate> a, String name) {
         Map<String, Long> counts = new LinkedHashMap<>();
-        a.get(METHODS).sterms().buckets().array().forEach(b -> counts.put(b.key().stringValue(), b.docCount()));
+        a.get(name).sterms().buckets().array().forEach(b -> counts.put(b.key().stringValue(), b.docCount()));
         return counts;
+    }
+
+    private static List<String> keys(Map<String, Aggregate> a, String name) {
+        return counts(a, name).keySet().stream().sorted().toList();
     }
 
     private static double sum(Map<String, Aggregate> a, String name) {

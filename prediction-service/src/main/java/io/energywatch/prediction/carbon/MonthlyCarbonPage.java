@@ -62,6 +62,13 @@ final class MonthlyCarbonPage {
                 .append("installed memory (CodeCarbon v3), for the run's duration. Runs nested in another ")
                 .append("(a training inside a forecast issuance) are counted once, in their own line.</p>\n");
 
+        h.append("<h2>Carbon intensity</h2>\n<table>\n<tr><th>Source</th><th>Runs</th></tr>\n");
+        byModel.intensitySources().forEach((source, runs) -> row(h, source, Long.toString(runs)));
+        h.append("</table>\n<p class=\"note\">measured: the French grid's measured intensity for the hour the run ")
+                .append("started in (RTE &eacute;CO2mix <i>Taux de CO2</i>, as ingested). country-default: the ")
+                .append("intensity the service's meter used, CodeCarbon's yearly figure for the country (France: ")
+                .append("56.039 g CO2e/kWh), for hours the platform has no measured value of.</p>\n");
+
         groups(h, "Per model", "Model", byModel.groups());
         groups(h, "Per service", "Service", byService.groups());
         h.append("</body>\n</html>\n");
@@ -71,17 +78,18 @@ final class MonthlyCarbonPage {
     private static void groups(StringBuilder h, String title, String keyHeader, List<CarbonGroup> groups) {
         h.append("<h2>").append(title).append("</h2>\n<table>\n<tr><th>").append(keyHeader)
                 .append("</th><th>Runs</th><th>Failed</th><th>Rows</th><th>CPU (s)</th><th>Energy (kWh)</th>")
-                .append("<th>g CO2e</th><th>Method</th></tr>\n");
+                .append("<th>g CO2e</th><th>Method</th><th>Intensity</th></tr>\n");
         for (CarbonGroup g : groups) {
             CarbonFigures f = g.figures();
             h.append("<tr><td>").append(escape(g.key())).append("</td><td>").append(f.runs()).append("</td><td>")
                     .append(f.failedRuns()).append("</td><td>").append(f.rows()).append("</td><td>")
                     .append(number(f.cpuSeconds(), 1)).append("</td><td>").append(number(f.energyKwh(), 6))
                     .append("</td><td>").append(number(f.co2Grams(), 3)).append("</td><td>")
-                    .append(escape(String.join(", ", g.methods()))).append("</td></tr>\n");
+                    .append(escape(String.join(", ", g.methods()))).append("</td><td>")
+                    .append(escape(String.join(", ", g.intensitySources()))).append("</td></tr>\n");
         }
         if (groups.isEmpty()) {
-            h.append("<tr><td colspan=\"8\">No runs.</td></tr>\n");
+            h.append("<tr><td colspan=\"9\">No runs.</td></tr>\n");
         }
         h.append("</table>\n");
     }

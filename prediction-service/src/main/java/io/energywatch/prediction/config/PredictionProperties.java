@@ -52,9 +52,15 @@ public record PredictionProperties(
      * @param groupId          consumer group of the model-run sink
      * @param maxGroups        groups (models, services or days) a report lists at most
      * @param carKgCo2PerKm    the report's car equivalence: kg CO2e per km driven by an average car
+     * @param gridArea         the area whose measured grid intensity prices the runs (FR: the services run in France)
+     * @param intensityCollection MongoDB collection of the measured grid intensity, one document per area and hour
+     * @param intensityGroupId consumer group of the grid intensity listener
+     * @param intensityBatchSize intensities read per poll (each batch re-prices the runs of its hours in one search)
      */
     public record Carbon(@NotBlank String groupId, @Min(1) @Max(10_000) int maxGroups,
-                         @DecimalMin(value = "0", inclusive = false) double carKgCo2PerKm) {
+                         @DecimalMin(value = "0", inclusive = false) double carKgCo2PerKm,
+                         @NotBlank String gridArea, @NotBlank String intensityCollection,
+                         @NotBlank String intensityGroupId, @Min(1) @Max(1_000) int intensityBatchSize) {
     }
 
     /**

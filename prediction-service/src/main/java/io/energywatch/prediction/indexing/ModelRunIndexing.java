@@ -2,17 +2,22 @@ package io.energywatch.prediction.indexing;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import io.energywatch.analytics.registry.ModelRegistry;
+import io.energywatch.contracts.GridCarbonIntensityMeasured;
 import io.energywatch.contracts.ModelLifecycleChanged;
 import io.energywatch.contracts.ModelRunCompleted;
 import io.energywatch.prediction.config.PredictionProperties;
 import io.energywatch.service.kafka.EventListeners;
-import java.time.Duration;
 import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.stereotype.Component;
@@ -21,7 +26,8 @@ import org.springframework.stereotype.Component;
  * The models topic's Elasticsearch sink for forecaster training runs, built as the forecasts sink is: offsets are
  * committed once Elasticsearch acknowledged a batch, failures are retried with backoff without end, so an outage delays
  * the dashboard and loses nothing. The registry adds what the events do not carry (parameters, trigger, row count).
- * The model-run topic's sink, the same way: every service's measured runs, with their energy and CO2.
+ * The model-run topic's sink, the same way: every service's measured runs, with their energy and CO2, priced with the
+ * grid's measured intensity of their hour when the grid intensity topic brought it.
  */
 @Configuration(proxyBeanMethods = false)
 class ModelRunIndexing {
@@ -34,9 +40,30 @@ class ModelRunIndexing {
         return new ModelRunIndex(client, registry, properties.indices().modelRuns(), properties.zone());
     }
 
+    static final String GRID_INTENSITY_CONTAINER_FACTORY = "gridIntensityContainerFactory";
+
     @Bean
-    CompletedRunIndex completedRunIndex(ElasticsearchClient client, PredictionProperties properties) {
-        return new CompletedRunIndex(client, properties.indices().modelRuns(), properties.zone());
+    GridIntensities gridIntensities(MongoTemplate mongo, PredictionProperties properties) {
+        return new GridIntensities(mongo, properties.carbon().intensityCollection());
+    }
+
+    @Bean
+    CompletedRunIndex completedRunIndex(ElasticsearchClient client, GridIntensities intensities,
+                                        PredictionProperties properties) {
+        return new CompletedRunIndex(client, properties.indices().modelRuns(), properties.zone(), intensities,
+                properties.carbon().gridArea());
+    }
+
+    @Bean(GRID_INTENSITY_CONTAINER_FACTORY)
+    ConcurrentKafkaListenerContainerFactory<String, GridCarbonIntensityMeasured> gridIntensityContainerFactory(
+            KafkaProperties kafka, PredictionProperties properties) {
+        // Every hour the topic retains is kept: a new deployment prices runs with what ingestion published before.
+        var factory = EventListeners.factory(kafka, GridCarbonIntensityMeasured.class,
+                properties.carbon().intensityGroupId(), EventListeners.Start.EARLIEST, EventListeners.Delivery.BATCH,
+                properties.carbon().intensityBatchSize());
+        factory.setCommonErrorHandler(EventListeners.retryingUntilAccepted(Duration.ofMillis(500),
+                Duration.ofSeconds(30)));
+        return factory;
     }
 
     @Bean(COMPLETED_RUNS_CONTAINER_FACTORY)
@@ -74,6 +101,35 @@ class ModelRunIndexing {
                 containerFactory = CONTAINER_FACTORY)
         void onModelEvents(List<ModelLifecycleChanged> events) throws IOException {
             index.index(events.stream().filter(Objects::nonNull).toList());
+        }
+    }
+
+    /** Keeps the grid's measured intensity per hour, then re-prices the runs already indexed in those hours. */
+    @Component
+    static class GridIntensityListener {
+
+        private final GridIntensities intensities;
+        private final CompletedRunIndex index;
+        private final String gridArea;
+
+        GridIntensityListener(GridIntensities intensities, CompletedRunIndex index, PredictionProperties properties) {
+            this.intensities = intensities;
+            this.index = index;
+            this.gridArea = properties.carbon().gridArea();
+        }
+
+        @KafkaListener(id = "prediction-grid-intensity",
+                topics = "#{T(io.energywatch.contracts.Topics).GRID_CARBON_INTENSITY.name()}",
+                containerFactory = GRID_INTENSITY_CONTAINER_FACTORY)
+        void onIntensities(List<GridCarbonIntensityMeasured> batch) throws IOException {
+            var kept = intensities.save(batch.stream().filter(Objects::nonNull).toList());
+            Map<Instant, Double> hours = new HashMap<>();
+            kept.forEach((key, g) -> {
+                if (key.area().equals(gridArea)) {
+                    hours.put(key.hourStart(), g);
+                }
+            });
+            index.reprice(hours);
         }
     }
 

@@ -2,10 +2,14 @@ package io.energywatch.prediction.carbon;
 
 import io.energywatch.contracts.EnergyWatchEvent;
 import io.energywatch.contracts.EventSerde;
+import io.energywatch.contracts.GridCarbonIntensityMeasured;
+import io.energywatch.contracts.Lineage;
+import io.energywatch.contracts.QualityStatus;
 import io.energywatch.contracts.ModelRunCompleted;
 import io.energywatch.contracts.ModelRunCompleted.RunKind;
 import io.energywatch.contracts.ModelRunCompleted.RunStatus;
 import io.energywatch.contracts.Topics;
+import io.energywatch.prediction.indexing.GridIntensities;
 import io.energywatch.service.security.Role;
 import io.energywatch.testsupport.KafkaTestBroker;
 import io.energywatch.testsupport.MongoWireTestServer;
@@ -64,10 +68,13 @@ class CarbonReportTest {
         registry.add("energywatch.prediction.issuance.enabled", () -> "false");
         registry.add("energywatch.prediction.indices.model-runs", () -> "ew-it-model-runs-" + RUN);
         registry.add("energywatch.prediction.carbon.group-id", () -> "carbon-it-" + RUN);
+        registry.add("energywatch.prediction.carbon.intensity-group-id", () -> "carbon-intensity-it-" + RUN);
     }
 
     @Autowired
     Environment environment;
+    @Autowired
+    GridIntensities intensities;
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -127,7 +134,7 @@ class CarbonReportTest {
         List<String> lines = csv.body().lines().toList();
         assertThat(lines).hasSize(3);
         assertThat(lines.getFirst()).startsWith("key,figures.runs,figures.failedRuns,figures.rows");
-        assertThat(lines.get(1)).startsWith(a + ",2,0,5100,").endsWith(",cpu-time|rapl");
+        assertThat(lines.get(1)).startsWith(a + ",2,0,5100,").endsWith(",cpu-time|rapl,country-default");
 
         var page = get("/api/v1/carbon/report/monthly?month=2023-03", "text/html");
         assertThat(page.statusCode()).isEqualTo(200);
@@ -137,10 +144,71 @@ class CarbonReportTest {
                 String.format(Locale.ROOT, "%.3f km driven by an average car",
                         3.00055 * FR / 1000 / 0.2541));
 
+        assertThat(byModel.path("intensitySources").path("country-default").asLong()).isEqualTo(3);
+
         var invalid = get("/api/v1/carbon/report?groupBy=week", "application/json");
         assertThat(invalid.statusCode()).isEqualTo(400);
         assertThat(JSON.readTree(invalid.body()).path("errors").get(0).path("field").asString()).isEqualTo("groupBy");
         assertThat(get("/api/v1/carbon/report/monthly?month=March", "text/html").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void runsArePricedWithTheGridsMeasuredIntensityOfTheirHourWhenItIsKnownBeforeOrAfter() throws Exception {
+        String service = "svc-grid-" + RUN;
+        // 10:00 is measured before its run is indexed; 14:00 only after; 12:00 never.
+        publishIntensity(intensity("2023-05-10T10:00:00Z", 30.0, QualityStatus.REAL_TIME));
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() ->
+                intensities.of("FR", List.of(Instant.parse("2023-05-10T10:00:00Z"))).size() == 1);
+        var measuredBefore = run(service, m1, RunKind.SCORING, "2023-05-10T10:20:00Z", RunStatus.SUCCEEDED, 10, 1.0,
+                1.5, 0.5, "cpu-time");
+        var unmeasured = run(service, m1, RunKind.SCORING, "2023-05-10T12:00:00Z", RunStatus.SUCCEEDED, 10, 1.0,
+                0.75, 0.25, "cpu-time");
+        var measuredAfter = run(service, m2, RunKind.TRAINING, "2023-05-10T14:05:00Z", RunStatus.SUCCEEDED, 10, 1.0,
+                0.25, 0.25, "cpu-time");
+        publish(List.of(measuredBefore, unmeasured, measuredAfter));
+        String day = "/api/v1/carbon/report?from=2023-05-10&to=2023-05-10&groupBy=model";
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
+                assertThat(json(day).path("totals").path("runs").asLong()).isEqualTo(3));
+        JsonNode before = json(day);
+        assertThat(before.path("intensitySources").path("measured").asLong()).isEqualTo(1);
+        assertThat(before.path("intensitySources").path("country-default").asLong()).isEqualTo(2);
+
+        // The definitive value of 14:00 re-prices its run; a real-time one arriving later does not replace it.
+        publishIntensity(intensity("2023-05-10T14:00:00Z", 20.0, QualityStatus.DEFINITIVE));
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
+                assertThat(json(day).path("intensitySources").path("measured").asLong()).isEqualTo(2));
+        publishIntensity(intensity("2023-05-10T14:00:00Z", 99.0, QualityStatus.REAL_TIME));
+        // The topic has one partition: once a later hour is stored, the real-time value has been read.
+        publishIntensity(intensity("2023-05-11T00:00:00Z", 25.0, QualityStatus.DEFINITIVE));
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() ->
+                intensities.of("FR", List.of(Instant.parse("2023-05-11T00:00:00Z"))).size() == 1);
+        assertThat(intensities.of("FR", List.of(Instant.parse("2023-05-10T14:00:00Z"))))
+                .containsEntry(Instant.parse("2023-05-10T14:00:00Z"), 20.0);
+
+        JsonNode report = json(day);
+        assertThat(report.path("totals").path("co2Grams").asDouble())
+                .isCloseTo(2.0 * 30.0 + 1.0 * FR + 0.5 * 20.0, within(1e-9));
+        assertThat(report.path("intensitySources").path("measured").asLong()).isEqualTo(2);
+        assertThat(report.path("intensitySources").path("country-default").asLong()).isEqualTo(1);
+        JsonNode bothSources = report.path("groups").get(0);
+        assertThat(bothSources.path("key").asString()).isEqualTo(m1);
+        assertThat(bothSources.path("intensitySources").valueStream().map(JsonNode::asString))
+                .containsExactly("country-default", "measured");
+        assertThat(report.path("groups").get(1).path("figures").path("co2Grams").asDouble())
+                .isCloseTo(0.5 * 20.0, within(1e-12));
+
+        var page = get("/api/v1/carbon/report/monthly?month=2023-05", "text/html");
+        assertThat(page.body()).contains("<h2>Carbon intensity</h2>", "<td>measured</td><td>2</td>",
+                "<td>country-default</td><td>1</td>");
+    }
+
+    private static GridCarbonIntensityMeasured intensity(String hour, double g, QualityStatus quality) {
+        return new GridCarbonIntensityMeasured(null, "FR", Instant.parse(hour), g, 4, quality, "eco2mix",
+                new Lineage("eCO2mix_RTE_En-cours-TR.csv", "job-" + RUN, 2L, Instant.parse("2023-05-10T16:00:00Z")));
+    }
+
+    private static void publishIntensity(GridCarbonIntensityMeasured intensity) {
+        send(List.of(new ProducerRecord<>(Topics.GRID_CARBON_INTENSITY.name(), intensity.area(), intensity)));
     }
 
     private static ModelRunCompleted run(String service, String model, RunKind kind, String start, RunStatus status,
@@ -154,13 +222,16 @@ class CarbonReportTest {
     }
 
     private static void publish(List<ModelRunCompleted> runs) {
+        send(runs.stream().map(run -> new ProducerRecord<String, EnergyWatchEvent>(Topics.MODEL_RUNS.name(),
+                run.modelId(), run)).toList());
+    }
+
+    private static void send(List<ProducerRecord<String, EnergyWatchEvent>> records) {
         Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
                 KafkaTestBroker.bootstrapServers());
         try (var producer = new KafkaProducer<String, EnergyWatchEvent>(config, new StringSerializer(),
                 EventSerde.any("/energywatch/carbon-test"))) {
-            for (var run : runs) {
-                producer.send(new ProducerRecord<>(Topics.MODEL_RUNS.name(), run.modelId(), run));
-            }
+            records.forEach(producer::send);
             producer.flush();
         }
     }
