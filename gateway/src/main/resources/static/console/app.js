@@ -11,9 +11,16 @@ const ALERTING = new Set(['HIGH', 'CRITICAL']);
 const WINDOWS = [24, 168, 720, 8760, 26280];
 const STRIKE_SHADE = 'rgba(234, 88, 12, 0.14)';
 const HOLIDAY_SHADE = 'rgba(107, 114, 128, 0.12)';
+/** The issuance's horizons (prediction-service issuance.horizons-days). */
+const HORIZONS = [1, 7, 30];
+// The forecast in violet, apart from the measured line's blue.
+const FORECAST_COLOR = '#6d28d9';
+const BAND80 = 'rgba(124, 58, 237, 0.30)';
+const BAND95 = 'rgba(124, 58, 237, 0.14)';
 
-// What the browser test reads: render timings and the feed's arrivals (epoch ms by anomaly id).
-const probe = window.energywatchConsole = {timings: {}, arrivals: {}, feedConnected: false};
+// What the browser test reads: render timings, the feed's arrivals (epoch ms by anomaly id) and, per chart id, its
+// scales (value to CSS pixel) and the forecast days it drew.
+const probe = window.energywatchConsole = {timings: {}, arrivals: {}, feedConnected: false, charts: {}};
 
 const state = {feed: [], feedAbort: null, page: null};
 
@@ -215,10 +222,12 @@ async function overview() {
   const feed = el('section', {id: 'feed', class: 'card'},
       el('h2', {}, t('feed.title'), ' ', el('small', {}, el('span', {id: 'feed-count'}, '0'), ' ', t('feed.count'))));
   page(el('h1', {}, t('kpi.title')), kpi, stats, feed);
+  // The feed's list is asked first: the browser has six connections to the gateway, one held by the live stream, and
+  // the key figures take a dozen requests.
   await Promise.all([
-    loadKpi(kpi),
-    loadStats(stats),
     loadFeed(feed, started),
+    loadStats(stats),
+    loadKpi(kpi),
   ]);
 }
 
@@ -228,7 +237,8 @@ function card(label, value, detail, id) {
 }
 
 async function loadKpi(section) {
-  const [kpi, carbon] = await Promise.allSettled([api('/api/v1/kpi'), api('/api/v1/carbon/report')]);
+  const [kpi, carbon, open] = await Promise.allSettled([api('/api/v1/kpi'), api('/api/v1/carbon/report'),
+    openBySeverity()]);
   if (kpi.status === 'rejected') {
     section.replaceChildren(failure(kpi.reason));
     return;
@@ -240,9 +250,11 @@ async function loadKpi(section) {
         (d.byCarrier ?? []).reduce((sum, c) => sum + (c.energyMwh ?? 0), 0)) + ' MWh'),
         k.consumption?.data ? `${k.consumption.data.from ?? ''} → ${k.consumption.data.to ?? ''}` : null,
         'kpi-consumption'),
-    card(t('kpi.anomalies'), section_(k.anomalies, d => number(d.byStatus?.OPEN ?? 0)),
-        k.anomalies?.data ? Object.entries(k.anomalies.data.bySeverity ?? {}).map(([s, n]) => `${s} ${n}`).join(' · ')
-            : null, 'kpi-anomalies'),
+    card(t('kpi.anomalies'), open.status === 'fulfilled' ? number(open.value.total)
+      : section_(k.anomalies, d => number(d.byStatus?.OPEN ?? 0)),
+    open.status === 'fulfilled' ? open.value.bySeverity.map(([severity, n]) =>
+      el('span', {class: 'severity-count', dataset: {severity}}, severityBadge(severity), ' ', number(n)))
+      : failure(open.reason), 'kpi-anomalies'),
     card(t('kpi.forecast'), section_(k.forecastAccuracy, d => number(d.mapePercent, 1) + ' %'), null, 'kpi-forecast'),
     card(t('kpi.drift'), section_(k.drift, d => d.status ?? '–'), null, 'kpi-drift'),
   ];
@@ -251,7 +263,60 @@ async function loadKpi(section) {
     cards.push(card(t('kpi.carbon'), number(c.co2Grams, 1) + ' g CO₂e',
         `${number(c.runs)} runs · ${number(c.energyKwh, 3)} kWh`, 'kpi-carbon'));
   }
+  const today = card(t('kpi.today'), '…', null, 'kpi-today');
+  cards.splice(1, 0, today);
   section.replaceChildren(...cards);
+  const series = todaySeries(k.consumption?.data);
+  if (series) {
+    await todayVersusForecast(today, series);
+  } else {
+    today.querySelector('.value').textContent = t('kpi.unavailable');
+  }
+}
+
+const SEVERITIES = ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW'];
+
+/** Open anomalies per severity: one counted page of one record each (the statistics count all statuses). */
+async function openBySeverity() {
+  const counts = await Promise.all(SEVERITIES.map(severity =>
+    api(`/api/v1/anomalies?status=OPEN&severity=${severity}&size=1`).then(p => p.totalElements ?? 0)));
+  return {total: counts.reduce((a, b) => a + b, 0), bySeverity: SEVERITIES.map((s, i) => [s, counts[i]])};
+}
+
+/** The series "today" is read from: the national electricity series of the KPI's consumption, else its first. */
+function todaySeries(consumption) {
+  const regions = consumption?.byRegion ?? [];
+  return (regions.find(r => r.region === 'FR' && r.carrier === 'electricity') ?? regions[0])?.seriesId;
+}
+
+/**
+ * Today's consumption beside its day-ahead forecast: "today" is the series' last complete day (the last base day the
+ * forecasts were issued from: the data may be older than the clock), with the next day's forecast and its 80 % band.
+ */
+async function todayVersusForecast(cardNode, series) {
+  const value = cardNode.querySelector('.value');
+  try {
+    const days = (await api(`/api/v1/forecasts/issued/days?series=${encodeURIComponent(series)}&horizon=1&hours=24`))
+        .days ?? [];
+    const scored = days.filter(d => d.actualMwh != null).at(-1);
+    const next = days.filter(d => d.actualMwh == null).at(0);
+    value.textContent = scored ? number(scored.actualMwh) + ' MWh' : '–';
+    const detail = el('div', {class: 'detail', id: 'kpi-today-detail'}, series);
+    if (scored) {
+      const deviation = (scored.actualMwh - scored.energyMwh) / scored.energyMwh * 100;
+      detail.append(el('br'), t('kpi.todayForecast', {date: scored.date, forecast: number(scored.energyMwh),
+        deviation: (deviation >= 0 ? '+' : '') + number(deviation, 1)}));
+    }
+    if (next) {
+      detail.append(el('br'), t('kpi.nextForecast', {date: next.date, forecast: number(next.energyMwh),
+        low: number(next.lower80Mwh), high: number(next.upper80Mwh)}));
+    }
+    if (!scored && !next) detail.append(el('br'), t('series.noForecast'));
+    cardNode.append(detail);
+  } catch (error) {
+    value.textContent = t('kpi.unavailable');
+    cardNode.append(failure(error));
+  }
 }
 
 async function loadStats(section) {
@@ -326,23 +391,29 @@ async function seriesPage() {
   const windowSelect = el('select', {id: 'series-window'},
       WINDOWS.map(h => el('option', {value: h, selected: String(h) === (params.get('hours') ?? '168')},
           h < 720 ? `${h / 24} d` : `${Math.round(h / 24)} d`)));
+  const horizonSelect = el('select', {id: 'series-horizon'},
+      HORIZONS.map(h => el('option', {value: h, selected: String(h) === (params.get('horizon') ?? '1')}, `${h} d`)));
   const canvas = el('canvas', {id: 'series-chart', class: 'chart'});
   const summary = el('p', {id: 'series-summary'});
+  const legend = el('p', {id: 'series-legend', class: 'legend'});
   page(el('h1', {}, t('series.title')),
       el('form', {class: 'toolbar', onsubmit: e => {
         e.preventDefault();
-        location.hash = `#/series?id=${encodeURIComponent(select.value)}&hours=${windowSelect.value}`;
+        location.hash = `#/series?id=${encodeURIComponent(select.value)}&hours=${windowSelect.value}`
+            + `&horizon=${horizonSelect.value}`;
       }},
       el('label', {}, t('series.pick'), ' ', select), el('label', {}, t('series.window'), ' ', windowSelect),
+      el('label', {}, t('series.horizon'), ' ', horizonSelect),
       el('button', {type: 'submit'}, t('series.load'))),
-      el('section', {class: 'card'}, summary, canvas));
+      el('section', {class: 'card plot'}, summary, canvas, legend));
   try {
     // A series named in the address is fetched at once, beside the catalogue (one round trip less).
     const named = params.get('id');
     const hours = Number(windowSelect.value);
+    const horizon = Number(horizonSelect.value);
     const started = performance.now();
-    const reading = named ? readSeries(named, hours) : null;
-    reading?.catch(() => {});  // awaited below; this only keeps an early failure from being reported twice
+    const reading = named ? readSeries(named, hours, horizon) : null;
+    reading?.measured.catch(() => {});  // awaited below; this only keeps an early failure from being reported twice
     const catalogue = await api('/api/v1/series?size=200');
     const ids = (catalogue.content ?? []).map(s => s.id);
     const chosen = named ?? ids[0];
@@ -352,31 +423,175 @@ async function seriesPage() {
       summary.textContent = t('series.none');
       return;
     }
-    const [read, anomalies] = await (reading ?? readSeries(chosen, hours));
+    const {measured, forecasts} = reading ?? readSeries(chosen, hours, horizon);
+    // The forecast is drawn with the measured line when it is in by then, over it when it comes later: a window of
+    // years has a forecast day per day and should not hold the measured line back.
+    let issued = null;
+    const forecastIn = forecasts.then(answer => { issued = answer; });
+    const [read, anomalies] = await measured;
     const fetched = performance.now();
     const {x, y, temperature, shades, strikeRecords, records} = read.view ? viewLines(read.view)
       : recordLines(read.records);
     const markers = (anomalies.content ?? []).filter(a => a.observedMw != null)
         .map(a => ({x: Date.parse(a.intervalStart), y: a.observedMw}));
-    const drawn = drawChart(canvas, {x, y}, {markers, shades, unit: 'MW',
-      secondary: temperature.some(v => !Number.isNaN(v)) ? {x, y: temperature, unit: '°C'} : null});
+    const tip = {days: []};
+    const draw = () => {
+      const forecast = forecastLines(issued?.days ?? []);
+      const plot = drawChart(canvas, {x, y}, {name: 'actual', markers, shades, unit: 'MW', ...forecastLayers(forecast),
+        secondary: temperature.some(v => !Number.isNaN(v)) ? {name: 'temperature', x, y: temperature, unit: '°C'}
+          : null});
+      canvas.dataset.forecastDays = forecast.days.length;
+      probe.charts['series-chart'] = {px: plot.px, py: plot.py, forecast: forecast.days};
+      tip.plot = plot;
+      tip.days = forecast.days;
+      return plot;
+    };
+    const plot = draw();
     // The records the line stands for: drawn one by one, or as the view's min/max pairs.
-    const points = read.view ? records : drawn;
+    const points = read.view ? records : plot.points;
     canvas.dataset.points = points;
     canvas.dataset.buckets = read.view ? read.view.buckets.length : 0;
     canvas.dataset.markers = markers.length;
     canvas.dataset.strikeRecords = strikeRecords;
-    summary.replaceChildren(`${chosen}: ${number(points)} ${t('series.points')}, ${number(markers.length)} `
-        + t('series.anomalies') + ' · ', el('span', {class: 'key strike'}, t('series.strike')), ' ',
-    el('span', {class: 'key holiday'}, t('series.holiday')), ' ', el('span', {class: 'key temperature'},
-        t('series.temperature')));
+    legend.replaceChildren(
+        el('span', {class: 'key actual'}, t('series.actual')),
+        el('span', {class: 'key forecast'}, t('series.forecast', {horizon})),
+        el('span', {class: 'key band80'}, t('series.band80')), el('span', {class: 'key band95'}, t('series.band95')),
+        el('span', {class: 'key anomaly'}, t('series.anomalies')),
+        el('span', {class: 'key strike'}, t('series.strike')), el('span', {class: 'key holiday'}, t('series.holiday')),
+        el('span', {class: 'key temperature'}, t('series.temperature')));
+    tooltip(canvas, {xAt: pixel => tip.plot.xAt(pixel)}, at => seriesTip(at, x, y, tip.days, horizon));
+    const describe = () => summary.replaceChildren(`${chosen}: ${number(points)} ${t('series.points')}, `
+        + `${number(markers.length)} ${t('series.anomalies')}, ` + (tip.days.length
+      ? t('series.forecastDays', {days: number(tip.days.length)})
+      : issued === null ? '…' : issued.error ? t('series.forecastFailed', {error: issued.error.message})
+        : t('series.noForecast')));
+    describe();
     await nextFrame();
+    const firstRender = performance.now();
+    const drawMs = firstRender - fetched;
+    const forecastWasIn = issued !== null;
+    await forecastIn;
+    if (!forecastWasIn) {
+      draw();
+      describe();
+      await nextFrame();
+    }
     probe.timings.series = {points, buckets: Number(canvas.dataset.buckets), markers: markers.length,
-      fetchMs: fetched - started,
-      drawMs: performance.now() - fetched, totalMs: performance.now() - started, firstRenderMs: performance.now()};
+      forecastDays: tip.days.length, forecastDrawnWithTheLine: forecastWasIn, fetchMs: fetched - started, drawMs,
+      totalMs: firstRender - started, firstRenderMs: firstRender, forecastRenderMs: performance.now()};
   } catch (error) {
     summary.replaceChildren(failure(error));
   }
+}
+
+/**
+ * The forecast's days drawn as steps (each day's value from its start to its end, a gap where a day is missing): in
+ * MW, the mean power over the Paris day (energy / its 23, 24 or 25 hours, from the bounds the API gives), beside a
+ * measured power line; in MWh, the day's energy. {x, y (forecast), actual (realised, NaN before scoring), low80,
+ * high80, low95, high95, days (the values per day, in the unit)}.
+ */
+function forecastLines(days, unit = 'MW') {
+  const x = [], y = [], actual = [], low80 = [], high80 = [], low95 = [], high95 = [];
+  const inUnit = [];
+  let previousEnd = NaN;
+  for (const d of days) {
+    const start = Date.parse(d.start), end = Date.parse(d.end);
+    const hours = unit === 'MW' ? (end - start) / 3600000 : 1;
+    const value = v => v == null ? NaN : v / hours;
+    const day = {date: d.date, start, end, leadDays: d.leadDays, mean: value(d.energyMwh), low80: value(d.lower80Mwh),
+      high80: value(d.upper80Mwh), low95: value(d.lower95Mwh), high95: value(d.upper95Mwh),
+      actual: value(d.actualMwh), inside80: d.inside80, inside95: d.inside95};
+    inUnit.push(day);
+    if (!Number.isNaN(previousEnd) && start !== previousEnd) {
+      for (const a of [y, actual, low80, high80, low95, high95]) a.push(NaN);
+      x.push(previousEnd);
+    }
+    x.push(start, end);
+    for (const [a, v] of [[y, day.mean], [actual, day.actual], [low80, day.low80], [high80, day.high80],
+      [low95, day.low95], [high95, day.high95]]) a.push(v, v);
+    previousEnd = end;
+  }
+  return {x, y, actual, low80, high80, low95, high95, days: inUnit};
+}
+
+/** The 95 % and 80 % bands and the forecast line of forecastLines, as drawChart's options. */
+function forecastLayers(forecast) {
+  return {
+    bands: [{name: 'band95', x: forecast.x, low: forecast.low95, high: forecast.high95, color: BAND95},
+      {name: 'band80', x: forecast.x, low: forecast.low80, high: forecast.high80, color: BAND80}],
+    lines: [{name: 'forecast', x: forecast.x, y: forecast.y, color: FORECAST_COLOR, width: 1.5}],
+  };
+}
+
+/** What the consumption chart says at an instant: the measured value there, the day's forecast and its bands. */
+function seriesTip(at, x, y, days, horizon) {
+  const lines = [time(at)];
+  const i = nearest(x, at);
+  if (i >= 0) {
+    // The view gives a bucket as its min and max at one instant: both are shown.
+    let lo = Infinity, hi = -Infinity;
+    for (let j = i; j < x.length && x[j] === x[i]; j++) {
+      if (!Number.isNaN(y[j])) {
+        lo = Math.min(lo, y[j]);
+        hi = Math.max(hi, y[j]);
+      }
+    }
+    if (Number.isFinite(lo)) {
+      lines.push(`${t('series.actual')}: ${lo === hi ? number(lo) : number(lo) + ' – ' + number(hi)} MW`);
+    }
+  }
+  const day = days.find(d => d.start <= at && at < d.end);
+  if (day) {
+    lines.push(`${t('series.forecast', {horizon})}: ${number(day.mean)} MW (${day.date}, `
+        + `${t('tip.lead', {lead: day.leadDays})})`,
+    `80 %: ${number(day.low80)} – ${number(day.high80)} MW`,
+    `95 %: ${number(day.low95)} – ${number(day.high95)} MW`);
+    if (!Number.isNaN(day.actual)) {
+      lines.push(`${t('tip.realised')}: ${number(day.actual)} MW, ${t(inside(day))}`);
+    }
+  }
+  return lines;
+}
+
+/** Where a scored day's actual fell: the label key. */
+function inside(day) {
+  return day.inside80 ? 'tip.inside80' : day.inside95 ? 'tip.inside95' : 'tip.outside';
+}
+
+/** The index of the first point at the x nearest to value in an ascending array; -1 when empty. */
+function nearest(xs, value) {
+  if (!xs.length) return -1;
+  let lo = 0, hi = xs.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (xs[mid] < value) lo = mid + 1; else hi = mid;
+  }
+  if (lo > 0 && value - xs[lo - 1] < xs[lo] - value) {
+    lo--;
+    while (lo > 0 && xs[lo - 1] === xs[lo]) lo--;
+  }
+  return lo;
+}
+
+/** A tooltip over a chart: describe(instant) gives its lines at the pointer, or nothing to hide it. */
+function tooltip(canvas, plot, describe) {
+  const tip = el('div', {class: 'tip', id: canvas.id + '-tip', role: 'tooltip', hidden: true});
+  canvas.after(tip);
+  canvas.addEventListener('mousemove', e => {
+    const lines = describe(plot.xAt(e.offsetX));
+    if (!lines?.length) {
+      tip.hidden = true;
+      return;
+    }
+    tip.replaceChildren(...lines.map(line => el('div', {}, line)));
+    tip.hidden = false;
+    const left = e.offsetX + 14 + tip.offsetWidth > canvas.clientWidth ? e.offsetX - 14 - tip.offsetWidth
+      : e.offsetX + 14;
+    tip.style.left = `${canvas.offsetLeft + left}px`;
+    tip.style.top = `${canvas.offsetTop + e.offsetY + 14}px`;
+  });
+  canvas.addEventListener('mouseleave', () => { tip.hidden = true; });
 }
 
 /** Above this many records the chart reads the fusion's downsampled view (one request) instead of the pages. */
@@ -391,12 +606,16 @@ function expectedRecords(id, hours) {
   return stepHours > 0 ? hours / stepHours : Infinity;
 }
 
-function readSeries(id, hours) {
+function readSeries(id, hours, horizon) {
   const series = encodeURIComponent(id);
   const line = expectedRecords(id, hours) > VIEW_ABOVE
     ? api(`/api/v1/enriched/view?series=${series}&hours=${hours}&points=${VIEW_POINTS}`).then(view => ({view}))
     : allPages(`/api/v1/enriched?series=${series}&hours=${hours}`).then(records => ({records}));
-  return Promise.all([line, api(`/api/v1/anomalies?series=${series}&hours=${hours}&size=${PAGE_SIZE}`)]);
+  // The forecast of each day in the window and the horizon after it; without it the chart still shows the actual.
+  const forecasts = api(`/api/v1/forecasts/issued/days?series=${series}&horizon=${horizon}&hours=${hours}`)
+      .catch(error => ({error}));
+  return {measured: Promise.all([line, api(`/api/v1/anomalies?series=${series}&hours=${hours}&size=${PAGE_SIZE}`)]),
+    forecasts};
 }
 
 /** Strike days and public holidays shade the background: spans joined while the same colour continues. */
@@ -475,13 +694,16 @@ async function anomalyPage(id) {
   section.replaceChildren(
       el('h2', {}, a.seriesId, ' ', severityBadge(a.severity), ' ', a.type),
       el('dl', {class: 'facts'},
-          el('dt', {}, t('col.time')), el('dd', {}, `${time(a.intervalStart)} → ${time(a.intervalEnd)}`),
+          el('dt', {}, t('col.time')),
+          el('dd', {id: 'anomaly-time'}, `${time(a.intervalStart)} → ${time(a.intervalEnd)}`),
           el('dt', {}, t('col.status')), el('dd', {id: 'anomaly-status'}, a.status),
           el('dt', {}, t('col.observed')), el('dd', {}, number(a.observedMw, 1)),
           el('dt', {}, t('anomaly.expected')),
-          el('dd', {}, `${number(a.expectedMw, 1)} (${number(a.expectedLowMw, 1)} – ${number(a.expectedHighMw, 1)}) MW`),
+          el('dd', {id: 'anomaly-expected'},
+              `${number(a.expectedMw, 1)} (${number(a.expectedLowMw, 1)} – ${number(a.expectedHighMw, 1)}) MW`),
           el('dt', {}, t('col.score')), el('dd', {}, number(a.score, 3)),
-          el('dt', {}, t('anomaly.cost')), el('dd', {}, a.costImpactEur == null ? '–' : number(a.costImpactEur) + ' €'),
+          el('dt', {}, t('anomaly.cost')),
+          el('dd', {id: 'anomaly-cost'}, a.costImpactEur == null ? '–' : number(a.costImpactEur) + ' €'),
           el('dt', {}, t('col.model')), el('dd', {}, `${a.modelId} ${a.modelVersion}`),
           el('dt', {}, t('anomaly.recommendation')), el('dd', {id: 'anomaly-recommendation'}, a.recommendation)),
       el('div', {class: 'actions'},
@@ -506,7 +728,7 @@ async function anomalyPage(id) {
         + `&size=${PAGE_SIZE}`)).content ?? [];
     drawChart(history, {x: records.map(r => Date.parse(r.intervalStart)), y: records.map(r => r.powerMw ?? NaN)},
         {markers: a.observedMw == null ? [] : [{x: start, y: a.observedMw}],
-          bands: [{x: [start, Date.parse(a.intervalEnd)], low: [a.expectedLowMw, a.expectedLowMw],
+          bands: [{name: 'expected', x: [start, Date.parse(a.intervalEnd)], low: [a.expectedLowMw, a.expectedLowMw],
             high: [a.expectedHighMw, a.expectedHighMw], color: 'rgba(22, 163, 74, 0.25)'}], unit: 'MW'});
   } catch (error) {
     history.replaceWith(failure(error));
@@ -600,12 +822,16 @@ async function driftPage() {
   }
 }
 
+/** The realised days the forecasts page shows at each horizon: the last 30. */
+const REALISED_HOURS = 720;
+
 async function forecastsPage() {
   const params = query();
-  const series = el('input', {id: 'forecast-series', value: params.get('series') ?? '', required: true, size: 36});
-  const horizon = el('input', {id: 'forecast-horizon', type: 'number', min: 1, max: 14,
-    value: params.get('horizon') ?? 1});
+  const series = el('select', {id: 'forecast-series'});
+  const horizon = el('select', {id: 'forecast-horizon'},
+      HORIZONS.map(h => el('option', {value: h, selected: String(h) === (params.get('horizon') ?? '1')}, `${h} d`)));
   const issued = el('section', {class: 'card', id: 'forecast-issued'});
+  const realised = el('section', {class: 'card plot', id: 'forecast-realised'});
   const accuracy = el('section', {class: 'card', id: 'forecast-accuracy'});
   page(el('h1', {}, t('forecasts.title')),
       el('form', {class: 'toolbar', onsubmit: e => {
@@ -613,13 +839,25 @@ async function forecastsPage() {
         location.hash = `#/forecasts?series=${encodeURIComponent(series.value)}&horizon=${horizon.value}`;
       }}, el('label', {}, t('series.pick'), ' ', series), el('label', {}, t('forecasts.horizon'), ' ', horizon),
       el('button', {type: 'submit'}, t('series.load'))),
-      issued, accuracy);
-  if (!series.value) {
+      issued, realised, accuracy);
+  let chosen = params.get('series');
+  try {
+    const ids = ((await api('/api/v1/series?size=200')).content ?? []).map(s => s.id);
+    chosen ??= ids[0];
+    if (chosen && !ids.includes(chosen)) ids.unshift(chosen);
+    series.replaceChildren(...ids.map(id => el('option', {value: id, selected: id === chosen}, id)));
+  } catch (error) {
+    issued.append(failure(error));
+  }
+  if (!chosen) {
+    issued.append(el('p', {}, t('series.none')));
     return;
   }
-  const id = encodeURIComponent(series.value);
-  const [forecast, scores] = await Promise.allSettled([
-    api(`/api/v1/forecasts/issued/latest?series=${id}&horizon=${horizon.value}`),
+  const id = encodeURIComponent(chosen);
+  const h = Number(horizon.value);
+  const [forecast, days, scores] = await Promise.allSettled([
+    api(`/api/v1/forecasts/issued/latest?series=${id}&horizon=${h}`),
+    api(`/api/v1/forecasts/issued/days?series=${id}&horizon=${h}&hours=${REALISED_HOURS}`),
     api(`/api/v1/forecasts/accuracy?series=${id}`)]);
   issued.append(el('h2', {}, t('forecasts.issued')));
   if (forecast.status === 'fulfilled') {
@@ -631,21 +869,62 @@ async function forecastsPage() {
         table([{label: 'col.day', value: s => s.date}, {label: 'col.energy', value: s => number(s.energyMwh)},
           {label: 'col.band80', value: s => `${number(s.lower80Mwh)} – ${number(s.upper80Mwh)}`},
           {label: 'col.band95', value: s => `${number(s.lower95Mwh)} – ${number(s.upper95Mwh)}`}], steps));
-    drawChart(canvas, {x, y: steps.map(s => s.energyMwh)}, {unit: 'MWh', bands: [
-      {x, low: steps.map(s => s.lower95Mwh), high: steps.map(s => s.upper95Mwh), color: 'rgba(37, 99, 235, 0.12)'},
-      {x, low: steps.map(s => s.lower80Mwh), high: steps.map(s => s.upper80Mwh), color: 'rgba(37, 99, 235, 0.25)'}]});
+    drawChart(canvas, {x, y: steps.map(s => s.energyMwh)}, {name: 'forecast', unit: 'MWh', color: FORECAST_COLOR,
+      bands: [
+        {name: 'band95', x, low: steps.map(s => s.lower95Mwh), high: steps.map(s => s.upper95Mwh), color: BAND95},
+        {name: 'band80', x, low: steps.map(s => s.lower80Mwh), high: steps.map(s => s.upper80Mwh), color: BAND80}]});
   } else {
     issued.append(el('p', {}, t('forecasts.none')), failure(forecast.reason));
+  }
+  realised.append(el('h2', {}, t('forecasts.realised', {horizon: h})));
+  if (days.status === 'fulfilled') {
+    showRealised(realised, days.value.days ?? [], h);
+  } else {
+    realised.append(failure(days.reason));
   }
   accuracy.append(el('h2', {}, t('forecasts.accuracy')));
   if (scores.status === 'fulfilled') {
     accuracy.append(table([{label: 'col.model', value: g => g.algorithm},
       {label: 'col.horizon', value: g => g.horizonDays}, {label: 'col.count', value: g => number(g.count)},
       {label: 'col.mape', value: g => number(g.mapePercent, 2)}, {label: 'col.mae', value: g => number(g.maeMwh)},
-      {label: 'col.coverage95', value: g => number(g.coverage95Percent, 1)}], scores.value.groups ?? []));
+      {label: 'col.coverage95', value: g => number(g.coverage95Percent, 1)}], scores.value.groups ?? [],
+    g => ({class: g.horizonDays === h ? 'current' : null, dataset: {horizon: g.horizonDays}})));
   } else {
     accuracy.append(failure(scores.reason));
   }
+}
+
+/** Each recent day's forecast at the horizon beside what it turned out to be: a chart of both and the scored days. */
+function showRealised(section, days, horizon) {
+  const forecast = forecastLines(days, 'MWh');
+  const scored = forecast.days.filter(d => !Number.isNaN(d.actual));
+  if (!forecast.days.length) {
+    section.append(el('p', {}, t('series.noForecast')));
+    return;
+  }
+  const canvas = el('canvas', {id: 'realised-chart', class: 'chart'});
+  const legend = el('p', {class: 'legend'}, el('span', {class: 'key actual'}, t('forecasts.actual')),
+      el('span', {class: 'key forecast'}, t('forecasts.forecast', {horizon})),
+      el('span', {class: 'key band80'}, t('series.band80')), el('span', {class: 'key band95'}, t('series.band95')));
+  section.append(canvas, legend, table([
+    {label: 'col.day', value: d => d.date}, {label: 'col.lead', value: d => t('tip.lead', {lead: d.leadDays})},
+    {label: 'col.energy', value: d => number(d.mean)}, {label: 'col.actual', value: d => number(d.actual)},
+    {label: 'col.error', value: d => number((d.actual - d.mean) / d.actual * 100, 1)},
+    {label: 'col.band80', value: d => `${number(d.low80)} – ${number(d.high80)}`},
+    {label: 'col.inside', value: d => t(inside(d))}], scored.slice().reverse(),
+  d => ({dataset: {date: d.date, inside80: String(d.inside80)}})));
+  const plot = drawChart(canvas, {x: forecast.x, y: forecast.actual}, {name: 'actual', unit: 'MWh',
+    ...forecastLayers(forecast)});
+  probe.charts['realised-chart'] = {px: plot.px, py: plot.py, forecast: forecast.days};
+  tooltip(canvas, plot, at => {
+    const day = forecast.days.find(d => d.start <= at && at < d.end);
+    return day && [`${day.date}, ${t('tip.lead', {lead: day.leadDays})}`,
+      `${t('forecasts.forecast', {horizon})}: ${number(day.mean)} MWh`,
+      `80 %: ${number(day.low80)} – ${number(day.high80)} MWh`,
+      `95 %: ${number(day.low95)} – ${number(day.high95)} MWh`,
+      Number.isNaN(day.actual) ? t('forecasts.pending')
+        : `${t('forecasts.actual')}: ${number(day.actual)} MWh, ${t(inside(day))}`];
+  });
 }
 
 // ---- routing ----

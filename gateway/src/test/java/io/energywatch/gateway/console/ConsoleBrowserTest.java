@@ -26,12 +26,19 @@ import org.springframework.core.env.Environment;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.json.JsonMapper;
 
+import java.math.RoundingMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 
@@ -50,6 +57,7 @@ import static org.awaitility.Awaitility.await;
 class ConsoleBrowserTest {
 
     private static final Path SHOTS = Path.of("target", "console-screenshots");
+    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String BOOTSTRAP = KafkaTestBroker.bootstrapServers();
     private static final ConsoleStandIns SERVICES = new ConsoleStandIns(BOOTSTRAP);
     private static Playwright playwright;
@@ -136,6 +144,11 @@ class ConsoleBrowserTest {
             await().atMost(Duration.ofSeconds(10)).until(() -> feed.subscribers() >= 1);
             assertThat(page.textContent("dd[data-status='FALSE_POSITIVE']")).isEqualTo("0");
             page.locator("#kpi-anomalies").waitFor();
+            assertThat(page.textContent("#kpi-anomalies [data-severity='CRITICAL']")).isEqualTo("CRITICAL 0");
+            // Drift status (the worst of the models' latest reports) and the carbon of the runs.
+            assertThat(page.textContent("#kpi-drift .value")).isEqualTo("MODERATE");
+            assertThat(page.textContent("#kpi-carbon .value")).isEqualTo("41.7 g CO₂e");
+            todayVersusForecast(page);
             shot(page, "02-overview");
 
             // The CSV goes to /detect: the anomalies are counted and drawn.
@@ -170,18 +183,32 @@ class ConsoleBrowserTest {
             page.locator("#banner:not([hidden])").waitFor();
             assertThat(page.textContent("#banner")).contains("CRITICAL").contains(ConsoleStandIns.SERIES);
             page.waitForSelector("#ingest-job[data-status='SUCCEEDED']");
+            assertThat(page.evaluate("() => document.getElementById('ingest-progress').value")).isEqualTo(100);
+            assertThat(layers(page, "#detect-chart")).isEqualTo(Map.of("line", 48, "markers", 2));
             shot(page, "03-upload");
 
             page.click("nav a[href='#/']");
             page.locator("#feed tr[data-id='" + id + "']").waitFor();
             assertThat(page.textContent("#stats-total")).isEqualTo("1");
             assertThat(page.textContent("dd[data-status='OPEN']")).isEqualTo("1");
+            page.locator("#kpi-anomalies [data-severity='CRITICAL']:has-text('CRITICAL 1')").waitFor();
+            // Times in Europe/Paris whatever the browser's zone (UTC here): 20:00Z is 22:00 in Paris in summer.
+            assertThat(page.textContent("#feed tr[data-id='" + id + "'] td")).isEqualTo("30/06/2024, 22:00");
             shot(page, "04-overview-alert");
 
             page.click("#feed tr[data-id='" + id + "'] a");
             page.locator("#anomaly-recommendation").waitFor();
             assertThat(page.textContent("#anomaly-status")).isEqualTo("OPEN");
             assertThat(page.locator("#anomaly tbody tr").count()).isEqualTo(3);
+            assertThat(page.textContent("#anomaly-time")).isEqualTo("30/06/2024, 22:00 → 30/06/2024, 22:30");
+            Map<String, Object> stored = SERVICES.stored.getFirst();
+            assertThat(page.textContent("#anomaly-expected")).isEqualTo(decimal(stored.get("expectedMw")) + " ("
+                    + decimal(stored.get("expectedLowMw")) + " – " + decimal(stored.get("expectedHighMw")) + ") MW");
+            assertThat(page.textContent("#anomaly-cost")).isEqualTo(whole(stored.get("costImpactEur")) + " €");
+            assertThat(page.textContent("#anomaly-recommendation")).isEqualTo(stored.get("recommendation"));
+            // The series around it with the expected range as a band and the anomaly marked.
+            page.waitForSelector("#anomaly-chart[data-layers]");
+            assertThat(layers(page, "#anomaly-chart")).isEqualTo(Map.of("line", 200, "expected", 2, "markers", 1));
             shot(page, "05-anomaly");
             page.click("#false-positive");
             page.waitForSelector("#anomaly-message:has-text('FALSE_POSITIVE')");
@@ -199,16 +226,27 @@ class ConsoleBrowserTest {
             assertThat(page.getAttribute("#series-chart", "data-markers")).isEqualTo("1");
             // One strike day (48 half-hours) in the week shown, shaded behind the curve.
             assertThat(page.getAttribute("#series-chart", "data-strike-records")).isEqualTo("48");
+            forecastBesideTheActual(page);
             shot(page, "06-consumption");
 
             page.click("nav a[href='#/drift']");
             page.locator("#drift article").waitFor();
             assertThat(page.locator("#drift tbody tr").count()).isEqualTo(2);
+            assertThat(page.locator("#drift tbody tr").first().textContent())
+                    .isEqualTo("RETRAINanomaly-iforesttempMeanC drifted (PSI 0.23 over 0.2)");
             shot(page, "07-drift");
 
-            page.navigate(base() + "#/forecasts?series=" + ConsoleStandIns.SERIES + "&horizon=7");
+            page.navigate(base() + "#/forecasts?series=" + ConsoleStandIns.SERIES + "&horizon=1");
             page.locator("#forecast-accuracy tbody tr").first().waitFor();
             assertThat(page.locator("#forecast-issued tbody tr").count()).isEqualTo(7);
+            // Forecasts by horizon with their realised accuracy: the horizon's groups marked, and each scored day of
+            // the last 30 (the stand-in's week) beside its forecast, inside the 80 % band.
+            assertThat(page.locator("#forecast-accuracy tr.current").count()).isEqualTo(2);
+            assertThat(page.locator("#forecast-realised tbody tr").count()).isEqualTo(7);
+            assertThat(page.locator("#forecast-realised tbody tr[data-inside80='true']").count()).isEqualTo(7);
+            assertThat(page.getAttribute("#forecast-realised tbody tr", "data-date")).isEqualTo("2024-06-30");
+            assertThat(layers(page, "#realised-chart"))
+                    .isEqualTo(Map.of("actual", 14, "forecast", 16, "band80", 16, "band95", 16));
             shot(page, "08-forecasts");
 
             // French labels at the flick of the toggle.
@@ -220,6 +258,106 @@ class ConsoleBrowserTest {
             shot(page, "09-overview-fr");
             page.click("#lang");
         }
+    }
+
+    /**
+     * The week's chart beside its day-ahead forecast: the 7 days of the window and the day after it, drawn as steps of
+     * the day's mean power with the 80 % and 95 % bands as filled areas (pixels inside the bands are painted, darker
+     * in the 80 % band, and the plot above them is not), and a tooltip giving the day's bounds.
+     */
+    private static void forecastBesideTheActual(Page page) {
+        assertThat(page.getAttribute("#series-chart", "data-forecast-days")).isEqualTo("8");
+        // Each layer and the points it drew: 8 contiguous days are 16 step points for the line and each band.
+        assertThat(layers(page, "#series-chart")).isEqualTo(Map.of("actual", 336, "forecast", 16, "band80", 16, "band95", 16, "temperature", 336,
+                        "markers", 1));
+        assertThat(page.textContent("#series-summary")).endsWith("8 forecast days");
+        assertThat(page.locator("#series-legend .key").allTextContents()).contains("actual",
+                "forecast (1-day horizon, day mean)", "80 % band", "95 % band");
+        // 25 June (no strike or holiday shading): median alpha of the 80 % band, of the 95 % band above it, and of
+        // the plot above the 95 % band, over the day's columns.
+        Map<?, ?> alpha = (Map<?, ?>) page.evaluate("""
+                () => {
+                  const chart = window.energywatchConsole.charts['series-chart'];
+                  const day = chart.forecast[1];
+                  const canvas = document.getElementById('series-chart');
+                  const ratio = canvas.width / canvas.clientWidth;
+                  const g = canvas.getContext('2d');
+                  const x0 = chart.px(day.start) + 3, x1 = chart.px(day.end) - 3;
+                  const median = (top, bottom) => {
+                    const w = Math.round((x1 - x0) * ratio), h = Math.round((bottom - top) * ratio);
+                    const data = g.getImageData(Math.round(x0 * ratio), Math.round(top * ratio), w, h).data;
+                    const values = [];
+                    for (let i = 3; i < data.length; i += 4) values.push(data[i]);
+                    values.sort((a, b) => a - b);
+                    return values[values.length >> 1];
+                  };
+                  const top95 = chart.py(day.high95), top80 = chart.py(day.high80);
+                  return {date: day.date, band80: median(top80 + 2, chart.py(day.low80) - 2),
+                    band95: median(top95 + 2, top80 - 2), above: median(top95 - 22, top95 - 4)};
+                }""");
+        System.out.println("console: forecast band alpha on " + alpha);
+        assertThat(alpha.get("date")).isEqualTo("2024-06-25");
+        int band80 = ((Number) alpha.get("band80")).intValue();
+        int band95 = ((Number) alpha.get("band95")).intValue();
+        assertThat(((Number) alpha.get("above")).intValue()).isZero();
+        assertThat(band95).isGreaterThan(20);
+        assertThat(band80).isGreaterThan(band95 + 20);
+
+        // The tooltip at that day gives the forecast's bounds and the realised day mean.
+        Map<?, ?> day = (Map<?, ?>) page.evaluate("""
+                () => {
+                  const chart = window.energywatchConsole.charts['series-chart'];
+                  const day = chart.forecast[1];
+                  return {...day, x: chart.px((day.start + day.end) / 2), y: chart.py(day.high95) - 10};
+                }""");
+        var box = page.locator("#series-chart").boundingBox();
+        page.mouse().move(box.x + ((Number) day.get("x")).doubleValue(), box.y + ((Number) day.get("y")).doubleValue());
+        page.locator("#series-chart-tip:not([hidden])").waitFor();
+        String tip = page.textContent("#series-chart-tip");
+        assertThat(tip).contains("2024-06-25, D+1")
+                .contains("80 %: " + whole(day.get("low80")) + " – " + whole(day.get("high80")) + " MW")
+                .contains("95 %: " + whole(day.get("low95")) + " – " + whole(day.get("high95")) + " MW")
+                .contains("realised (day mean): " + whole(day.get("actual")) + " MW, inside the 80 % band");
+    }
+
+    /**
+     * The overview's "today": the national series' last complete day (30 June) against its day-ahead forecast, and the
+     * next day's forecast with its 80 % band.
+     */
+    private static void todayVersusForecast(Page page) {
+        page.locator("#kpi-today-detail").waitFor();
+        LocalDate today = ConsoleStandIns.LAST_BASE_DAY;
+        double actual = ConsoleStandIns.dayActualMwh(false, today);
+        double forecast = ConsoleStandIns.dayForecastMwh(false, today);
+        double next = ConsoleStandIns.dayForecastMwh(false, today.plusDays(1));
+        double deviation = (actual - forecast) / forecast * 100;
+        assertThat(page.textContent("#kpi-today .value")).isEqualTo(whole(actual) + " MWh");
+        assertThat(page.textContent("#kpi-today-detail")).isEqualTo(ConsoleStandIns.SERIES
+                + "2024-06-30: forecast " + whole(forecast) + " MWh, actual " + (deviation >= 0 ? "+" : "")
+                + decimal(deviation) + " % vs forecast"
+                + "2024-07-01: forecast " + whole(next) + " MWh (80 %: " + whole(next * 0.96) + " – " + whole(next * 1.04) + ")");
+    }
+
+    /** The layers a chart drew and their points, as it exposes them on data-layers. */
+    private static Map<?, ?> layers(Page page, String canvas) {
+        return JSON.readValue(page.getAttribute(canvas, "data-layers"), Map.class);
+    }
+
+    /** A power or energy as the console shows it: whole units, en-GB grouping. */
+    private static String whole(Object value) {
+        return format(value, 0);
+    }
+
+    /** One decimal at most, as the console's number(v, 1). */
+    private static String decimal(Object value) {
+        return format(value, 1);
+    }
+
+    /** As Intl.NumberFormat('en-GB', {maximumFractionDigits}) does: grouping, halves away from zero. */
+    private static String format(Object value, int digits) {
+        var format = new DecimalFormat(digits == 0 ? "#,##0" : "#,##0.#", DecimalFormatSymbols.getInstance(Locale.UK));
+        format.setRoundingMode(RoundingMode.HALF_UP);
+        return format.format(((Number) value).doubleValue());
     }
 
     @Test
@@ -251,11 +389,19 @@ class ConsoleBrowserTest {
             // Read as the fusion's downsampled view: 2,000 buckets of 25 records in one request, not 50 pages.
             assertThat(chartPage.getAttribute("#series-chart", "data-buckets")).isEqualTo("2000");
             assertThat(chartPage.getAttribute("#series-chart", "data-markers")).isEqualTo("1000");
+            // The day-ahead forecast of every day of the series and of the day after it, with both bands.
+            long forecastDays = ChronoUnit.DAYS.between(ConsoleStandIns.firstForecastDay(true),
+                    ConsoleStandIns.LAST_BASE_DAY.plusDays(2));
+            assertThat(chartPage.getAttribute("#series-chart", "data-forecast-days"))
+                    .isEqualTo(String.valueOf(forecastDays));
             Map<?, ?> chartTiming = (Map<?, ?>) chartPage.evaluate("() => window.energywatchConsole.timings.series");
             System.out.println("console: 50,000 points and 1,000 anomaly marks on a chart: first render "
                     + chartTiming.get("firstRenderMs") + " ms after navigation (" + chartTiming.get("fetchMs")
                     + " ms fetching the view of " + chartTiming.get("buckets") + " buckets through the gateway, "
-                    + chartTiming.get("drawMs") + " ms drawing)");
+                    + chartTiming.get("drawMs") + " ms drawing); its " + chartTiming.get("forecastDays")
+                    + " forecast days with their bands drawn " + (Boolean.TRUE.equals(
+                    chartTiming.get("forecastDrawnWithTheLine")) ? "with the line" : "over it at "
+                    + chartTiming.get("forecastRenderMs") + " ms"));
             shot(chartPage, "11-chart-50000");
         }
         SERVICES.stored.clear();

@@ -21,6 +21,8 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,6 +44,9 @@ final class ConsoleStandIns implements AutoCloseable {
     static final String BIG_SERIES = "electricity:IDF:odre:PT30M";
     static final int BIG_POINTS = 50_000;
     private static final Instant SERIES_END = Instant.parse("2024-06-30T22:00:00Z");
+    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+    /** The last complete Paris day of the series (SERIES_END starts 1 July in Paris): forecasts are issued from it. */
+    static final LocalDate LAST_BASE_DAY = LocalDate.of(2024, 6, 30);
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /** The anomalies the anomaly service holds, newest first, as documents (status included). */
@@ -147,6 +152,8 @@ final class ConsoleStandIns implements AutoCloseable {
                                 "mapePercent", 2.8, "maeMwh", 38_400, "coverage95Percent", 93.3),
                         Map.of("series", SERIES, "algorithm", "seasonal-naive", "horizonDays", 1, "count", 60,
                                 "mapePercent", 6.1, "maeMwh", 81_000, "coverage95Percent", 90.0)));
+            } else if (path.equals("/api/v1/forecasts/issued/days")) {
+                answer = forecastDays(q);
             } else if (path.equals("/api/v1/forecasts/issued/latest")) {
                 answer = forecast();
             } else if (path.equals("/api/v1/drift/summary")) {
@@ -303,7 +310,9 @@ final class ConsoleStandIns implements AutoCloseable {
 
     private Map<String, Object> anomalies(Map<String, String> q) {
         List<Map<String, Object>> matching = stored.stream()
-                .filter(d -> !q.containsKey("series") || d.get("seriesId").equals(q.get("series"))).toList();
+                .filter(d -> !q.containsKey("series") || d.get("seriesId").equals(q.get("series")))
+                .filter(d -> !q.containsKey("status") || d.get("status").equals(q.get("status")))
+                .filter(d -> !q.containsKey("severity") || d.get("severity").equals(q.get("severity"))).toList();
         int size = Integer.parseInt(q.getOrDefault("size", q.getOrDefault("latest", "50")));
         return page(matching, Integer.parseInt(q.getOrDefault("page", "0")), size);
     }
@@ -368,6 +377,74 @@ final class ConsoleStandIns implements AutoCloseable {
         }
         return Map.of("id", "fc-1", "series", SERIES, "algorithm", "gbt", "modelVersion", "7",
                 "issuedAt", "2024-06-30T21:00:00Z", "baseDay", "2024-06-30", "horizonDays", 7, "steps", steps);
+    }
+
+    /**
+     * Prediction's forecast of each target day ({@code /api/v1/forecasts/issued/days?hours=H&horizon=h}): the days of
+     * the H hours ending at the last base day (the last complete Paris day of the series) and the h days after it;
+     * forecast = the day's actual energy × (1 + 2 % × sin(day)), intervals ±4 % and ±7 %; past days scored.
+     */
+    private static Map<String, Object> forecastDays(Map<String, String> q) {
+        boolean big = BIG_SERIES.equals(q.get("series"));
+        int horizon = Integer.parseInt(q.getOrDefault("horizon", "1"));
+        LocalDate lastBase = LAST_BASE_DAY;
+        LocalDate first = firstForecastDay(big);
+        LocalDate from = lastBase.minusDays((Integer.parseInt(q.get("hours")) + 23) / 24 - 1);
+        from = from.isBefore(first) ? first : from;
+        LocalDate to = lastBase.plusDays(horizon);
+        List<Map<String, Object>> days = new ArrayList<>();
+        for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
+            Instant start = d.atStartOfDay(PARIS).toInstant();
+            Instant end = d.plusDays(1).atStartOfDay(PARIS).toInstant();
+            double actual = dayActualMwh(big, d);
+            double e = dayForecastMwh(big, d);
+            boolean scored = !d.isAfter(lastBase);
+            Map<String, Object> day = new LinkedHashMap<>();
+            day.put("date", d.toString());
+            day.put("start", start.toString());
+            day.put("end", end.toString());
+            day.put("leadDays", scored ? 1 : (int) (d.toEpochDay() - lastBase.toEpochDay()));
+            day.put("forecastId", q.get("series") + "|" + d.minusDays(1) + "|h" + horizon + "|v7");
+            day.put("algorithm", "gbt");
+            day.put("modelVersion", "7");
+            day.put("issuedAt", d.minusDays(1).atTime(10, 0).atZone(PARIS).toInstant().toString());
+            day.put("energyMwh", e);
+            day.put("lower80Mwh", e * 0.96);
+            day.put("upper80Mwh", e * 1.04);
+            day.put("lower95Mwh", e * 0.93);
+            day.put("upper95Mwh", e * 1.07);
+            day.put("actualMwh", scored ? actual : null);
+            day.put("errorMwh", scored ? actual - e : null);
+            day.put("inside80", scored ? Math.abs(actual - e) <= e * 0.04 : null);
+            day.put("inside95", scored ? Math.abs(actual - e) <= e * 0.07 : null);
+            days.add(day);
+        }
+        return Map.of("series", q.get("series").replaceAll(":[^:]+$", ":P1D"), "horizonDays", horizon,
+                "window", Map.of("from", from.atStartOfDay(PARIS).toInstant().toString(),
+                        "to", to.plusDays(1).atStartOfDay(PARIS).toInstant().toString(), "hours", q.get("hours")),
+                "days", days);
+    }
+
+    /** No forecast before the Paris day of the series' first record: nothing was known before it. */
+    static LocalDate firstForecastDay(boolean big) {
+        int total = big ? BIG_POINTS : 336;
+        return SERIES_END.minus(Duration.ofMinutes(30L * (total - 1))).atZone(PARIS).toLocalDate();
+    }
+
+    /** The energy of a Paris day of a series: its half-hours' power × 0.5 h. */
+    static double dayActualMwh(boolean big, LocalDate day) {
+        int total = big ? BIG_POINTS : 336;
+        Instant end = day.plusDays(1).atStartOfDay(PARIS).toInstant();
+        double energy = 0;
+        for (Instant t = day.atStartOfDay(PARIS).toInstant(); t.isBefore(end); t = t.plus(Duration.ofMinutes(30))) {
+            energy += power(total - 1 - (int) (Duration.between(t, SERIES_END).toMinutes() / 30)) * 0.5;
+        }
+        return energy;
+    }
+
+    /** The day-ahead forecast of a Paris day: its energy, 2 % off at most. */
+    static double dayForecastMwh(boolean big, LocalDate day) {
+        return dayActualMwh(big, day) * (1 + 0.02 * Math.sin(day.toEpochDay()));
     }
 
     static AnomalyDetected anomaly(String id, String series, Instant start, Severity severity, double observed) {
