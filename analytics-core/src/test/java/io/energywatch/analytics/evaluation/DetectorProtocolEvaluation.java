@@ -1,0 +1,149 @@
+package io.energywatch.analytics.evaluation;
+
+import io.energywatch.analytics.anomaly.Detection;
+import io.energywatch.analytics.anomaly.DetectorConfig;
+import io.energywatch.analytics.anomaly.Observation;
+import io.energywatch.analytics.anomaly.StreamingDetector;
+import io.energywatch.analytics.ensemble.EnsembleConfig;
+import io.energywatch.analytics.ensemble.EnsembleDetector;
+import io.energywatch.analytics.nab.NabCorpus;
+import io.energywatch.analytics.nab.NabCostProfile;
+import io.energywatch.analytics.nab.NabScorer;
+import io.energywatch.analytics.nab.NabSeries;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The detector evaluation under the leave-one-category-out protocol ({@link LeaveOneCategoryOut}): today's streaming
+ * detector and the ensemble, each with its small fixed candidate grid, in-sample and held-out side by side, then the
+ * ensemble's ablations (each member removed, under the same protocol). Not a test: {@code bench/run detect-eval} or
+ * {@code java -cp ... io.energywatch.analytics.evaluation.DetectorProtocolEvaluation ../shared/datasets/nab
+ * [--no-ablations]}.
+ */
+public final class DetectorProtocolEvaluation {
+
+    private DetectorProtocolEvaluation() {
+    }
+
+    public static void main(String[] args) {
+        Path corpusDirectory = Path.of(args.length > 0 ? args[0] : "../shared/datasets/nab");
+        boolean ablations = !List.of(args).contains("--no-ablations");
+        List<NabSeries> corpus = NabCorpus.read(corpusDirectory);
+        List<NabCostProfile> profiles = NabCostProfile.read(corpusDirectory.resolve("profiles.json"));
+        System.out.printf(Locale.ROOT, "NAB corpus %s: %d series in %d categories, %d windows%n", corpusDirectory,
+                corpus.size(), LeaveOneCategoryOut.folds(corpus).size(),
+                corpus.stream().mapToInt(s -> s.windows().size()).sum());
+        var protocol = new LeaveOneCategoryOut(new NabScorer());
+        List<Row> rows = new ArrayList<>();
+        rows.add(run(protocol, corpus, profiles, "streaming (today's /detect), its grid", streamingGrid(), true));
+        rows.add(run(protocol, corpus, profiles, "streaming (today's /detect), defaults only",
+                streamingGrid().subList(0, 1), false));
+        rows.add(run(protocol, corpus, profiles, "ensemble", ensembleGrid(EnsembleConfig.Members.ALL), true));
+        if (ablations) {
+            rows.add(run(protocol, corpus, profiles, "ensemble without streaming",
+                    ensembleGrid(new EnsembleConfig.Members(false, true, true)), false));
+            rows.add(run(protocol, corpus, profiles, "ensemble without forest",
+                    ensembleGrid(new EnsembleConfig.Members(true, false, true)), false));
+            rows.add(run(protocol, corpus, profiles, "ensemble without entropy",
+                    ensembleGrid(new EnsembleConfig.Members(true, true, false)), false));
+        }
+        System.out.println();
+        System.out.println("| detector | in-sample standard | held-out standard | in-sample low FP | held-out low FP "
+                + "| in-sample low FN | held-out low FN |");
+        System.out.println("|---|---:|---:|---:|---:|---:|---:|");
+        for (Row r : rows) {
+            var sb = new StringBuilder("| " + r.name);
+            for (LeaveOneCategoryOut.Report report : r.reports) {
+                sb.append(String.format(Locale.ROOT, " | %.2f | %.2f", report.inSample().normalized(),
+                        report.heldOutScore()));
+            }
+            System.out.println(sb.append(" |"));
+        }
+    }
+
+    private record Row(String name, List<LeaveOneCategoryOut.Report> reports) {
+    }
+
+    private static Row run(LeaveOneCategoryOut protocol, List<NabSeries> corpus, List<NabCostProfile> profiles,
+                           String name, List<LeaveOneCategoryOut.Candidate> grid, boolean perFold) {
+        long start = System.nanoTime();
+        List<LeaveOneCategoryOut.Report> reports = protocol.evaluate(corpus, grid, profiles);
+        System.out.printf(Locale.ROOT, "%n== %s: %d candidates, %.1f s%n", name, grid.size(),
+                (System.nanoTime() - start) / 1e9);
+        for (LeaveOneCategoryOut.Report report : reports) {
+            System.out.printf(Locale.ROOT, "%s: held-out %.2f, in-sample %.2f (chosen on all: %s, TP %d FP %d FN %d)%n",
+                    report.profile().name(), report.heldOutScore(), report.inSample().normalized(),
+                    report.inSampleChosen(), report.inSample().truePositives(), report.inSample().falsePositives(),
+                    report.inSample().falseNegatives());
+            if (!perFold) {
+                continue;
+            }
+            for (LeaveOneCategoryOut.FoldResult f : report.folds()) {
+                var h = f.heldOut();
+                System.out.printf(Locale.ROOT, "    held out %-22s chosen %-28s training %6.2f threshold %.4f | "
+                                + "raw %8.3f (null %7.3f) TP %2d FP %3d FN %2d normalised %s%n", f.fold().heldOut(),
+                        f.chosen(), f.trainingScore(), f.threshold(), h.raw(), h.nullRaw(), h.truePositives(),
+                        h.falsePositives(), h.falseNegatives(),
+                        Double.isFinite(h.normalized()) ? String.format(Locale.ROOT, "%.2f", h.normalized()) : "-");
+            }
+            if (report.profile().name().equals("standard")) {
+                report.inSampleByCandidate().forEach((candidate, r) -> System.out.printf(Locale.ROOT,
+                        "    in-sample %-28s %.2f%n", candidate, r.normalized()));
+            }
+        }
+        return new Row(name, reports);
+    }
+
+    /** Today's detector: its defaults and three single changes of the components NAB is most sensitive to. */
+    static List<LeaveOneCategoryOut.Candidate> streamingGrid() {
+        DetectorConfig base = DetectorConfig.defaults().withZone(ZoneId.of("UTC"));
+        Map<String, DetectorConfig> grid = new LinkedHashMap<>();
+        grid.put("defaults", base);
+        var episode = base.episode();
+        grid.put("density.window=0", base.with(new DetectorConfig.Density(0, base.density().z())));
+        grid.put("episode.halfLife=PT12H", base.with(new DetectorConfig.Episode(Duration.ofHours(12),
+                episode.escalation(), episode.damping())));
+        grid.put("episode.halfLife=P2D", base.with(new DetectorConfig.Episode(Duration.ofDays(2),
+                episode.escalation(), episode.damping())));
+        return grid.entrySet().stream().map(e -> new LeaveOneCategoryOut.Candidate(e.getKey(),
+                s -> scores(s, new StreamingDetector(e.getValue())::next))).toList();
+    }
+
+    /**
+     * The ensemble's grid: how much evidence the forest and entropy members need to reach the alarm level (their
+     * weight against the streaming member's score) and how long an episode lasts.
+     */
+    static List<LeaveOneCategoryOut.Candidate> ensembleGrid(EnsembleConfig.Members members) {
+        EnsembleConfig base = EnsembleConfig.defaults().withZone(ZoneId.of("UTC")).withMembers(members);
+        Map<String, EnsembleConfig> grid = new LinkedHashMap<>();
+        for (double alarm : new double[] {1e-3, 1e-4, 1e-5, 1e-6}) {
+            grid.put("alarmProbability=" + alarm, new EnsembleConfig(base.streaming(), members, base.forest(),
+                    base.entropy(), base.calibrationRows(), base.minCalibrationRows(), alarm, base.episodeHalfLife(),
+                    base.episodeEscalation(), base.episodeDamping()));
+        }
+        return grid.entrySet().stream().map(e -> new LeaveOneCategoryOut.Candidate(e.getKey(),
+                s -> scores(s, new EnsembleDetector(e.getValue())::next))).toList();
+    }
+
+    /** Per-row scores of a fresh detector fed the series in order, timestamps read as UTC (as /detect with tz=UTC). */
+    static double[] scores(NabSeries series, Function<Observation, Detection> detector) {
+        double[] scores = new double[series.rows()];
+        for (int i = 0; i < series.rows(); i++) {
+            scores[i] = detector.apply(observation(series, i)).score();
+        }
+        return scores;
+    }
+
+    private static Observation observation(NabSeries series, int i) {
+        return Observation.of(series.timestamps().get(i).toInstant(ZoneOffset.UTC), series.values()[i]);
+    }
+}
