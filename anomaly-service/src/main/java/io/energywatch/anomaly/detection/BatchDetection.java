@@ -3,13 +3,13 @@ package io.energywatch.anomaly.detection;
 import io.energywatch.analytics.anomaly.Detection;
 import io.energywatch.analytics.anomaly.DetectorConfig;
 import io.energywatch.analytics.anomaly.Observation;
-import io.energywatch.analytics.anomaly.StreamingDetector;
 import io.energywatch.contracts.AnomalyDetected.FeatureContribution;
 
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -22,10 +22,15 @@ final class BatchDetection {
     }
 
     static List<DetectedRow> detect(List<UploadedRow> rows, DetectorConfig config, ZoneId zone) {
-        var detector = new StreamingDetector(config.withZone(zone));
+        return detect(rows, config, zone, UploadDetector.STREAMING);
+    }
+
+    /** The rows scored by a fresh detector of {@code kind} whose streaming part has {@code config}. */
+    static List<DetectedRow> detect(List<UploadedRow> rows, DetectorConfig config, ZoneId zone, UploadDetector kind) {
+        Function<Observation, Detection> detector = kind.start(config, zone);
         List<DetectedRow> out = new ArrayList<>(rows.size());
         for (UploadedRow row : rows) {
-            Detection d = detector.next(Observation.of(row.timestamp(), row.value()));
+            Detection d = detector.apply(Observation.of(row.timestamp(), row.value()));
             out.add(new DetectedRow(row.timestamp(), row.value(), d.score(), d.anomaly(), d.severity(), d.type(),
                     Double.isFinite(d.expected()) ? d.expected() : null,
                     d.anomaly() ? new DetectedRow.Explanation(d.contributions(), d.recommendation()) : null));

@@ -53,19 +53,24 @@ class DetectController {
                     + "at most the configured reorder window (1,000 rows by default) late, and refused naming its line "
                     + "otherwise. The answer counts what was done: ordering in JSON, and the headers "
                     + "X-EnergyWatch-Duplicates-Dropped, X-EnergyWatch-Duplicates-Merged and "
-                    + "X-EnergyWatch-Rows-Reordered.")
+                    + "X-EnergyWatch-Rows-Reordered. detector= picks the detector: streaming (the default) or "
+                    + "ensemble (the streaming detector with shingle isolation forest and relative-entropy members, "
+                    + "each calibrated on the series' own recent scores).")
     @PostMapping(path = "/api/v1/anomalies/detect", consumes = {"text/csv", "text/plain", "application/json"})
     ResponseEntity<?> detect(@RequestBody String body,
                              @RequestHeader(HttpHeaders.CONTENT_TYPE) MediaType contentType,
                              @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
                              @RequestParam(defaultValue = "Europe/Paris") String tz,
-                             @RequestParam(defaultValue = "first") String duplicates) {
+                             @RequestParam(defaultValue = "first") String duplicates,
+                             @RequestParam(name = UploadDetector.PARAMETER, defaultValue = "streaming")
+                             String detectorName) {
         ZoneId zone = zone(tz);
         DuplicatePolicy policy = DuplicatePolicy.parse(duplicates);
+        UploadDetector kind = UploadDetector.parse(detectorName);
         List<UploadedRow> read = MediaType.APPLICATION_JSON.isCompatibleWith(contentType)
                 ? UploadedSeries.json(body, zone) : UploadedSeries.csv(body, zone);
         SeriesOrder.Ordered ordered = SeriesOrder.apply(read, policy, reorderWindow);
-        List<DetectedRow> detected = BatchDetection.detect(ordered.rows(), detector, zone);
+        List<DetectedRow> detected = BatchDetection.detect(ordered.rows(), detector, zone, kind);
         SeriesOrder.Report report = ordered.report();
         var answer = ResponseEntity.ok()
                 .header(DUPLICATES_DROPPED, Integer.toString(report.duplicatesDropped()))

@@ -1,5 +1,7 @@
 package io.energywatch.anomaly.detection;
 
+import io.energywatch.service.csv.CsvLines;
+import io.energywatch.service.csv.Delimited;
 import io.energywatch.service.web.ProblemError;
 import io.energywatch.service.web.ProblemException;
 import org.jspecify.annotations.Nullable;
@@ -7,6 +9,9 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -19,7 +24,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Reads a series for {@code /detect}: CSV {@code timestamp,value[,…]} (optional header, extra columns ignored) or a JSON
+ * Reads a series for {@code /detect}: CSV {@code timestamp,value[,…]} (optional header, extra columns ignored; the
+ * platform's one CSV path, service-support {@code csv}, separator told by the first line) or a JSON
  * array of {@code {timestamp, value}}. Empty, {@code null} and {@code NaN} values are missing. Timestamps without an
  * offset are local to {@code zone}; a local time inside the spring-forward gap does not exist and is rejected, a
  * repeated fall-back hour is read as its first occurrence. Rows come back in file order, with their line: putting
@@ -39,34 +45,56 @@ final class UploadedSeries {
     static List<UploadedRow> csv(String body, ZoneId zone) {
         List<UploadedRow> rows = new ArrayList<>();
         List<ProblemError> errors = new ArrayList<>();
-        String[] lines = body.split("\r?\n", -1);
+        var lines = new CsvLines(new StringReader(body));
         int timeColumn = 0;
         int valueColumn = 1;
-        char separator = lines.length > 0 && lines[0].contains(";") && !lines[0].contains(",") ? ';' : ',';
-        for (int i = 0; i < lines.length; i++) {
-            String line = lines[i].strip();
-            long number = i + 1L;
-            if (line.isEmpty()) {
-                continue;
-            }
-            String[] cells = line.split(java.util.regex.Pattern.quote(String.valueOf(separator)), -1);
-            if (i == 0 && isHeader(cells)) {
-                for (int c = 0; c < cells.length; c++) {
-                    String name = unquote(cells[c]).toLowerCase(Locale.ROOT);
-                    if (name.equals("timestamp") || name.equals("time") || name.equals("date")) {
-                        timeColumn = c;
-                    } else if (name.equals("value")) {
-                        valueColumn = c;
-                    }
+        Delimited cellsOf = null;
+        char separator = ',';
+        try {
+            CsvLines.Line line;
+            while ((line = lines.next()) != null) {
+                long number = line.number();
+                if (line.text().isBlank()) {
+                    continue;
                 }
-                continue;
+                if (line.overLong()) {
+                    errors.add(ProblemError.line(number, null, "longer than " + CsvLines.MAX_LINE_CHARS
+                            + " characters"));
+                    continue;
+                }
+                if (cellsOf == null) {
+                    // The first line tells the separator, whether or not it is a header.
+                    separator = Delimited.guess(line.text());
+                    cellsOf = Delimited.by(separator);
+                }
+                String[] cells;
+                try {
+                    cells = cellsOf.split(line.text());
+                } catch (IllegalArgumentException e) {
+                    errors.add(ProblemError.line(number, null, "cannot be read as " + Delimited.describe(separator)
+                            + "-separated cells"));
+                    continue;
+                }
+                if (number == 1 && isHeader(cells)) {
+                    for (int c = 0; c < cells.length; c++) {
+                        String name = cells[c].strip().toLowerCase(Locale.ROOT);
+                        if (name.equals("timestamp") || name.equals("time") || name.equals("date")) {
+                            timeColumn = c;
+                        } else if (name.equals("value")) {
+                            valueColumn = c;
+                        }
+                    }
+                    continue;
+                }
+                if (cells.length <= Math.max(timeColumn, valueColumn)) {
+                    errors.add(ProblemError.line(number, null, "expected at least "
+                            + (Math.max(timeColumn, valueColumn) + 1) + " columns, got " + cells.length));
+                    continue;
+                }
+                add(rows, errors, number, cells[timeColumn].strip(), cells[valueColumn].strip(), zone);
             }
-            if (cells.length <= Math.max(timeColumn, valueColumn)) {
-                errors.add(ProblemError.line(number, null, "expected at least " + (Math.max(timeColumn, valueColumn) + 1)
-                        + " columns, got " + cells.length));
-                continue;
-            }
-            add(rows, errors, number, unquote(cells[timeColumn]), unquote(cells[valueColumn]), zone);
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading a request body held in memory", e);
         }
         return checked(rows, errors);
     }
@@ -105,8 +133,9 @@ final class UploadedSeries {
     }
 
     private static boolean isHeader(String[] cells) {
-        return cells.length >= 2 && parseNumber(unquote(cells[1])) == null && !unquote(cells[1]).isEmpty()
-                && !unquote(cells[1]).equalsIgnoreCase("null") && !unquote(cells[1]).equalsIgnoreCase("nan");
+        String second = cells.length >= 2 ? cells[1].strip() : "";
+        return cells.length >= 2 && parseNumber(second) == null && !second.isEmpty()
+                && !second.equalsIgnoreCase("null") && !second.equalsIgnoreCase("nan");
     }
 
     private static void add(List<UploadedRow> rows, List<ProblemError> errors, long line, String time, String value,
@@ -181,10 +210,5 @@ final class UploadedSeries {
         } catch (NumberFormatException e) {
             return null;
         }
-    }
-
-    private static String unquote(String cell) {
-        String c = cell.strip();
-        return c.length() >= 2 && c.startsWith("\"") && c.endsWith("\"") ? c.substring(1, c.length() - 1) : c;
     }
 }

@@ -81,6 +81,34 @@ class DetectEndpointTest extends AnomalyServiceTest {
     }
 
     @Test
+    void theEnsembleFlagsTheSpikeAndNeverScoresARowBelowTheDefaultStreamingDetector() {
+        JsonNode streaming = api.post("/api/v1/anomalies/detect", "text/csv", "application/json", csv(VALUES.length))
+                .json().path("content");
+        var response = api.post("/api/v1/anomalies/detect?detector=ensemble", "text/csv", "application/json",
+                csv(VALUES.length));
+        assertThat(response.status()).isEqualTo(200);
+        JsonNode ensemble = response.json().path("content");
+        assertThat(ensemble).hasSize(VALUES.length);
+        assertThat(ensemble.get(SPIKE).path("is_anomaly").asBoolean()).isTrue();
+        assertThat(ensemble.get(SPIKE).path("type").asString()).isEqualTo("SPIKE");
+        for (int i = 0; i < VALUES.length; i++) {
+            assertThat(ensemble.get(i).path("anomaly_score").asDouble())
+                    .isGreaterThanOrEqualTo(streaming.get(i).path("anomaly_score").asDouble());
+        }
+    }
+
+    @Test
+    void anUnknownDetectorIsA400ProblemNamingTheParameter() {
+        var response = api.post("/api/v1/anomalies/detect?detector=magic", "text/csv", "application/json",
+                csv(VALUES.length));
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        JsonNode error = response.json().path("errors").get(0);
+        assertThat(error.path("field").asString()).isEqualTo("detector");
+        assertThat(error.path("reason").asString()).contains("streaming|ensemble");
+    }
+
+    @Test
     void badRowsAreA400ProblemListingLineFieldAndReason() {
         var response = api.post("/api/v1/anomalies/detect", "text/csv", "application/json",
                 "timestamp,value\n2024-03-04T00:00:00Z,1\nnot-a-time,2\n2024-03-04T02:00:00Z,abc\n");

@@ -27,6 +27,14 @@ class UploadedSeriesTest {
     }
 
     @Test
+    void quotedCellsAndSemicolonsAreReadByTheSharedCsvRules() {
+        var rows = UploadedSeries.csv("\"timestamp\";\"value\"\n\"2024-01-15T10:00:00Z\";\"12.5\"\n"
+                + "2024-01-15T11:00:00Z; 13 \n", PARIS);
+        assertThat(rows).extracting(UploadedRow::line, UploadedRow::value).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(2L, 12.5), org.assertj.core.groups.Tuple.tuple(3L, 13.0));
+    }
+
+    @Test
     void aLocalTimeInsideTheSpringForwardGapIsRejectedAndTheRepeatedFallBackHourIsItsFirstOccurrence() {
         var gap = catchThrowableOfType(ProblemException.class,
                 () -> UploadedSeries.csv("2024-03-31 02:30:00,5\n", PARIS));

@@ -1,47 +1,50 @@
 package io.energywatch.drift.analysis;
 
+import io.energywatch.service.csv.CsvLines;
+import io.energywatch.service.csv.Delimited;
 import io.energywatch.service.web.ProblemError;
 import io.energywatch.service.web.ProblemException;
+import org.jspecify.annotations.Nullable;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * An uploaded sample: a CSV file with a header line, separated by commas, semicolons or tabs (the header tells which;
- * with semicolons a decimal comma is read as a point). Empty cells are missing values. Cells are kept as text; the run
+ * An uploaded sample: a CSV file with a header line, separated by commas, semicolons, tabs or pipes (the header tells
+ * which; with semicolons a decimal comma is read as a point), read by the platform's one CSV path (service-support
+ * {@code csv}: RFC 4180 quotes, one record per line). Empty cells are missing values. Cells are kept as text; the run
  * decides per column whether it is numeric.
  */
 record SampleCsv(String part, List<String> columns, List<String[]> rows) {
 
     static SampleCsv read(String part, InputStream in, int maxRows) throws IOException {
-        var reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-        String header = reader.readLine();
-        if (header == null || header.isBlank()) {
+        var lines = new CsvLines(in, StandardCharsets.UTF_8);
+        CsvLines.Line header = lines.next();
+        if (header == null || header.text().isBlank() || header.overLong()) {
             throw ProblemException.badRequest("invalid-sample", part + " has no header line",
-                    List.of(ProblemError.line(1, null, "missing header")));
+                    List.of(ProblemError.line(1, null, header == null || header.text().isBlank() ? "missing header"
+                            : "the header is longer than " + CsvLines.MAX_LINE_CHARS + " characters")));
         }
-        header = header.startsWith("\uFEFF") ? header.substring(1) : header;
-        char separator = separator(header);
-        List<String> columns = List.of(split(header, separator)).stream().map(String::trim).toList();
+        char separator = Delimited.guess(header.text());
+        var cellsOf = Delimited.by(separator);
+        List<String> columns = Delimited.trimmed(cellsOf.split(header.text()));
         var rows = new ArrayList<String[]>();
         var errors = new ArrayList<ProblemError>();
-        String line;
-        long number = 1;
-        while ((line = reader.readLine()) != null) {
-            number++;
-            if (line.isBlank()) {
+        CsvLines.Line line;
+        while ((line = lines.next()) != null) {
+            long number = line.number();
+            if (line.text().isBlank()) {
                 continue;
             }
-            String[] cells = split(line, separator);
-            if (cells.length != columns.size()) {
+            String[] cells = line.overLong() ? null : cells(cellsOf, line.text());
+            if (cells == null || cells.length != columns.size()) {
                 if (errors.size() < 20) {
-                    errors.add(ProblemError.line(number, null, "has " + cells.length + " cells, the header "
-                            + columns.size()));
+                    errors.add(ProblemError.line(number, null, cells == null ? "cannot be read as "
+                            + Delimited.describe(separator) + "-separated cells"
+                            : "has " + cells.length + " cells, the header " + columns.size()));
                 }
                 continue;
             }
@@ -64,6 +67,19 @@ record SampleCsv(String part, List<String> columns, List<String[]> rows) {
                     List.of(ProblemError.field(part, null, "no rows")));
         }
         return new SampleCsv(part, columns, rows);
+    }
+
+    /** The line's cells, trimmed; null when the line cannot be split. */
+    private static String @Nullable [] cells(Delimited cellsOf, String text) {
+        try {
+            String[] cells = cellsOf.split(text);
+            for (int i = 0; i < cells.length; i++) {
+                cells[i] = cells[i].trim();
+            }
+            return cells;
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     /** Column {@code c} as numbers, or null when a non-empty cell is not a number. */
@@ -93,27 +109,5 @@ record SampleCsv(String part, List<String> columns, List<String[]> rows) {
             values.add(row[c].isEmpty() ? null : row[c]);
         }
         return values;
-    }
-
-    private static char separator(String header) {
-        long commas = header.chars().filter(ch -> ch == ',').count();
-        long semicolons = header.chars().filter(ch -> ch == ';').count();
-        long tabs = header.chars().filter(ch -> ch == '\t').count();
-        if (tabs > commas && tabs > semicolons) {
-            return '\t';
-        }
-        return semicolons > commas ? ';' : ',';
-    }
-
-    private static String[] split(String line, char separator) {
-        String[] cells = line.split(java.util.regex.Pattern.quote(String.valueOf(separator)), -1);
-        for (int i = 0; i < cells.length; i++) {
-            String cell = cells[i].trim();
-            if (cell.length() >= 2 && cell.startsWith("\"") && cell.endsWith("\"")) {
-                cell = cell.substring(1, cell.length() - 1);
-            }
-            cells[i] = cell;
-        }
-        return cells;
     }
 }

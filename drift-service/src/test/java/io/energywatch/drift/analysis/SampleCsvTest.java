@@ -32,6 +32,14 @@ class SampleCsvTest {
                 });
     }
 
+    @Test
+    void aQuotedCellKeepsTheSeparatorItHolds() throws IOException {
+        var sample = read("site;TMoy\n\"Lyon; Part-Dieu\";3,5\n\"Paris\";4\n");
+
+        assertThat(sample.text(0)).containsExactly("Lyon; Part-Dieu", "Paris");
+        assertThat(sample.numeric(1)).containsExactly(3.5, 4.0);
+    }
+
     private static SampleCsv read(String content) throws IOException {
         return SampleCsv.read("reference", new ByteArrayInputStream(content.getBytes(StandardCharsets.UTF_8)), 1_000);
     }

@@ -1,6 +1,8 @@
 package io.energywatch.ingestion.formats;
 
 import io.energywatch.contracts.Lineage;
+import io.energywatch.service.csv.CsvLines;
+import io.energywatch.service.csv.Delimited;
 
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -40,29 +42,35 @@ abstract class CsvParser implements SourceParser {
     }
 
     @Override
+    public boolean lineBased() {
+        return true;
+    }
+
+    @Override
     public void parse(InputStream in, ParseContext context, RecordSink sink) throws IOException {
         var buffered = new BufferedInputStream(in, 1 << 16);
-        var lines = new LineReader(buffered, charset(buffered));
+        var lines = new CsvLines(buffered, charset(buffered));
         var first = lines.next();
         if (first == null || first.text().isBlank()) {
             throw new UnreadableUploadException("the upload is empty: no header line");
         }
         if (first.overLong()) {
-            throw new UnreadableUploadException("the header line is longer than " + LineReader.MAX_LINE_CHARS
+            throw new UnreadableUploadException("the header line is longer than " + CsvLines.MAX_LINE_CHARS
                     + " characters: this is not a " + format().code() + " file");
         }
         char delimiter = delimiter(first.text(), context);
-        var header = Header.of(Delimited.split(first.text(), delimiter), delimiter);
+        var cellsOf = Delimited.by(delimiter);
+        var header = Header.of(cellsOf.split(first.text()), delimiter);
         var out = new LocalTimeline(context.zone(), sink);
         var reading = begin(header, context, out);
-        LineReader.Line line;
+        CsvLines.Line line;
         while ((line = lines.next()) != null) {
-            long n = line.number();
-            if (n % PROGRESS_EVERY_LINES == 0) {
+            long n = context.sourceLine(line.number());
+            if (line.number() % PROGRESS_EVERY_LINES == 0) {
                 sink.progress(lines.bytesRead());
             }
             if (line.overLong()) {
-                out.reject(n, null, "line " + n + " is longer than " + LineReader.MAX_LINE_CHARS
+                out.reject(n, null, "line " + n + " is longer than " + CsvLines.MAX_LINE_CHARS
                         + " characters and was not read", line.text());
                 continue;
             }
@@ -70,7 +78,13 @@ abstract class CsvParser implements SourceParser {
             if (text.isBlank() || isTrailer(text)) {
                 continue;
             }
-            String[] cells = Delimited.split(text, delimiter);
+            String[] cells;
+            try {
+                cells = cellsOf.split(text);
+            } catch (IllegalArgumentException e) {
+                out.reject(n, null, "line " + n + ": " + e.getMessage(), text);
+                continue;
+            }
             if (cells.length != header.size()) {
                 out.reject(n, null, "line " + n + " has " + cells.length + " columns where the header has "
                         + header.size() + " (a truncated or malformed line)", text);

@@ -1,5 +1,6 @@
 package io.energywatch.ingestion.formats;
 
+import io.energywatch.service.csv.Delimited;
 import org.jspecify.annotations.Nullable;
 
 import java.io.BufferedInputStream;
@@ -34,6 +35,9 @@ public final class FormatDetector {
             new Signature(SourceFormat.ODRE_CONSO_BRUTE, ';',
                     List.of("Date - Heure", "Consommation brute électricité (MW) - RTE")),
             new Signature(SourceFormat.ECO2MIX_REGIONAL, ';', List.of("Périmètre", "Nature", "Heures", "Consommation")),
+            // ODRÉ's export of the national éCO2mix data names two columns differently.
+            new Signature(SourceFormat.ECO2MIX_REGIONAL, ';',
+                    List.of("Périmètre", "Nature", "Heure", "Consommation (MW)")),
             new Signature(SourceFormat.SEED_REGIONAL_GAS, ',', List.of("date", "opérateur", "région", "00:00", "movement_social")),
             new Signature(SourceFormat.UCI_MINUTE, ';', List.of("Date", "Time", "Global_active_power")),
             new Signature(SourceFormat.UCI_RESAMPLED, ',', List.of("Datetime", "Global_active_power")),
@@ -138,14 +142,14 @@ public final class FormatDetector {
         }
         char delimiter = Delimited.guess(headerLine);
         throw new UnreadableUploadException("no format recognises the header " + Delimited.trimmed(
-                Delimited.split(headerLine, delimiter)) + " (split on " + Delimited.describe(delimiter) + ")"
+                Delimited.by(delimiter).split(headerLine)) + " (split on " + Delimited.describe(delimiter) + ")"
                 + (utf8 ? "" : " read as ISO-8859-1 since it is not valid UTF-8")
                 + "; formats: " + codes() + "; for other files send format=generic-csv or generic-json with a "
                 + "column mapping");
     }
 
     private static Set<String> keys(String headerLine, char delimiter) {
-        return Arrays.stream(Delimited.split(headerLine, delimiter)).map(Header::key).collect(Collectors.toSet());
+        return Arrays.stream(Delimited.by(delimiter).split(headerLine)).map(Header::key).collect(Collectors.toSet());
     }
 
     private static double controlShare(String text) {

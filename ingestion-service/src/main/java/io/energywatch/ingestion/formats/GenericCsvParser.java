@@ -1,5 +1,7 @@
 package io.energywatch.ingestion.formats;
 
+import io.energywatch.service.csv.Delimited;
+
 import java.util.HashMap;
 
 /**

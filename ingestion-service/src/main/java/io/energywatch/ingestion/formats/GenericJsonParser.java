@@ -1,5 +1,7 @@
 package io.energywatch.ingestion.formats;
 
+import io.energywatch.service.csv.CsvLines;
+
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -24,7 +26,7 @@ import java.util.Map;
 final class GenericJsonParser implements SourceParser {
 
     /** Strings longer than this are refused by the tokenizer, which keeps one object's memory bounded. */
-    static final int MAX_STRING_CHARS = LineReader.MAX_LINE_CHARS;
+    static final int MAX_STRING_CHARS = CsvLines.MAX_LINE_CHARS;
     private static final int PROGRESS_EVERY_OBJECTS = 8_192;
 
     private final JsonFactory factory = JsonFactory.builder()

@@ -16,4 +16,12 @@ public interface SourceParser {
      * as a whole (wrong format, binary, empty) throws {@link UnreadableUploadException}.
      */
     void parse(InputStream in, ParseContext context, RecordSink sink) throws IOException;
+
+    /**
+     * True when the format is a header line and one record per line, so its lines can be read in any order
+     * ({@link ParseContext#fromTheEnd}).
+     */
+    default boolean lineBased() {
+        return false;
+    }
 }

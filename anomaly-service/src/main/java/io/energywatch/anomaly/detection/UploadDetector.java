@@ -1,0 +1,50 @@
+package io.energywatch.anomaly.detection;
+
+import io.energywatch.analytics.anomaly.Detection;
+import io.energywatch.analytics.anomaly.DetectorConfig;
+import io.energywatch.analytics.anomaly.Observation;
+import io.energywatch.analytics.anomaly.StreamingDetector;
+import io.energywatch.analytics.ensemble.EnsembleConfig;
+import io.energywatch.analytics.ensemble.EnsembleDetector;
+import io.energywatch.service.web.ProblemError;
+import io.energywatch.service.web.ProblemException;
+
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+
+/**
+ * The detectors {@code /detect} offers ({@code detector=}). {@code streaming}, the default, is today's detector with
+ * the configured preset; {@code ensemble} adds the shingle isolation forest and relative-entropy members around the
+ * same streaming configuration. The default stays {@code streaming}: under the evaluation protocol (held-out NAB
+ * categories, fresh simulator seeds) the ensemble does not beat it (docs/evaluation.md, "Evaluation protocol").
+ */
+enum UploadDetector {
+    STREAMING,
+    ENSEMBLE;
+
+    static final String PARAMETER = "detector";
+
+    static UploadDetector parse(String text) {
+        try {
+            return valueOf(text.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest("invalid-request", PARAMETER + " is not a detector",
+                    List.of(ProblemError.field(PARAMETER, text, "expected one of " + names())));
+        }
+    }
+
+    /** A fresh detector for one upload in {@code zone}: each row's verdict depends only on the rows before it. */
+    Function<Observation, Detection> start(DetectorConfig streaming, ZoneId zone) {
+        return switch (this) {
+            case STREAMING -> new StreamingDetector(streaming.withZone(zone))::next;
+            case ENSEMBLE -> new EnsembleDetector(EnsembleConfig.defaults().withStreaming(streaming.withZone(zone)))::next;
+        };
+    }
+
+    private static String names() {
+        return String.join("|", Arrays.stream(values()).map(d -> d.name().toLowerCase(Locale.ROOT)).toList());
+    }
+}
