@@ -8,6 +8,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
@@ -25,6 +26,10 @@ import java.util.TreeMap;
  * A model registry on a local disk: {@code <root>/<modelId>/<version>/metadata.json} and {@code artifact.bin}, and
  * {@code <root>/<modelId>/aliases.json}. Files are written to a temporary name and moved into place, so a reader never
  * sees half a version. Writers in one JVM are serialised; several processes must not write to the same root.
+ *
+ * <p>Ids and versions come from callers, so every folder is resolved against the root and must stay exactly one level
+ * (model) or two levels (version) under it: an id such as {@code ../../etc} or an absolute path is no model here
+ * (readers answer empty, writers refuse), whatever the API in front has checked.
  */
 public final class LocalModelRegistry implements ModelRegistry {
 
@@ -35,6 +40,7 @@ public final class LocalModelRegistry implements ModelRegistry {
     };
 
     private final Path root;
+    private final Path normalRoot;
     private final Clock clock;
     private final JsonMapper json = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -47,12 +53,13 @@ public final class LocalModelRegistry implements ModelRegistry {
 
     public LocalModelRegistry(Path root, Clock clock) {
         this.root = root;
+        this.normalRoot = root.toAbsolutePath().normalize();
         this.clock = clock;
     }
 
     @Override
     public synchronized ModelVersion register(ModelRegistration r) {
-        Path modelDir = root.resolve(r.modelId());
+        Path modelDir = modelDir(r.modelId()).orElseThrow(() -> outside(r.modelId()));
         int next = versions(r.modelId()).stream().mapToInt(v -> Integer.parseInt(v.version())).max().orElse(0) + 1;
         var version = new ModelVersion(r.modelId(), Integer.toString(next), r.kind(), r.algorithm(),
                 r.trainingWindow(), r.parameters(), r.threshold(), r.featureProfiles(), r.trainingMetrics(),
@@ -70,7 +77,11 @@ public final class LocalModelRegistry implements ModelRegistry {
 
     @Override
     public Optional<ModelVersion> get(String modelId, String version) {
-        Path metadata = root.resolve(modelId).resolve(version).resolve(METADATA);
+        Path versionDir = versionDir(modelId, version).orElse(null);
+        if (versionDir == null) {
+            return Optional.empty();
+        }
+        Path metadata = versionDir.resolve(METADATA);
         if (!Files.isRegularFile(metadata)) {
             return Optional.empty();
         }
@@ -83,8 +94,8 @@ public final class LocalModelRegistry implements ModelRegistry {
 
     @Override
     public List<ModelVersion> versions(String modelId) {
-        Path modelDir = root.resolve(modelId);
-        if (!Files.isDirectory(modelDir)) {
+        Path modelDir = modelDir(modelId).orElse(null);
+        if (modelDir == null || !Files.isDirectory(modelDir)) {
             return List.of();
         }
         var versions = new ArrayList<ModelVersion>();
@@ -119,7 +130,8 @@ public final class LocalModelRegistry implements ModelRegistry {
         ModelVersion metadata = get(modelId, version)
                 .orElseThrow(() -> new ModelRegistryException("no version " + version + " of " + modelId));
         try {
-            byte[] bytes = Files.readAllBytes(root.resolve(modelId).resolve(version).resolve(ARTIFACT));
+            byte[] bytes = Files.readAllBytes(versionDir(modelId, version).orElseThrow(() -> outside(modelId))
+                    .resolve(ARTIFACT));
             if (!sha256(bytes).equals(metadata.artifactSha256())) {
                 throw new ModelRegistryException("artifact of " + modelId + " version " + version
                         + " does not match its checksum");
@@ -138,7 +150,8 @@ public final class LocalModelRegistry implements ModelRegistry {
         var aliases = new TreeMap<>(aliases(modelId));
         aliases.put(alias, version);
         try {
-            writeAtomically(root.resolve(modelId).resolve(ALIASES), json.writeValueAsBytes(aliases));
+            writeAtomically(modelDir(modelId).orElseThrow(() -> outside(modelId)).resolve(ALIASES),
+                    json.writeValueAsBytes(aliases));
         } catch (IOException | JacksonException e) {
             throw new ModelRegistryException("cannot set alias " + alias + " of " + modelId, e);
         }
@@ -151,7 +164,11 @@ public final class LocalModelRegistry implements ModelRegistry {
     }
 
     private Map<String, String> aliases(String modelId) {
-        Path file = root.resolve(modelId).resolve(ALIASES);
+        Path modelDir = modelDir(modelId).orElse(null);
+        if (modelDir == null) {
+            return Map.of();
+        }
+        Path file = modelDir.resolve(ALIASES);
         if (!Files.isRegularFile(file)) {
             return Map.of();
         }
@@ -160,6 +177,33 @@ public final class LocalModelRegistry implements ModelRegistry {
         } catch (IOException | JacksonException e) {
             throw new ModelRegistryException("cannot read " + file, e);
         }
+    }
+
+    /** The model's folder, a direct child of the root; empty when the id would name anything else. */
+    private Optional<Path> modelDir(String modelId) {
+        return child(normalRoot, modelId);
+    }
+
+    /** The version's folder, a direct child of the model's; empty when either would name anything else. */
+    private Optional<Path> versionDir(String modelId, String version) {
+        return modelDir(modelId).flatMap(dir -> child(dir, version));
+    }
+
+    private static Optional<Path> child(Path parent, String name) {
+        if (name == null || name.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            Path resolved = parent.resolve(name).normalize();
+            return parent.equals(resolved.getParent()) ? Optional.of(resolved) : Optional.empty();
+        } catch (InvalidPathException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static ModelRegistryException outside(String modelId) {
+        return new ModelRegistryException("model id '" + modelId + "' does not name a folder directly under the "
+                + "registry's root");
     }
 
     private static void writeAtomically(Path target, byte[] bytes) throws IOException {

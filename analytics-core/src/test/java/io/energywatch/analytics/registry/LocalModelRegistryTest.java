@@ -51,6 +51,44 @@ class LocalModelRegistryTest {
     }
 
     @Test
+    void anIdNamingAFolderOutsideTheRootIsNoModel(@TempDir Path elsewhere) {
+        var outside = new LocalModelRegistry(elsewhere, clock);
+        outside.register(registration(1));
+        outside.setAlias(MODEL, ModelRegistry.CHAMPION, "1");
+        var registry = new LocalModelRegistry(root, clock);
+        String relative = root.relativize(elsewhere.resolve(MODEL)).toString();
+        String absolute = elsewhere.resolve(MODEL).toAbsolutePath().toString();
+
+        for (String id : List.of(relative, absolute, "..", ".", MODEL + "/../../" + root.relativize(elsewhere))) {
+            assertThat(registry.get(id, "1")).as(id).isEmpty();
+            assertThat(registry.versions(id)).as(id).isEmpty();
+            assertThat(registry.byAlias(id, ModelRegistry.CHAMPION)).as(id).isEmpty();
+            assertThatThrownBy(() -> registry.artifact(id, "1")).as(id).isInstanceOf(ModelRegistryException.class);
+        }
+        assertThat(outside.get(MODEL, "1")).isPresent();
+        registry.register(registration(2));
+        assertThat(registry.get(MODEL, "../../" + root.relativize(elsewhere) + "/" + MODEL + "/1")).isEmpty();
+        var r = registration(3);
+        // ".." passes ModelRegistration's character check; the registry itself must refuse it.
+        assertThatThrownBy(() -> registry.register(new ModelRegistration("..", r.kind(), r.algorithm(),
+                r.trainingWindow(), r.parameters(), r.threshold(), r.featureProfiles(), r.trainingMetrics(),
+                r.artifact()))).isInstanceOf(ModelRegistryException.class).hasMessageContaining("directly under");
+        assertThat(root.getParent().resolve("1")).doesNotExist();
+    }
+
+    @Test
+    void idsAndVersionsCallersMayNameAreLettersDigitsAndDotsNotPaths() {
+        assertThat(ModelIds.isId("anomaly-forest.electricity.sim.PT30M")).isTrue();
+        assertThat(ModelIds.isId("forecast.electricity:FR:odre:P1D.h1")).isTrue();
+        for (String bad : List.of("", "..", "../etc", "/etc/passwd", "a/b", "a\\b", ".hidden", "a\u0000b",
+                "x".repeat(201))) {
+            assertThat(ModelIds.isId(bad)).as(bad).isFalse();
+        }
+        assertThat(ModelIds.isVersion("12")).isTrue();
+        assertThat(ModelIds.isVersion("../1")).isFalse();
+    }
+
+    @Test
     void versionsAreNumberedInRegistrationOrderAndKeepTheirMetadata() {
         var registry = new LocalModelRegistry(root, clock);
         var first = registry.register(registration(1));

@@ -1,10 +1,12 @@
 package io.energywatch.anomaly.models;
 
+import io.energywatch.analytics.registry.ModelIds;
 import io.energywatch.analytics.registry.ModelRegistry;
 import io.energywatch.analytics.registry.ModelVersion;
 import io.energywatch.service.web.ProblemError;
 import io.energywatch.service.web.ProblemException;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Pattern;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -92,7 +94,9 @@ class TrainingController {
                     + "group's champion; the detectors score with it from their next row. Admins only. The next "
                     + "scheduled training promotes its own version again.")
     @PostMapping("/api/v1/anomalies/models/{modelId}/versions/{version}/promotion")
-    Promotion promote(@PathVariable String modelId, @PathVariable String version,
+    Promotion promote(@PathVariable @Pattern(regexp = ModelIds.ID_PATTERN, message = "must be a model id") String modelId,
+                      @PathVariable @Pattern(regexp = ModelIds.VERSION_PATTERN, message = "must be a version")
+                      String version,
                       @Parameter(hidden = true) Principal caller) {
         return trainer.promote(modelId, version)
                 .map(v -> new Promotion(modelId, v.version(), caller.getName()))

@@ -1,11 +1,13 @@
 package io.energywatch.drift.analysis;
 
+import io.energywatch.analytics.registry.ModelIds;
 import io.energywatch.drift.config.DriftProperties;
 import io.energywatch.drift.reports.DriftReport;
 import io.energywatch.drift.window.EnrichedWindow;
 import io.energywatch.drift.window.WindowScope;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -36,6 +38,10 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 @RequestMapping("/api/v1/drift/analyses")
 class AnalysisController {
 
+    /** Ids name folders of the local registry and segments of MLflow calls: never a path (see {@link ModelIds}). */
+    static final String MODEL_ID = "must be a model id (letters, digits, . _ : -, starting with a letter or digit)";
+    static final String VERSION = "must be a version (letters, digits, . _ -, starting with a letter or digit)";
+
     private final DriftRuns runs;
     private final EnrichedWindow window;
     private final DriftProperties properties;
@@ -53,8 +59,9 @@ class AnalysisController {
      * @param from    start of the window (interval starts); null for {@code to} minus the full-run window
      * @param to      end of the window, exclusive; null for the newest record's interval end (stream time)
      */
-    record WindowAnalysis(@NotBlank String modelId, @Nullable String version, @Nullable Instant from,
-                          @Nullable Instant to) {
+    record WindowAnalysis(@NotBlank @Pattern(regexp = ModelIds.ID_PATTERN, message = MODEL_ID) String modelId,
+                          @Nullable @Pattern(regexp = ModelIds.VERSION_PATTERN, message = VERSION) String version,
+                          @Nullable Instant from, @Nullable Instant to) {
     }
 
     @Operation(summary = "Run an on-demand drift analysis",
@@ -91,7 +98,8 @@ class AnalysisController {
                                         @RequestPart("current") MultipartFile current,
                                         @Parameter(description = "The model the samples belong to (multipart only)",
                                                 example = "anomaly-forest.electricity.sim.PT30M")
-                                        @RequestParam(name = "model", required = false) @Nullable String model)
+                                        @RequestParam(name = "model", required = false)
+                                        @Pattern(regexp = ModelIds.ID_PATTERN, message = MODEL_ID) @Nullable String model)
             throws IOException {
         int maxRows = properties.upload().maxRows();
         SampleCsv referenceSample;

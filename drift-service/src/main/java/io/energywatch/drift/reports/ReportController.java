@@ -1,6 +1,7 @@
 package io.energywatch.drift.reports;
 
 import io.energywatch.analytics.drift.FeatureDrift;
+import io.energywatch.analytics.registry.ModelIds;
 import io.energywatch.contracts.DriftStatus;
 import io.energywatch.drift.config.DriftProperties;
 import io.energywatch.drift.watch.WatchedModels;
@@ -8,6 +9,7 @@ import io.energywatch.drift.window.EnrichedWindow;
 import io.energywatch.service.web.PageResponse;
 import io.energywatch.service.web.ProblemException;
 import io.energywatch.service.web.TimeWindow;
+import jakarta.validation.constraints.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -49,7 +51,9 @@ class ReportController {
             description = "Drift reports filtered by model, status and creation time (from/to), newest first, one "
                     + "page at a time.")
     @GetMapping("/reports")
-    PageResponse<DriftReport> reports(@RequestParam(required = false) @Nullable String model,
+    PageResponse<DriftReport> reports(@RequestParam(required = false) @Pattern(regexp = ModelIds.ID_PATTERN,
+                                              message = "must be a model id (letters, digits, . _ : -)")
+                                      @Nullable String model,
                                       @RequestParam(required = false) @Nullable DriftStatus status,
                                       @RequestParam(required = false) @Nullable String from,
                                       @RequestParam(required = false) @Nullable String to,
