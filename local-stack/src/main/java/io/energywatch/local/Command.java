@@ -40,7 +40,13 @@ sealed interface Command {
     record RunDemo(Optional<Path> dataDirectory, boolean real) implements Command {
     }
 
-    record Ingest(Path file, Optional<String> kind, Optional<String> format) implements Command {
+    /** @param duplicates the upload's duplicates policy (first, last, mean, reject); the service's default when empty */
+    record Ingest(Path file, Optional<String> kind, Optional<String> format, Optional<String> duplicates)
+            implements Command {
+
+        Ingest(Path file, Optional<String> kind, Optional<String> format) {
+            this(file, kind, format, Optional.empty());
+        }
     }
 
     /**

@@ -30,9 +30,10 @@ final class CommandLine {
                                        until the pipeline has drained and print a summary; everything stays running
               demo --real [--data DIR] the same with the public datasets: the national 2012-2022 file, the weather
                                        history and the SNCF movements from ../shared/datasets (or DIR)
-              ingest FILE [--kind K] [--format F]
+              ingest FILE [--kind K] [--format F] [--duplicates P]
                                        upload FILE through the gateway and follow the job; K is consumption,
-                                       weather or social-movements (guessed when absent)
+                                       weather or social-movements (guessed when absent); P decides repeated
+                                       timestamps of a consumption series: first (default), last, mean or reject
               token --role R [--ttl D] [--subject S]
                                        print a token of this installation (its key pair is in .energywatch/keys/):
                                        R is viewer, operator, analyst or admin; D like 30m, 8h, 30d or PT8H
@@ -94,8 +95,11 @@ final class CommandLine {
         };
     }
 
+    /** ingestion-service's duplicates policies ({@code duplicates=} of an upload). */
+    static final List<String> DUPLICATES = List.of("first", "last", "mean", "reject");
+
     private static Command ingest(List<String> rest) {
-        Parsed parsed = parse("ingest", rest, Set.of("--kind", "--format"), Set.of());
+        Parsed parsed = parse("ingest", rest, Set.of("--kind", "--format", "--duplicates"), Set.of());
         if (parsed.positionals().size() != 1) {
             throw new UsageException("ingest needs exactly one FILE, got " + parsed.positionals().size());
         }
@@ -103,7 +107,13 @@ final class CommandLine {
         kind.filter(k -> !KindGuess.KINDS.contains(k)).ifPresent(k -> {
             throw new UsageException("--kind must be one of " + String.join(", ", KindGuess.KINDS) + ", not '" + k + "'");
         });
-        return new Command.Ingest(Path.of(parsed.positionals().getFirst()), kind, parsed.option("--format"));
+        Optional<String> duplicates = parsed.option("--duplicates");
+        duplicates.filter(p -> !DUPLICATES.contains(p)).ifPresent(p -> {
+            throw new UsageException("--duplicates must be one of " + String.join(", ", DUPLICATES) + ", not '" + p
+                    + "'");
+        });
+        return new Command.Ingest(Path.of(parsed.positionals().getFirst()), kind, parsed.option("--format"),
+                duplicates);
     }
 
     private static Command token(List<String> rest) {

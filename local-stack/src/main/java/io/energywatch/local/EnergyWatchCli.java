@@ -109,7 +109,8 @@ public final class EnergyWatchCli {
             }
             case Command.Reset _ -> reset();
             case Command.RunDemo demo -> demo(input(demo));
-            case Command.Ingest ingest -> ingest(ingest.file().toAbsolutePath(), ingest.kind(), ingest.format());
+            case Command.Ingest ingest -> ingest(ingest.file().toAbsolutePath(), ingest.kind(), ingest.format(),
+                    ingest.duplicates());
             case Command.Token token -> {
                 // Only the token on stdout, so TOKEN=$(./energywatch token --role viewer) works.
                 out.println(LocalTokens.open(workspace, platform).mint(token.subject(), token.role(), token.ttl()));
@@ -281,14 +282,14 @@ public final class EnergyWatchCli {
         return Optional.empty();
     }
 
-    private int ingest(Path file, Optional<String> kind, Optional<String> format) {
+    private int ingest(Path file, Optional<String> kind, Optional<String> format, Optional<String> duplicates) {
         if (!Files.isRegularFile(file)) {
             throw new StackException("file " + file + " does not exist or is not a regular file");
         }
         var client = new IngestionClient(api(Role.ANALYST, System.getProperty("user.name", "energywatch-cli")), json,
                 PlatformService.named("gateway").url(platform));
         var upload = new FileIngestion(client, new JobWatcher(client, out, terminal), out);
-        FileIngestion.Outcome outcome = upload.ingest(file, KindGuess.candidates(file, kind), format);
+        FileIngestion.Outcome outcome = upload.ingest(file, KindGuess.candidates(file, kind), format, duplicates);
         if (outcome.job().isEmpty()) {
             err.println("energywatch: ingestion-service refused " + file + ":");
             outcome.refusals().forEach(refusal -> err.println("  " + refusal));

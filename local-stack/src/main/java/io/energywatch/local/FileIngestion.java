@@ -26,11 +26,16 @@ final class FileIngestion {
     }
 
     Outcome ingest(Path file, List<String> kinds, Optional<String> format) {
+        return ingest(file, kinds, format, Optional.empty());
+    }
+
+    /** @param duplicates the upload's duplicates policy; the service's default (first) when empty */
+    Outcome ingest(Path file, List<String> kinds, Optional<String> format, Optional<String> duplicates) {
         // Kinds by refusal detail: the service often gives one reason for every kind (an unknown header, say).
         var refusedKinds = new LinkedHashMap<String, List<String>>();
         for (String kind : kinds) {
             try {
-                IngestionJob job = client.upload(file, kind, format);
+                IngestionJob job = client.upload(file, kind, format, duplicates);
                 out.printf("Uploaded %s as %s: job %s%n", file.getFileName(), kind, job.id());
                 return new Outcome(file, Optional.of(watcher.follow(job)), refusals(refusedKinds));
             } catch (UploadRejectedException e) {

@@ -69,7 +69,12 @@ final class IngestionClient {
     }
 
     IngestionJob upload(Path file, String kind, Optional<String> format) {
-        String query = "kind=" + encode(kind) + format.map(f -> "&format=" + encode(f)).orElse("");
+        return upload(file, kind, format, Optional.empty());
+    }
+
+    IngestionJob upload(Path file, String kind, Optional<String> format, Optional<String> duplicates) {
+        String query = "kind=" + encode(kind) + format.map(f -> "&format=" + encode(f)).orElse("")
+                + duplicates.map(p -> "&duplicates=" + encode(p)).orElse("");
         HttpRequest.BodyPublisher body;
         try {
             body = HttpRequest.BodyPublishers.ofFile(file);

@@ -84,6 +84,16 @@ class CommandLineTest {
     }
 
     @Test
+    void ingestTakesADuplicatesPolicyAndRefusesAnUnknownOne() {
+        assertThat(CommandLine.parse(List.of("ingest", "nab.csv", "--duplicates", "mean")))
+                .isEqualTo(new Command.Ingest(Path.of("nab.csv"), Optional.empty(), Optional.empty(),
+                        Optional.of("mean")));
+        assertThatThrownBy(() -> CommandLine.parse(List.of("ingest", "nab.csv", "--duplicates=newest")))
+                .isInstanceOf(UsageException.class)
+                .hasMessage("--duplicates must be one of first, last, mean, reject, not 'newest'");
+    }
+
+    @Test
     void mistakesAreExplained() {
         assertThatThrownBy(() -> CommandLine.parse(List.of("stack"))).isInstanceOf(UsageException.class)
                 .hasMessage("stack needs exactly one of up, down, status");

@@ -29,6 +29,7 @@ import java.util.List;
  * @param outboxRelayDelay  how often stored-but-unpublished records of failed jobs are published again
  * @param pollers           HTTP sources polled on a schedule
  * @param pause             how a job whose store is down waits for it
+ * @param order             how uploaded consumption records are put in time order
  */
 @Validated
 @ConfigurationProperties("energywatch.ingestion")
@@ -42,10 +43,23 @@ public record IngestionProperties(
         @Min(1024) int maxLineBytes,
         @NotNull Duration outboxRelayDelay,
         @Valid List<Poller> pollers,
-        @Valid @NotNull Pause pause) {
+        @Valid @NotNull Pause pause,
+        @Valid @NotNull Order order) {
 
     public IngestionProperties {
         pollers = pollers == null ? List.of() : List.copyOf(pollers);
+    }
+
+    /**
+     * Uploaded consumption records are released to the store in time order per series (see the architecture notes,
+     * "Real exports: duplicates and order").
+     *
+     * @param reorderWindow  records held to sort them by time and resolve repeats among them; a record further out of
+     *                       place is rejected. Memory: about 1 KB per record held
+     * @param probeRecords   records read from the start of a line-based upload to tell whether it lists its series
+     *                       newest first (then it is read from its last line up)
+     */
+    public record Order(@Min(0) @Max(1_000_000) int reorderWindow, @Min(2) @Max(100_000) int probeRecords) {
     }
 
     /**

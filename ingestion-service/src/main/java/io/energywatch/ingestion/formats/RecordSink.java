@@ -6,7 +6,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Receives the outcome of every record a parser reads, in file order. One source line may hold several records (an ODRÉ
  * line has an electricity and a gas value; a seed gas line 24 hourly values and a movement flag): each is one call.
- * The job's counts are per record: records read = accepted + rejected + duplicates.
+ * The job's counts are per record: records read = accepted + rejected + duplicates. Calls come in the order the
+ * job reads: file order, or time order where an upload is sorted (lines then arrive out of file order).
  */
 public interface RecordSink {
 
@@ -22,6 +23,13 @@ public interface RecordSink {
      * @param raw    the source line (truncated by the caller if long)
      */
     void reject(long line, @Nullable String field, String reason, String raw);
+
+    /**
+     * A record the upload repeats (same key), dropped or merged into another under the upload's duplicates policy: it
+     * counts among the job's duplicates, as a record stored before does. The default ignores it.
+     */
+    default void duplicate(long line, EnergyWatchEvent dropped) {
+    }
 
     /** Bytes consumed so far, for progress. Parsers call it now and then; the default ignores it. */
     default void progress(long bytesRead) {

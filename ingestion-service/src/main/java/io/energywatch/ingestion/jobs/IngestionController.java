@@ -122,7 +122,7 @@ class IngestionController {
                     + " social-movements or weather-forecast", List.of(ProblemError.field("kind", null, "required")));
         }
         return new UploadService.UploadRequest(origin, "upload", field("kind", kind, IngestionKind::fromCode),
-                p.get("format"), p.get("tz"), mapping(p));
+                p.get("format"), p.get("tz"), mapping(p), p.get(DuplicatePolicy.PARAMETER));
     }
 
     /** The generic formats' column mapping, from request parameters; null when none is given. */

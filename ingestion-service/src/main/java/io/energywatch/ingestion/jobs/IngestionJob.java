@@ -16,9 +16,11 @@ import java.util.List;
  * @param trigger    upload, poller or simulation
  * @param spoolFile  the kept upload, deleted when the job ends
  * @param attempt    1 for the first run, incremented when a restart resumes the job
- * @param linesCommitted last source line whose records are all committed (rejections up to it are already dead-lettered)
+ * @param linesCommitted lines whose records are all committed, counted in the order the job reads them (file order, or
+ *                   time order for a sorted upload); rejections of those lines are already dead-lettered
  * @param parameters trigger-specific input, e.g. the simulation request as JSON
  * @param pause      why the job is PAUSED, null otherwise
+ * @param ordering   an upload's duplicates policy and reorder window, and once read, what they did; null for others
  */
 @Document("ingestion_jobs")
 public record IngestionJob(
@@ -46,7 +48,8 @@ public record IngestionJob(
         @Nullable String tz,
         @Nullable ColumnMapping mapping,
         @Nullable String parameters,
-        @Nullable JobPause pause) {
+        @Nullable JobPause pause,
+        @Nullable UploadOrdering ordering) {
 
     public IngestionJob {
         rejections = rejections == null ? List.of() : List.copyOf(rejections);
@@ -54,9 +57,10 @@ public record IngestionJob(
 
     static IngestionJob queued(String id, String kind, @Nullable String format, String origin, String trigger,
                                long sizeBytes, @Nullable String spoolFile, @Nullable String tz,
-                               @Nullable ColumnMapping mapping, @Nullable String parameters, Instant now) {
+                               @Nullable ColumnMapping mapping, @Nullable String parameters,
+                               @Nullable UploadOrdering ordering, Instant now) {
         return new IngestionJob(id, JobStatus.QUEUED, kind, format, origin, trigger, sizeBytes, 0, 0, 0, 0, 0, 0, 0, 0,
-                List.of(), now, null, null, null, spoolFile, tz, mapping, parameters, null);
+                List.of(), now, null, null, null, spoolFile, tz, mapping, parameters, null, ordering);
     }
 
     /** This job PAUSED for {@code pause}, with the counters its interrupted attempt had committed. */
@@ -64,14 +68,14 @@ public record IngestionJob(
         return new IngestionJob(id, JobStatus.PAUSED, kind, format, origin, trigger, sizeBytes, c.bytesRead(),
                 c.linesRead(), c.recordsRead(), c.accepted(), c.rejected(), c.duplicates(),
                 Math.max(linesCommitted, c.linesCommitted()), attempt, rejections, createdAt, startedAt, finishedAt,
-                error, spoolFile, tz, mapping, parameters, pause);
+                error, spoolFile, tz, mapping, parameters, pause, ordering);
     }
 
     /** This job as stored, shown PAUSED for {@code pause} (kept in memory while MongoDB could not be written). */
     IngestionJob paused(JobPause pause) {
         return new IngestionJob(id, JobStatus.PAUSED, kind, format, origin, trigger, sizeBytes, bytesRead, linesRead,
                 recordsRead, accepted, rejected, duplicates, linesCommitted, attempt, rejections, createdAt, startedAt,
-                finishedAt, error, spoolFile, tz, mapping, parameters, pause);
+                finishedAt, error, spoolFile, tz, mapping, parameters, pause, ordering);
     }
 
     /** This job ended with {@code status}, as it would be stored (kept in memory when MongoDB refused the write). */
@@ -79,7 +83,7 @@ public record IngestionJob(
         return new IngestionJob(id, status, kind, format, origin, trigger, sizeBytes, c.bytesRead(), c.linesRead(),
                 c.recordsRead(), c.accepted(), c.rejected(), c.duplicates(),
                 Math.max(linesCommitted, c.linesCommitted()), attempt, rejections, createdAt, startedAt, now, error,
-                null, tz, mapping, parameters, null);
+                null, tz, mapping, parameters, null, ordering);
     }
 
     /** Percent of the input consumed: bytes for uploads, records for simulations (sizeBytes then holds the total). */

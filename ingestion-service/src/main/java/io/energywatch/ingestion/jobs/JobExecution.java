@@ -29,7 +29,9 @@ import java.util.concurrent.TimeoutException;
 /**
  * One attempt at one job: receives the parser's records, commits them in batches cut at line boundaries (so "lines
  * committed" is exact), dead-letters rejections, and writes the job's counters after each commit. Counters only ever
- * include what is committed, so a report never claims more than the store holds.
+ * include what is committed, so a report never claims more than the store holds. Lines are counted in the order they
+ * arrive, which a sorted upload makes differ from file order: "lines committed" is how many of them, in that order,
+ * and since the order is the same at every attempt, a resumed attempt knows which rejections went out already.
  */
 final class JobExecution implements RecordSink, AutoCloseable {
 
@@ -45,6 +47,8 @@ final class JobExecution implements RecordSink, AutoCloseable {
 
     private final List<EnergyWatchEvent> pendingEvents = new ArrayList<>();
     private final List<PendingRejection> pendingRejections = new ArrayList<>();
+    /** Repeats the upload's duplicates policy dropped or merged, not yet committed. */
+    private long pendingDuplicates;
     private final List<JobRejection> kept = new ArrayList<>();
     private long currentLine = -1;
     private long bytesRead;
@@ -59,12 +63,13 @@ final class JobExecution implements RecordSink, AutoCloseable {
     private long committedLines;
     private long committedRecords;
 
-    private record PendingRejection(long line, @Nullable String field, String reason, String raw) {
+    /** @param position the rejection's line, counted in arrival order (1 = the first line that held a record) */
+    private record PendingRejection(long line, long position, @Nullable String field, String reason, String raw) {
     }
 
     /** A batch stored and sent whose acknowledgements are still awaited, with what it will add to the counters. */
     private record InFlight(CompletableFuture<RawStore.StagedBatch> batch, List<CompletableFuture<?>> deadLetters,
-                            long rejected,
+                            long rejected, long duplicatesInUpload,
                             long upToLine, long bytesRead, long linesRead, long recordsRead) {
     }
 
@@ -101,10 +106,16 @@ final class JobExecution implements RecordSink, AutoCloseable {
     @Override
     public void reject(long line, @Nullable String field, String reason, String raw) {
         atLine(line);
-        pendingRejections.add(new PendingRejection(line, field, reason, raw));
+        pendingRejections.add(new PendingRejection(line, linesRead, field, reason, raw));
         if (kept.size() < properties.maxRejectionsKept()) {
             kept.add(new JobRejection(line, field, reason));
         }
+    }
+
+    @Override
+    public void duplicate(long line, EnergyWatchEvent dropped) {
+        atLine(line);
+        pendingDuplicates++;
     }
 
     @Override
@@ -114,7 +125,7 @@ final class JobExecution implements RecordSink, AutoCloseable {
 
     /** Commits what is left and waits for every batch in flight; call once the parser has returned. */
     void complete() {
-        commit(currentLine);
+        commit();
         while (!inFlight.isEmpty()) {
             finishOldest();
         }
@@ -165,8 +176,8 @@ final class JobExecution implements RecordSink, AutoCloseable {
 
     private void atLine(long line) {
         if (line != currentLine) {
-            if (pendingEvents.size() + pendingRejections.size() >= properties.batchSize()) {
-                commit(currentLine);
+            if (pendingEvents.size() + pendingRejections.size() + pendingDuplicates >= properties.batchSize()) {
+                commit();
             }
             currentLine = line;
             linesRead++;
@@ -174,8 +185,9 @@ final class JobExecution implements RecordSink, AutoCloseable {
         recordsRead++;
     }
 
-    private void commit(long upToLine) {
-        if (pendingEvents.isEmpty() && pendingRejections.isEmpty()) {
+    /** Commits the pending records: every record of the first {@code linesRead} lines, in arrival order. */
+    private void commit() {
+        if (pendingEvents.isEmpty() && pendingRejections.isEmpty() && pendingDuplicates == 0) {
             return;
         }
         var prepared = RawStore.prepare(pendingEvents, job.id(), job.attempt(), ++batches);
@@ -183,10 +195,11 @@ final class JobExecution implements RecordSink, AutoCloseable {
         // order on both, and parsing goes on meanwhile.
         var staged = CompletableFuture.supplyAsync(() -> store.store(prepared), writer)
                 .thenApplyAsync(store::send, sender);
-        inFlight.add(new InFlight(staged, deadLetter(), pendingRejections.size(), upToLine, bytesRead, linesRead,
-                recordsRead));
+        inFlight.add(new InFlight(staged, deadLetter(), pendingRejections.size(), pendingDuplicates, linesRead,
+                bytesRead, linesRead, recordsRead));
         pendingEvents.clear();
         pendingRejections.clear();
+        pendingDuplicates = 0;
         while (inFlight.size() > properties.batchesInFlight()) {
             finishOldest();
         }
@@ -206,7 +219,7 @@ final class JobExecution implements RecordSink, AutoCloseable {
         completing = null;
         awaitDeadLetters(oldest.deadLetters());
         accepted += result.accepted();
-        duplicates += result.duplicates();
+        duplicates += result.duplicates() + oldest.duplicatesInUpload();
         rejected += oldest.rejected();
         meters.committed(job.kind(), rejectionTopic, result, oldest.rejected());
         linesCommitted = Math.max(linesCommitted, oldest.upToLine());
@@ -220,7 +233,7 @@ final class JobExecution implements RecordSink, AutoCloseable {
     private List<CompletableFuture<?>> deadLetter() {
         List<CompletableFuture<?>> sends = new ArrayList<>();
         for (PendingRejection r : pendingRejections) {
-            if (r.line() <= job.linesCommitted()) {
+            if (r.position() <= job.linesCommitted()) {
                 continue;
             }
             String raw = r.raw().length() > MAX_DLQ_VALUE_CHARS ? r.raw().substring(0, MAX_DLQ_VALUE_CHARS) : r.raw();

@@ -27,7 +27,7 @@ public class JobLauncher {
     public IngestionJob launch(String kind, String origin, String trigger, long expectedRecords, String parameters) {
         String id = UUID.randomUUID().toString();
         IngestionJob job = jobs.insert(IngestionJob.queued(id, kind, null, origin, trigger, expectedRecords, null, null,
-                null, parameters, clock.instant()));
+                null, parameters, null, clock.instant()));
         runner.submit(id);
         return job;
     }

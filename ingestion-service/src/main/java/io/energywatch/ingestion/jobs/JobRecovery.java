@@ -41,7 +41,7 @@ class JobRecovery {
             } else {
                 jobs.finish(job.id(), JobStatus.FAILED, "interrupted by a restart and its input was not kept; committed: "
                         + job.accepted() + " accepted, " + job.rejected() + " rejected, " + job.duplicates()
-                        + " duplicates up to line " + job.linesCommitted(), clock.instant());
+                        + " duplicates from the first " + job.linesCommitted() + " lines read", clock.instant());
             }
         }
     }

@@ -80,6 +80,12 @@ class JobRepository {
         mongo.updateFirst(Query.query(Criteria.where("_id").is(id)), u, IngestionJob.class);
     }
 
+    /** Records what an upload's ordering did, once its input is read (before the job ends). */
+    void ordering(String id, UploadOrdering ordering) {
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(id)), new Update().set("ordering", ordering),
+                IngestionJob.class);
+    }
+
     void finish(String id, JobStatus status, @Nullable String error, Instant now) {
         mongo.updateFirst(Query.query(Criteria.where("_id").is(id)),
                 new Update().set("status", status).set("finishedAt", now).set("error", error).unset("spoolFile")

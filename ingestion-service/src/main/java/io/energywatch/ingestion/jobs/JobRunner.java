@@ -247,7 +247,7 @@ public class JobRunner implements DisposableBean {
                 JobPause pause = pause(store.get(), clock.instant());
                 pauses.put(jobId, pause);
                 live.computeIfPresent(jobId, (id, j) -> j.paused(pause, c));
-                log.warn("job {} pauses at line {}: {}", jobId, c.linesCommitted(), store.get().summary());
+                log.warn("job {} pauses after {} lines committed: {}", jobId, c.linesCommitted(), store.get().summary());
                 return store.get();
             }
             // A full store (or any other failure) needs someone to act: the job ends saying what it committed.
@@ -263,7 +263,7 @@ public class JobRunner implements DisposableBean {
      */
     private void fail(IngestionJob job, JobCounters c, String reason, Exception cause) {
         String error = reason + " (committed before the failure: " + c.accepted() + " accepted, " + c.rejected()
-                + " rejected, " + c.duplicates() + " duplicates up to line " + c.linesCommitted() + ")";
+                + " rejected, " + c.duplicates() + " duplicates from the first " + c.linesCommitted() + " lines read)";
         log.error("job {} failed: {}", job.id(), error, cause);
         Instant now = clock.instant();
         try {

@@ -39,6 +39,12 @@ import java.lang.annotation.Target;
                 description = "The file's format; detected from its header when absent (generic-csv and generic-json need it)"),
         @Parameter(name = "tz", in = ParameterIn.QUERY, example = "Europe/Paris",
                 description = "Time zone of local timestamps, when the format does not fix one"),
+        @Parameter(name = "duplicates", in = ParameterIn.QUERY, example = "first",
+                description = "Consumption records sharing a series and interval start: keep the first (default) or"
+                        + " the last in file order, merge them into their mean, or reject the repeats naming their"
+                        + " lines. Records are sorted by time per series within the configured reorder window (a"
+                        + " newest-first file is read from its end); one further out of place is rejected naming its"
+                        + " line. The job's ordering object counts what was done."),
         @Parameter(name = "timestampColumn", in = ParameterIn.QUERY, example = "timestamp",
                 description = "Generic formats: the timestamp column (with valueColumn)"),
         @Parameter(name = "valueColumn", in = ParameterIn.QUERY, example = "value",

@@ -44,9 +44,14 @@ public class UploadService {
         this.clock = clock;
     }
 
-    /** What the caller said about an upload. */
+    /**
+     * What the caller said about an upload.
+     *
+     * @param duplicates the duplicates policy ({@code first}, {@code last}, {@code mean}, {@code reject}); null for
+     *                   {@code first}
+     */
     public record UploadRequest(String origin, String trigger, IngestionKind kind, @Nullable String format,
-                                @Nullable String tz, @Nullable ColumnMapping mapping) {
+                                @Nullable String tz, @Nullable ColumnMapping mapping, @Nullable String duplicates) {
     }
 
     public IngestionJob accept(InputStream body, UploadRequest request) {
@@ -55,6 +60,7 @@ public class UploadService {
         if (request.tz() != null && !request.tz().isBlank()) {
             parse("tz", request.tz(), ZoneId::of);
         }
+        UploadOrdering ordering = ordering(request);
         String id = UUID.randomUUID().toString();
         Path spool = spool(body, id);
         try {
@@ -65,7 +71,7 @@ public class UploadService {
             SourceFormat format = FormatDetector.detect(spool, request.kind(), requested, request.mapping());
             IngestionJob job = jobs.insert(IngestionJob.queued(id, request.kind().code(), format.code(),
                     request.origin(), request.trigger(), size, spool.toString(), blankToNull(request.tz()),
-                    request.mapping(), null, clock.instant()));
+                    request.mapping(), null, ordering, clock.instant()));
             runner.submit(id);
             return job;
         } catch (UnreadableUploadException e) {
@@ -85,13 +91,27 @@ public class UploadService {
     public IngestionJob recordFailure(UploadRequest request, String error) {
         String id = UUID.randomUUID().toString();
         jobs.insert(IngestionJob.queued(id, request.kind().code(), request.format(), request.origin(), request.trigger(),
-                0, null, request.tz(), request.mapping(), null, clock.instant()));
+                0, null, request.tz(), request.mapping(), null, null, clock.instant()));
         jobs.finish(id, JobStatus.FAILED, error, clock.instant());
         return jobs.find(id).orElseThrow();
     }
 
     public Optional<IngestionJob> find(String id) {
         return jobs.find(id);
+    }
+
+    /** The policy and window the job keeps, so a resumed attempt orders the upload exactly as the first did. */
+    private UploadOrdering ordering(UploadRequest request) {
+        DuplicatePolicy policy = request.duplicates() == null || request.duplicates().isBlank() ? DuplicatePolicy.FIRST
+                : DuplicatePolicy.parse(request.duplicates());
+        if (policy != DuplicatePolicy.FIRST && request.kind() != IngestionKind.CONSUMPTION) {
+            // Weather, movements and forecasts keep the first record of a key, as re-ingestion does.
+            throw ProblemException.badRequest("invalid-request", "duplicates applies to consumption uploads",
+                    List.of(ProblemError.field(DuplicatePolicy.PARAMETER, request.duplicates(), "kind "
+                            + request.kind().code() + " keeps the first record of a key; only consumption takes "
+                            + "last, mean or reject")));
+        }
+        return UploadOrdering.requested(policy, properties.order().reorderWindow());
     }
 
     private Path spool(InputStream body, String id) {

@@ -56,7 +56,7 @@ public class PollerRunner {
         PollerState state = Optional.ofNullable(mongo.findById(poller.id(), PollerState.class))
                 .orElse(new PollerState(poller.id(), null, null, null, null, null));
         UploadRequest request = new UploadRequest(poller.id(), "poller", poller.kind(), poller.format(), poller.tz(),
-                null);
+                null, null);
         String lastError = "no attempt made";
         Duration wait = poller.backoff();
         for (int attempt = 1; attempt <= poller.attempts(); attempt++) {

@@ -12,6 +12,7 @@ import io.energywatch.ingestion.formats.SourceParsers;
 import io.energywatch.ingestion.store.RawStore;
 import io.energywatch.testsupport.KafkaTestBroker;
 import io.energywatch.testsupport.MongoWireTestServer;
+import io.energywatch.testsupport.TestTokens;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.model.InsertManyOptions;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -76,11 +77,15 @@ public final class IngestionBench {
         System.out.printf("ODRÉ file %s: %,d records; 1 warm-up round, then %d measured rounds%n",
                 file.getFileName(), events.size(), ROUNDS);
 
-        ConfigurableApplicationContext app = new SpringApplication(IngestionServiceApplication.class).run(
+        List<String> arguments = new ArrayList<>(List.of(
                 "--server.port=0", "--spring.kafka.bootstrap-servers=" + kafka, "--spring.mongodb.uri=" + mongo,
                 "--energywatch.ingestion.spool-dir=" + Files.createTempDirectory("ew-bench-spool"),
                 "--energywatch.ingestion.batch-size=5000",
-                "--logging.level.root=WARN");
+                "--logging.level.root=WARN"));
+        // The service trusts the test issuer, whose bearer IngestionApi sends.
+        arguments.addAll(List.of(TestTokens.arguments()));
+        ConfigurableApplicationContext app = new SpringApplication(IngestionServiceApplication.class)
+                .run(arguments.toArray(String[]::new));
         // Each measure runs once to warm the JIT (the service was just started), then ROUNDS times interleaved, so a
         // slow moment of the machine hits all three alike. Every round writes into an empty collection.
         Measure kafkaRaw = new Measure("raw Kafka produce (acks=all, idempotent)");

@@ -1,6 +1,7 @@
 package io.energywatch.ingestion.jobs;
 
 import io.energywatch.contracts.EnergyWatchEvent;
+import io.energywatch.ingestion.config.IngestionProperties;
 import io.energywatch.ingestion.formats.RecordSink;
 import io.energywatch.ingestion.IngestionApi;
 import io.energywatch.ingestion.formats.SourceParsers;
@@ -147,8 +148,8 @@ final class HeldUploads {
 
         @Bean
         @Order(Ordered.HIGHEST_PRECEDENCE)
-        JobSource gatedUploads(SourceParsers parsers, Gate gate) {
-            var uploads = new UploadSource(parsers);
+        JobSource gatedUploads(SourceParsers parsers, JobRepository jobs, IngestionProperties properties, Gate gate) {
+            var uploads = new UploadSource(parsers, jobs, properties);
             return new JobSource() {
                 @Override
                 public boolean handles(IngestionJob job) {

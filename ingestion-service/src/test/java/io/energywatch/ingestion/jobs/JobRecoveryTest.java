@@ -73,7 +73,7 @@ class JobRecoveryTest {
         Instant created = Instant.parse("2024-05-01T10:00:00Z");
         mongo.insert(new IngestionJob(jobId, JobStatus.RUNNING, "consumption", "odre-conso-brute", "odre-extract.csv",
                 "upload", Files.size(spool), 200, 3, 3, 2, 0, 0, 2, 1, List.of(), created, created, null, null,
-                spool.toString(), null, null, null, null));
+                spool.toString(), null, null, null, null, null));
         // The first attempt stored two records before the crash; the batch of the second was still in the outbox.
         Lineage lineage = new Lineage("odre-extract.csv", jobId, 2L, created);
         storeAsFirstAttempt(measurement("2017-12-31T23:30:00Z", 44906.0, lineage), jobId, 1);
@@ -111,14 +111,14 @@ class JobRecoveryTest {
         Instant created = Instant.parse("2024-05-01T10:00:00Z");
         mongo.insert(new IngestionJob(jobId, JobStatus.RUNNING, "consumption", "odre-conso-brute", "gone.csv",
                 "upload", 1000, 500, 10, 20, 18, 1, 1, 10, 1, List.of(), created, created, null, null,
-                SPOOL.resolve("missing.upload").toString(), null, null, null, null));
+                SPOOL.resolve("missing.upload").toString(), null, null, null, null, null));
 
         recovery.resumeUnfinishedJobs();
 
         JsonNode job = api().get("/api/v1/ingestions/" + jobId).body();
         assertThat(job.path("status").asString()).isEqualTo("FAILED");
         assertThat(job.path("error").asString()).contains("interrupted by a restart")
-                .contains("18 accepted, 1 rejected, 1 duplicates up to line 10");
+                .contains("18 accepted, 1 rejected, 1 duplicates from the first 10 lines read");
     }
 
     private IngestionApi api() {
