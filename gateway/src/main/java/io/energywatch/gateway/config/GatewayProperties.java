@@ -1,5 +1,6 @@
 package io.energywatch.gateway.config;
 
+import io.energywatch.service.web.BodyLimits;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -7,7 +8,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 import java.net.URI;
@@ -44,21 +44,6 @@ public record GatewayProperties(@NotEmpty Map<String, URI> services, @Valid @Not
      */
     public record RateLimit(boolean enabled, @Min(1) long capacity, @Min(1) long refillTokens,
                             @NotNull Duration refillPeriod, @Min(100) long maxClients) {
-    }
-
-    /**
-     * @param defaultMax the largest body of a request no route class names (JSON commands, rules, feedback)
-     * @param routes     route classes tried in order; the first whose path patterns match gives the limit
-     */
-    public record BodyLimits(@NotNull DataSize defaultMax, List<@Valid RouteClass> routes) {
-
-        public BodyLimits {
-            routes = routes == null ? List.of() : List.copyOf(routes);
-        }
-    }
-
-    /** Paths (Spring path patterns) whose bodies may reach {@code max}; {@code name} appears in the 413 problem. */
-    public record RouteClass(@NotBlank String name, @NotEmpty List<String> paths, @NotNull DataSize max) {
     }
 
     /** @param allowedOrigins exact origins ({@code https://console.example.org}); empty: no cross-origin caller */

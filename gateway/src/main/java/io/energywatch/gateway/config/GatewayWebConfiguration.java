@@ -1,8 +1,8 @@
 package io.energywatch.gateway.config;
 
-import io.energywatch.gateway.limits.BodySizeFilter;
 import io.energywatch.gateway.limits.RateLimitFilter;
 import io.energywatch.gateway.web.ResponseHeadersFilter;
+import io.energywatch.service.web.BodySizeFilter;
 import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;

@@ -1,6 +1,6 @@
 package io.energywatch.gateway.web;
 
-import io.energywatch.gateway.limits.BodySizeFilter;
+import io.energywatch.service.web.BodySizeFilter;
 import io.energywatch.service.web.ProblemResponses;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;

@@ -17,4 +17,9 @@ public record ProblemError(@Nullable Long line, @Nullable String field, @Nullabl
     public static ProblemError line(long line, @Nullable String field, String reason) {
         return new ProblemError(line, field, null, reason);
     }
+
+    /** This error as a problem body quotes it: field and value cut short, reason without class names. */
+    ProblemError bounded() {
+        return new ProblemError(line, ProblemText.value(field), ProblemText.value(value), ProblemText.text(reason));
+    }
 }

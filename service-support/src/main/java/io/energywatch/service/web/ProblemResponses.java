@@ -4,6 +4,7 @@ import io.energywatch.service.stores.StoreAccessProperties;
 import io.energywatch.service.stores.StoreFailure;
 import io.energywatch.service.stores.StoreFailures;
 import io.energywatch.service.stores.StoreUnavailableException;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -26,6 +27,10 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 import java.net.URI;
 import java.util.List;
@@ -43,6 +48,9 @@ public class ProblemResponses {
     public static final String TYPE_BASE = "https://energywatch.io/problems/";
     /** A problem's property naming the store that failed: {@code mongodb}, {@code kafka} or {@code elasticsearch}. */
     public static final String STORE = "store";
+
+    /** Errors listed in one problem: enough to fix a file, not a copy of it. */
+    public static final int MAX_ERRORS = 100;
 
     private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
 
@@ -77,7 +85,8 @@ public class ProblemResponses {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e) {
-        String reason = e.getMostSpecificCause().getMessage();
+        String reason = e.getRequiredType() == null ? String.valueOf(e.getMostSpecificCause().getMessage())
+                : "expected " + ProblemText.expected(e.getRequiredType());
         return render(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
                 "parameter '" + e.getName() + "' cannot be read: " + reason,
                 List.of(ProblemError.field(e.getName(), e.getValue(), reason)));
@@ -97,10 +106,68 @@ public class ProblemResponses {
                 List.of(ProblemError.field(e.getRequestPartName(), null, "required")));
     }
 
+    /**
+     * A body that is not the JSON the route takes: a member of the wrong type names its path ({@code readings[3].value})
+     * and what it should hold; broken or too deep JSON says where; a body cut off at the size limit is a 413.
+     */
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
+        Optional<ResponseEntity<ProblemDetail>> tooLarge = tooLarge(e);
+        if (tooLarge.isPresent()) {
+            return tooLarge.get();
+        }
+        MismatchedInputException m = mismatch(e);
+        if (m != null) {
+            String field = path(m);
+            String reason = m instanceof UnrecognizedPropertyException ? "is not a field of this request"
+                    : "expected " + ProblemText.expected(m.getTargetType());
+            return render(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
+                    "field '" + field + "' " + reason, List.of(ProblemError.field(field,
+                            m instanceof InvalidFormatException f ? f.getValue() : null, reason)));
+        }
+        if (e.getMostSpecificCause() instanceof JacksonException j) {
+            return render(HttpStatus.BAD_REQUEST, "unreadable-body", "Unreadable request body",
+                    "the body is not readable JSON: " + j.getOriginalMessage(), List.of());
+        }
         return render(HttpStatus.BAD_REQUEST, "unreadable-body", "Unreadable request body",
                 e.getMostSpecificCause().getMessage(), List.of());
+    }
+
+    /** The first mismatch with a path in the chain (Jackson wraps a date parser's failure in one, for example). */
+    private static @Nullable MismatchedInputException mismatch(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof MismatchedInputException m && !m.getPath().isEmpty()) {
+                return m;
+            }
+        }
+        return null;
+    }
+
+    /** {@code readings[3].value}: where in the body a member was refused. */
+    private static String path(JacksonException e) {
+        var out = new StringBuilder();
+        for (JacksonException.Reference ref : e.getPath()) {
+            if (ref.getPropertyName() != null) {
+                out.append(out.isEmpty() ? "" : ".").append(ref.getPropertyName());
+            } else if (ref.getIndex() >= 0) {
+                out.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return out.toString();
+    }
+
+    /** The 413 of a body that went past its route's limit while it was read (see {@link BodySizeFilter}). */
+    private static Optional<ResponseEntity<ProblemDetail>> tooLarge(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof BodySizeFilter.BodyTooLargeException tooLarge) {
+                ResponseEntity<ProblemDetail> problem = render(HttpStatus.CONTENT_TOO_LARGE, "body-too-large",
+                        "Request body too large", tooLarge.detail(), List.of());
+                problem.getBody().setProperty("limit", tooLarge.max().toBytes());
+                problem.getBody().setProperty("routeClass", tooLarge.routeClass());
+                return Optional.of(problem);
+            }
+        }
+        return Optional.empty();
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
@@ -136,6 +203,10 @@ public class ProblemResponses {
      */
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        Optional<ResponseEntity<ProblemDetail>> tooLarge = tooLarge(e);
+        if (tooLarge.isPresent()) {
+            return tooLarge.get();
+        }
         Optional<StoreFailure> store = StoreFailures.classify(e);
         if (store.isPresent()) {
             log.warn("{} ({})", store.get().summary(), e.toString());
@@ -170,12 +241,16 @@ public class ProblemResponses {
         return response.body(body);
     }
 
+    /**
+     * The problem, its detail and each error's value and reason bounded and without class names ({@link ProblemText}),
+     * at most {@link #MAX_ERRORS} errors.
+     */
     public static ResponseEntity<ProblemDetail> render(HttpStatusCode status, String type, String title, String detail,
                                                        List<ProblemError> errors) {
-        ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(status, ProblemText.text(detail));
         body.setType(URI.create(TYPE_BASE + type));
         body.setTitle(title);
-        body.setProperty("errors", errors);
+        body.setProperty("errors", errors.stream().limit(MAX_ERRORS).map(ProblemError::bounded).toList());
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
     }
 

@@ -29,7 +29,7 @@ public final class ProblemWriter {
         body.put("type", ProblemResponses.TYPE_BASE + type);
         body.put("title", title);
         body.put("status", status);
-        body.put("detail", detail);
+        body.put("detail", ProblemText.text(detail));
         body.put("errors", List.of());
         body.putAll(properties);
         return JSON.writeValueAsBytes(body);

@@ -1,7 +1,5 @@
-package io.energywatch.gateway.limits;
+package io.energywatch.service.web;
 
-import io.energywatch.gateway.config.GatewayProperties;
-import io.energywatch.service.web.ProblemWriter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -22,11 +20,13 @@ import java.util.Map;
 
 /**
  * Request bodies no larger than their route class allows: a declared {@code Content-Length} over the limit is a 413
- * problem at once (nothing is read, nothing reaches a service); a chunked body is counted as it streams through to the
- * service and fails with {@link BodyTooLargeException} when it passes the limit. Bodies are never buffered here: an
- * upload streams from the caller to the service in the proxy's small buffers.
+ * problem at once (nothing is read, nothing reaches a handler or, in the gateway, a service); a chunked body is counted
+ * as it is read and fails with {@link BodyTooLargeException} when it passes the limit, which {@link ProblemResponses}
+ * (or the gateway's proxy) answers as the same 413. Bodies are never buffered here.
  */
 public final class BodySizeFilter extends OncePerRequestFilter {
+
+    private static final String STREAMED = "the streamed body went past it";
 
     private record Compiled(String name, List<PathPattern> patterns, DataSize max) {
     }
@@ -34,7 +34,7 @@ public final class BodySizeFilter extends OncePerRequestFilter {
     private final List<Compiled> classes;
     private final DataSize defaultMax;
 
-    public BodySizeFilter(GatewayProperties.BodyLimits limits) {
+    public BodySizeFilter(BodyLimits limits) {
         this.defaultMax = limits.defaultMax();
         this.classes = limits.routes().stream().map(r -> new Compiled(r.name(),
                 r.paths().stream().map(PathPatternParser.defaultInstance::parse).toList(), r.max())).toList();
@@ -55,9 +55,12 @@ public final class BodySizeFilter extends OncePerRequestFilter {
 
     static void reject(HttpServletResponse response, String name, DataSize max, String what) throws IOException {
         ProblemWriter.write(response, HttpStatus.CONTENT_TOO_LARGE, "body-too-large", "Request body too large",
-                "The body of a request to %s must not exceed %s (%d bytes); %s.".formatted(name, readable(max),
-                        max.toBytes(), what),
-                Map.of("limit", max.toBytes(), "routeClass", name));
+                detail(name, max, what), Map.of("limit", max.toBytes(), "routeClass", name));
+    }
+
+    private static String detail(String name, DataSize max, String what) {
+        return "The body of a request to %s must not exceed %s (%d bytes); %s.".formatted(name, readable(max),
+                max.toBytes(), what);
     }
 
     private static void reject(HttpServletResponse response, Compiled limit, String what) throws IOException {
@@ -93,9 +96,22 @@ public final class BodySizeFilter extends OncePerRequestFilter {
             this.max = max;
         }
 
+        public String routeClass() {
+            return routeClass;
+        }
+
+        public DataSize max() {
+            return max;
+        }
+
+        /** The 413 problem's detail. */
+        public String detail() {
+            return BodySizeFilter.detail(routeClass, max, STREAMED);
+        }
+
         /** Answers the 413 problem this exception stands for. */
         public void write(HttpServletResponse response) throws IOException {
-            reject(response, routeClass, max, "the streamed body went past it");
+            reject(response, routeClass, max, STREAMED);
         }
     }
 
