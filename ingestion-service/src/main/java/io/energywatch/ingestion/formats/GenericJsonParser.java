@@ -1,7 +1,6 @@
 package io.energywatch.ingestion.formats;
 
 import io.energywatch.service.csv.CsvLines;
-
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -20,8 +19,9 @@ import java.util.Map;
 /**
  * A JSON upload of consumption objects, either one top-level array or NDJSON (one object per line), streamed token by
  * token and read through the {@link ColumnMapping}; each object's line is the line its '{' is on. Scalars are read as
- * text, nested values are skipped. JSON that breaks mid-stream cannot be resynchronised: the rest of the upload is one
- * rejection at the line where it broke.
+ * text; a nested object or array is skipped, unless the mapping reads that member, which rejects the record naming
+ * it (a value that is an object is not a missing value). JSON that breaks mid-stream cannot be resynchronised: the
+ * rest of the upload is one rejection at the line where it broke.
  */
 final class GenericJsonParser implements SourceParser {
 
@@ -65,6 +65,9 @@ final class GenericJsonParser implements SourceParser {
                     String raw = fields.toString();
                     try {
                         records.read(line, raw, name -> fields.getOrDefault(name, ""));
+                    } catch (NestedValue e) {
+                        out.reject(line, e.field, "field " + e.field + " holds a JSON " + e.kind
+                                + " where a text or number was expected", raw);
                     } catch (RecordRejected e) {
                         out.reject(line, e.field(), e.reason(), raw);
                     } catch (IllegalArgumentException e) {
@@ -94,18 +97,25 @@ final class GenericJsonParser implements SourceParser {
         }
     }
 
-    /** The object's scalar members as text; nested arrays and objects are skipped. */
-    private static Map<String, String> object(JsonParser parser) {
+    /**
+     * The object's scalar members as text; nested arrays and objects are skipped, and reading such a member (see
+     * {@link Members#getOrDefault}) throws {@link NestedValue}.
+     */
+    private static Members object(JsonParser parser) {
         var fields = new LinkedHashMap<String, String>();
+        var nested = new LinkedHashMap<String, String>();
         try {
             JsonToken token;
             while ((token = parser.nextToken()) == JsonToken.PROPERTY_NAME) {
                 String name = parser.currentName();
                 JsonToken value = parser.nextToken();
                 if (value == JsonToken.START_OBJECT || value == JsonToken.START_ARRAY) {
+                    nested.put(name, value == JsonToken.START_OBJECT ? "object" : "array");
+                    fields.remove(name);
                     parser.skipChildren();
                 } else if (value != JsonToken.VALUE_NULL) {
                     fields.put(name, parser.getString());
+                    nested.remove(name);
                 }
             }
             if (token != JsonToken.END_OBJECT) {
@@ -114,7 +124,38 @@ final class GenericJsonParser implements SourceParser {
         } catch (JacksonException e) {
             throw new BrokenJson(parser.currentLocation().getLineNr(), e.getOriginalMessage());
         }
-        return fields;
+        return new Members(fields, nested);
+    }
+
+    /** An object's scalar members as text, and the names of its members that hold an object or array. */
+    private record Members(Map<String, String> scalars, Map<String, String> nested) {
+
+        String getOrDefault(String name, String absent) {
+            String kind = nested.get(name);
+            if (kind != null) {
+                throw new NestedValue(name, kind);
+            }
+            return scalars.getOrDefault(name, absent);
+        }
+
+        @Override
+        public String toString() {
+            var all = new LinkedHashMap<String, String>(scalars);
+            nested.forEach((name, kind) -> all.put(name, "<" + kind + ">"));
+            return all.toString();
+        }
+    }
+
+    /** A member the mapping reads holds an object or an array. */
+    private static final class NestedValue extends RuntimeException {
+        final String field;
+        final String kind;
+
+        NestedValue(String field, String kind) {
+            super(field, null, false, false);
+            this.field = field;
+            this.kind = kind;
+        }
     }
 
     /** JSON that cannot be tokenised further. */

@@ -1,7 +1,9 @@
 package io.energywatch.ingestion.jobs;
 
 import io.energywatch.contracts.ModelRunCompleted.RunKind;
+import io.energywatch.contracts.EventTimeWindow;
 import io.energywatch.ingestion.config.IngestionProperties;
+import io.energywatch.ingestion.formats.PlausibleEventTimes;
 import io.energywatch.ingestion.formats.UnreadableUploadException;
 import io.energywatch.ingestion.store.PublishFailedException;
 import io.energywatch.ingestion.store.RawStore;
@@ -17,6 +19,7 @@ import io.energywatch.service.stores.Store;
 import io.energywatch.service.stores.StoreCheck;
 import io.energywatch.service.stores.StoreFailure;
 import io.energywatch.service.stores.StoreFailures;
+import io.energywatch.service.time.EventTimeProperties;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -64,6 +67,7 @@ public class JobRunner implements DisposableBean {
     static final String JOB_ID_MDC = "jobId";
 
     private final JobRepository jobs;
+    private final EventTimeWindow eventTime;
     private final RawStore store;
     private final EventPublisher publisher;
     private final IngestionProperties properties;
@@ -84,7 +88,8 @@ public class JobRunner implements DisposableBean {
 
     JobRunner(JobRepository jobs, RawStore store, EventPublisher publisher, IngestionProperties properties,
               List<JobSource> sources, List<StoreCheck> checks, Clock clock, ModelRuns modelRuns,
-              ObservationRegistry observations, MeterRegistry meters) {
+              ObservationRegistry observations, MeterRegistry meters, EventTimeProperties eventTime) {
+        this.eventTime = eventTime.window();
         this.jobs = jobs;
         this.store = store;
         this.publisher = publisher;
@@ -219,7 +224,8 @@ public class JobRunner implements DisposableBean {
         try {
             JobSource source = sources.stream().filter(s -> s.handles(job)).findFirst()
                     .orElseThrow(() -> new IllegalStateException("no source reads " + job.trigger() + " jobs"));
-            source.read(job, execution);
+            // Every source's records pass the platform's plausible event times (a 2999 timestamp is a rejection).
+            source.read(job, new PlausibleEventTimes(execution, eventTime, job.createdAt()));
             execution.complete();
             jobs.finish(jobId, JobStatus.SUCCEEDED, null, clock.instant());
             JobCounters done = execution.counters();

@@ -115,12 +115,14 @@ public class UploadService {
     }
 
     private Path spool(InputStream body, String id) {
+        Path target = properties.spoolDir().resolve(id + ".upload");
         try {
-            Path dir = Files.createDirectories(properties.spoolDir());
-            Path target = dir.resolve(id + ".upload");
+            Files.createDirectories(properties.spoolDir());
             Files.copy(body, target, StandardCopyOption.REPLACE_EXISTING);
             return target;
         } catch (IOException e) {
+            // A body cut off (over its size limit, or the caller gone) leaves no half file in the spool.
+            deleteQuietly(target);
             throw new UncheckedIOException("cannot keep the upload in " + properties.spoolDir(), e);
         }
     }

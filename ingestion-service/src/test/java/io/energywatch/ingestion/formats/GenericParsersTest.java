@@ -11,6 +11,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 class GenericParsersTest {
 
@@ -106,6 +107,25 @@ class GenericParsersTest {
             assertThat(r.line()).isEqualTo(3);
             assertThat(r.reason()).isEqualTo("value 'NaN' is not a number");
         });
+    }
+
+    @Test
+    void aMappedMemberHoldingAnObjectOrArrayIsARejectionNamingItNotAMissingValue() {
+        var sink = json("""
+                [
+                  {"ts": "2024-06-01T10:00:00Z", "series": "electricity:meter-a1:ext-acme:PT1H", "value": {"$gt": ""}},
+                  {"ts": ["2024-06-01T11:00:00Z"], "series": "electricity:meter-a1:ext-acme:PT1H", "value": 2},
+                  {"ts": "2024-06-01T12:00:00Z", "series": {"$where": "1"}, "value": 3},
+                  {"ts": "2024-06-01T13:00:00Z", "series": "electricity:meter-a1:ext-acme:PT1H", "value": 4}
+                ]
+                """, BY_SERIES);
+
+        assertThat(sink.consumption()).singleElement().satisfies(c -> assertThat(c.value()).isEqualTo(4.0));
+        assertThat(sink.rejected).extracting(RecordingSink.Rejected::line, RecordingSink.Rejected::field,
+                RecordingSink.Rejected::reason).containsExactly(
+                tuple(2L, "value", "field value holds a JSON object where a text or number was expected"),
+                tuple(3L, "ts", "field ts holds a JSON array where a text or number was expected"),
+                tuple(4L, "series", "field series holds a JSON object where a text or number was expected"));
     }
 
     @Test
