@@ -46,9 +46,13 @@ public abstract class AnomalyServiceTest {
     protected Api api;
     protected KafkaClients kafka;
 
+    protected int port() {
+        return environment.getRequiredProperty("local.server.port", Integer.class);
+    }
+
     @BeforeEach
     void clients() {
-        api = new Api(environment.getRequiredProperty("local.server.port", Integer.class));
+        api = new Api(port());
         kafka = new KafkaClients(KafkaTestBroker.bootstrapServers());
     }
 }

@@ -2,6 +2,8 @@ package io.energywatch.anomaly.detection;
 
 import io.energywatch.analytics.anomaly.DetectorConfig;
 import io.energywatch.anomaly.config.AnomalyProperties;
+import io.energywatch.contracts.ModelRunCompleted.RunKind;
+import io.energywatch.service.carbon.ModelRuns;
 import io.energywatch.service.web.ProblemError;
 import io.energywatch.service.web.ProblemException;
 import org.springframework.http.HttpHeaders;
@@ -36,12 +38,17 @@ class DetectController {
     record DetectionReport(int rows, long anomalies, SeriesOrder.Report ordering, List<DetectedRow> content) {
     }
 
+    /** The model id of {@code /detect} runs: a fresh detector per upload, no stored model. */
+    static final String UPLOAD_RUN = "anomaly-detection:upload";
+
     private final int reorderWindow;
     private final DetectorConfig detector;
+    private final ModelRuns modelRuns;
 
-    DetectController(AnomalyProperties properties) {
+    DetectController(AnomalyProperties properties, ModelRuns modelRuns) {
         this.reorderWindow = properties.upload().reorderWindow();
         this.detector = DetectorPresets.load(properties.upload().detectorPreset(), properties.upload().detector());
+        this.modelRuns = modelRuns;
     }
 
     @Operation(summary = "Detect anomalies in an uploaded series",
@@ -70,7 +77,11 @@ class DetectController {
         List<UploadedRow> read = MediaType.APPLICATION_JSON.isCompatibleWith(contentType)
                 ? UploadedSeries.json(body, zone) : UploadedSeries.csv(body, zone);
         SeriesOrder.Ordered ordered = SeriesOrder.apply(read, policy, reorderWindow);
-        List<DetectedRow> detected = BatchDetection.detect(ordered.rows(), detector, zone, kind);
+        // Each call is a measured scoring run (energy, CO2) of the rows it scored; reading and ordering are the request's.
+        List<DetectedRow> detected = modelRuns.measure(RunKind.SCORING, UPLOAD_RUN, run -> {
+            run.rows(ordered.rows().size());
+            return BatchDetection.detect(ordered.rows(), detector, zone, kind);
+        });
         SeriesOrder.Report report = ordered.report();
         var answer = ResponseEntity.ok()
                 .header(DUPLICATES_DROPPED, Integer.toString(report.duplicatesDropped()))

@@ -1,5 +1,8 @@
 package io.energywatch.anomaly.notifications;
 
+import io.energywatch.service.observability.EnergyWatchMeters;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -7,6 +10,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -25,9 +29,11 @@ class NotificationDispatcher {
     private final Duration maxBackoff;
     private final Duration claimTimeout;
     private final Clock clock;
+    private final MeterRegistry meters;
 
     NotificationDispatcher(NotificationStore store, Map<Channel, ChannelSender> senders, int batch, int maxAttempts,
-                           Duration initialBackoff, Duration maxBackoff, Duration claimTimeout, Clock clock) {
+                           Duration initialBackoff, Duration maxBackoff, Duration claimTimeout, Clock clock,
+                           MeterRegistry meters) {
         this.store = store;
         this.senders = Map.copyOf(senders);
         this.batch = batch;
@@ -36,6 +42,7 @@ class NotificationDispatcher {
         this.maxBackoff = maxBackoff;
         this.claimTimeout = claimTimeout;
         this.clock = clock;
+        this.meters = meters;
     }
 
     @Scheduled(fixedDelayString = "${energywatch.anomaly.notifications.dispatch-interval}")
@@ -60,8 +67,10 @@ class NotificationDispatcher {
             int attempt = n.attempts() + 1;
             try {
                 senders.get(n.channel()).send(n);
+                delivered(n.channel(), "sent").increment();
                 store.markSent(n.id(), attempt, clock.instant());
             } catch (DeliveryException e) {
+                delivered(n.channel(), "failed").increment();
                 Instant at = clock.instant();
                 if (attempt >= maxAttempts) {
                     store.markFailed(n.id(), attempt, DeliveryStatus.DEAD, at, e.getMessage(), at);
@@ -76,6 +85,12 @@ class NotificationDispatcher {
             }
         }
         return attempted;
+    }
+
+    /** Attempts per channel and outcome: a failed one is counted each time, whether retried or given up. */
+    private Counter delivered(Channel channel, String outcome) {
+        return Counter.builder(EnergyWatchMeters.NOTIFICATIONS).description("notification delivery attempts")
+                .tag("channel", channel.name().toLowerCase(Locale.ROOT)).tag("outcome", outcome).register(meters);
     }
 
     /** The wait after failed attempt number {@code attempt} (1-based): initial × 2^(attempt-1), at most the maximum. */

@@ -4,6 +4,7 @@ import io.energywatch.anomaly.config.AnomalyProperties;
 import io.energywatch.contracts.AnomalyDetected;
 import io.energywatch.contracts.DriftDetected;
 import io.energywatch.service.kafka.EventListeners;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.ApplicationListener;
@@ -74,14 +75,15 @@ class NotificationsConfiguration {
 
     @Bean
     NotificationDispatcher notificationDispatcher(NotificationStore store, JavaMailSender mail,
-                                                  AnomalyProperties properties, Clock notificationClock) {
+                                                  AnomalyProperties properties, Clock notificationClock,
+                                                  MeterRegistry meters) {
         var p = properties.notifications();
         var webhook = new WebhookSender(p.webhook().connectTimeout(), p.webhook().requestTimeout(),
                 p.webhook().secrets(), notificationClock);
         var email = new EmailSender(mail, p.mail().from());
         return new NotificationDispatcher(store, Map.of(Channel.WEBHOOK, webhook, Channel.EMAIL, email),
                 p.dispatchBatch(), p.maxAttempts(), p.initialBackoff(), p.maxBackoff(), p.claimTimeout(),
-                notificationClock);
+                notificationClock, meters);
     }
 
     @Bean(ANOMALY_CONTAINER_FACTORY)

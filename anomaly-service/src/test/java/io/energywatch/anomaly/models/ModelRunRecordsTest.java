@@ -18,7 +18,10 @@ import java.util.Set;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** Every forest training and every scoring batch is a measured model run on energywatch.model-runs.v1. */
+/**
+ * Every forest training, every scoring batch and every {@code /detect} call is a measured model run on
+ * energywatch.model-runs.v1.
+ */
 class ModelRunRecordsTest extends AnomalyServiceTest {
 
     @Test
@@ -41,6 +44,13 @@ class ModelRunRecordsTest extends AnomalyServiceTest {
         assertThat(trained.status()).as(trained.body()).isEqualTo(201);
         assertThat(api.postJson("/api/v1/anomalies/models", "{\"group\":\"gas:ext-none" + RUN + ":PT1H\"}").status())
                 .isEqualTo(422);
+        var csv = new StringBuilder("timestamp,value\n");
+        for (int h = 0; h < 48; h++) {
+            csv.append(Instant.parse("2024-02-01T00:00:00Z").plusSeconds(3600L * h)).append(',')
+                    .append(1000 + (h % 24) * 10).append('\n');
+        }
+        var detected = api.post("/api/v1/anomalies/detect", "text/csv", "application/json", csv.toString());
+        assertThat(detected.status()).as(detected.body()).isEqualTo(200);
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             List<ModelRunCompleted> runs = kafka.read(Topics.MODEL_RUNS.name(), ModelRunCompleted.class).stream()
@@ -64,8 +74,16 @@ class ModelRunRecordsTest extends AnomalyServiceTest {
                         assertThat(r.errorType()).endsWith("ProblemException");
                         assertThat(r.errorMessage()).contains("scored rows");
                     });
+            assertThat(runs).filteredOn(r -> r.modelId().equals("anomaly-detection:upload")).singleElement()
+                    .satisfies(r -> {
+                        assertThat(r.kind()).isEqualTo(RunKind.SCORING);
+                        assertThat(r.status()).isEqualTo(RunStatus.SUCCEEDED);
+                        assertThat(r.rows()).isEqualTo(48);
+                        assertThat(r.energyKwh()).isPositive();
+                    });
             // One record per batch, not per row: the 336 rows came in fewer records.
-            var scoring = runs.stream().filter(r -> r.kind() == RunKind.SCORING).toList();
+            var scoring = runs.stream().filter(r -> r.kind() == RunKind.SCORING)
+                    .filter(r -> !r.modelId().equals("anomaly-detection:upload")).toList();
             assertThat(scoring).isNotEmpty().allSatisfy(r -> {
                 assertThat(r.modelId()).isEqualTo("anomaly-detection");
                 assertThat(r.rows()).isPositive();

@@ -7,6 +7,9 @@ import io.energywatch.contracts.DriftDetected;
 import io.energywatch.contracts.DriftStatus;
 import io.energywatch.contracts.Severity;
 import io.energywatch.contracts.Topics;
+import io.energywatch.service.security.Role;
+import io.energywatch.testsupport.PrometheusScrape;
+import io.energywatch.testsupport.TestTokens;
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
@@ -137,6 +140,13 @@ class AlertingPipelineTest extends AnomalyServiceTest {
                 assertThat(mailTo(modelMail)).hasSize(2);
                 assertThat(api.get("/api/v1/notifications?ruleId=" + anomalyRule).json().path("totalElements")
                         .asLong()).isEqualTo(4);
+
+                // Four webhooks and four e-mails sent by this test (others of this context may have sent more).
+                var scrape = PrometheusScrape.of(port(), TestTokens.token("prometheus", Role.VIEWER));
+                assertThat(scrape.sum("energywatch_notifications_total", "channel", "webhook", "outcome", "sent"))
+                        .isGreaterThanOrEqualTo(4);
+                assertThat(scrape.sum("energywatch_notifications_total", "channel", "email", "outcome", "sent"))
+                        .isGreaterThanOrEqualTo(4);
             } finally {
                 api.delete("/api/v1/alert-rules/" + anomalyRule);
                 api.delete("/api/v1/alert-rules/" + driftRule);

@@ -3,6 +3,9 @@ package io.energywatch.anomaly.notifications;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.internet.MimeMessage;
+import io.energywatch.service.observability.EnergyWatchMeters;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -30,6 +33,7 @@ class DeliveryTest {
 
     private final MongoStores stores = new MongoStores();
     private final MutableClock clock = new MutableClock(T0);
+    private final MeterRegistry meters = new SimpleMeterRegistry();
 
     @AfterEach
     void close() {
@@ -44,7 +48,8 @@ class DeliveryTest {
                 Channel.WEBHOOK, new WebhookSender(Duration.ofSeconds(2), Duration.ofSeconds(5),
                         Map.of("it", SECRET), clock),
                 Channel.EMAIL, new EmailSender(mail, "alerts@energywatch.test")),
-                10, maxAttempts, Duration.ofSeconds(10), Duration.ofSeconds(15), Duration.ofMinutes(1), clock);
+                10, maxAttempts, Duration.ofSeconds(10), Duration.ofSeconds(15), Duration.ofMinutes(1), clock,
+                meters);
     }
 
     private Notification pending(Channel channel, String target) {
@@ -92,6 +97,8 @@ class DeliveryTest {
                     .allMatch(c -> c.body().equals(n.payload()))
                     .extracting(WebhookReceiver.Call::answered).containsExactly(500, 500, 204);
             assertThat(receiver.calls().getLast().timestamp()).isEqualTo(Long.toString(T0.plusSeconds(25).getEpochSecond()));
+            assertThat(attempts("webhook", "failed")).isEqualTo(2);
+            assertThat(attempts("webhook", "sent")).isEqualTo(1);
         }
     }
 
@@ -142,6 +149,15 @@ class DeliveryTest {
         assertThat(received[0].getSubject()).isEqualTo("[EnergyWatch] HIGH SPIKE");
         assertThat(received[0].getAllRecipients()[0].toString()).isEqualTo("ops@energywatch.test");
         assertThat(((String) received[0].getContent()).strip()).isEqualTo("HIGH spike on 11");
+        assertThat(attempts("email", "sent")).isEqualTo(1);
+        assertThat(attempts("email", "failed")).isZero();
+    }
+
+    /** The dispatcher's delivery counter for a channel and outcome. */
+    private double attempts(String channel, String outcome) {
+        var counter = meters.find(EnergyWatchMeters.NOTIFICATIONS).tags("channel", channel, "outcome", outcome)
+                .counter();
+        return counter == null ? 0 : counter.count();
     }
 
     @Test

@@ -106,8 +106,4 @@ class DetectionObservabilityTest extends AnomalyServiceTest {
         return kafka.read(Topics.ANOMALIES.name(), AnomalyDetected.class).stream()
                 .filter(r -> series.equals(r.key())).toList();
     }
-
-    private int port() {
-        return environment.getRequiredProperty("local.server.port", Integer.class);
-    }
 }
