@@ -11,6 +11,11 @@ const ALERTING = new Set(['HIGH', 'CRITICAL']);
 const WINDOWS = [24, 168, 720, 8760, 26280];
 const STRIKE_SHADE = 'rgba(234, 88, 12, 0.14)';
 const HOLIDAY_SHADE = 'rgba(107, 114, 128, 0.12)';
+/** Region names by INSEE code (shared/DESIGN.md), FR the nation: the consumption page names each series' region. */
+const REGIONS = {FR: 'France', 11: 'Île-de-France', 24: 'Centre-Val de Loire', 27: 'Bourgogne-Franche-Comté',
+  28: 'Normandie', 32: 'Hauts-de-France', 44: 'Grand Est', 52: 'Pays de la Loire', 53: 'Bretagne',
+  75: 'Nouvelle-Aquitaine', 76: 'Occitanie', 84: 'Auvergne-Rhône-Alpes', 93: 'Provence-Alpes-Côte d\u2019Azur',
+  94: 'Corse'};
 /** The issuance's horizons (prediction-service issuance.horizons-days). */
 const HORIZONS = [1, 7, 30];
 // The forecast in violet, apart from the measured line's blue.
@@ -418,7 +423,9 @@ async function seriesPage() {
     const ids = (catalogue.content ?? []).map(s => s.id);
     const chosen = named ?? ids[0];
     if (chosen && !ids.includes(chosen)) ids.unshift(chosen);
-    select.replaceChildren(...ids.map(id => el('option', {value: id, selected: id === chosen}, id)));
+    const regions = new Map((catalogue.content ?? []).map(s => [s.id, s.region]));
+    select.replaceChildren(...ids.map(id => el('option', {value: id, selected: id === chosen},
+        regions.has(id) ? `${id} · ${REGIONS[regions.get(id)] ?? regions.get(id)}` : id)));
     if (!chosen) {
       summary.textContent = t('series.none');
       return;

@@ -2,7 +2,7 @@
 // min/max pair per pixel column before drawing (what the eye sees is the same), so 50,000 points draw in a few ms.
 import {time, number} from './i18n.js';
 
-const PAD = {left: 78, right: 12, top: 12, bottom: 28};
+const PAD = {left: 92, right: 12, top: 12, bottom: 28};
 
 /**
  * Draws into canvas. series: {x: Float64Array|number[] (epoch ms, ascending), y: number[] (NaN for a gap)};

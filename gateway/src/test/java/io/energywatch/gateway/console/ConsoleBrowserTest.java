@@ -223,6 +223,10 @@ class ConsoleBrowserTest {
             page.click("nav a[href='#/series']");
             page.waitForSelector("#series-chart[data-points]");
             assertThat(page.getAttribute("#series-chart", "data-points")).isEqualTo("336");
+            // Series by region: each option names its region (INSEE code → name, FR the nation).
+            assertThat(page.locator("#series-select option").allTextContents())
+                    .containsExactly(ConsoleStandIns.SERIES + " · France",
+                            ConsoleStandIns.BIG_SERIES + " · Île-de-France");
             assertThat(page.getAttribute("#series-chart", "data-markers")).isEqualTo("1");
             // One strike day (48 half-hours) in the week shown, shaded behind the curve.
             assertThat(page.getAttribute("#series-chart", "data-strike-records")).isEqualTo("48");
@@ -268,8 +272,8 @@ class ConsoleBrowserTest {
     private static void forecastBesideTheActual(Page page) {
         assertThat(page.getAttribute("#series-chart", "data-forecast-days")).isEqualTo("8");
         // Each layer and the points it drew: 8 contiguous days are 16 step points for the line and each band.
-        assertThat(layers(page, "#series-chart")).isEqualTo(Map.of("actual", 336, "forecast", 16, "band80", 16, "band95", 16, "temperature", 336,
-                        "markers", 1));
+        assertThat(layers(page, "#series-chart")).isEqualTo(Map.of("actual", 336, "forecast", 16, "band80", 16,
+                "band95", 16, "temperature", 336, "markers", 1));
         assertThat(page.textContent("#series-summary")).endsWith("8 forecast days");
         assertThat(page.locator("#series-legend .key").allTextContents()).contains("actual",
                 "forecast (1-day horizon, day mean)", "80 % band", "95 % band");
@@ -335,7 +339,8 @@ class ConsoleBrowserTest {
         assertThat(page.textContent("#kpi-today-detail")).isEqualTo(ConsoleStandIns.SERIES
                 + "2024-06-30: forecast " + whole(forecast) + " MWh, actual " + (deviation >= 0 ? "+" : "")
                 + decimal(deviation) + " % vs forecast"
-                + "2024-07-01: forecast " + whole(next) + " MWh (80 %: " + whole(next * 0.96) + " – " + whole(next * 1.04) + ")");
+                + "2024-07-01: forecast " + whole(next) + " MWh (80 %: " + whole(next * 0.96) + " – "
+                + whole(next * 1.04) + ")");
     }
 
     /** The layers a chart drew and their points, as it exposes them on data-layers. */
