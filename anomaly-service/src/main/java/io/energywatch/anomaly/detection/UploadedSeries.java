@@ -121,6 +121,15 @@ final class UploadedSeries {
                 continue;
             }
             JsonNode value = item.path("value");
+            JsonNode time = item.path("timestamp");
+            // An object or array where a scalar belongs is a refused row naming the field, not a missing value.
+            if (value.isContainer() || time.isContainer()) {
+                String field = value.isContainer() ? "value" : "timestamp";
+                errors.add(ProblemError.line(number, field, "holds a JSON "
+                        + (item.path(field).isObject() ? "object" : "array") + " where a "
+                        + (field.equals("value") ? "number" : "timestamp") + " was expected"));
+                continue;
+            }
             String valueText = value.isMissingNode() || value.isNull() ? "" : value.asString();
             if (!value.isMissingNode() && !value.isNull() && !value.isNumber()) {
                 errors.add(ProblemError.line(number, "value", "'" + valueText + "' is not a number"));
