@@ -23,7 +23,8 @@ import java.util.stream.Stream;
 final class IngestStep implements DemoStep {
 
     static final String MANIFEST = "manifest.json";
-    private static final long SEED = 42;
+    /** The simulator's seed; {@link DetectionQualityStep} says whether the detectors were tuned on it. */
+    static final long SEED = 42;
     private static final LocalDate FROM = LocalDate.of(2024, 1, 1);
     private static final LocalDate TO = LocalDate.of(2024, 3, 31);
     /**
