@@ -34,13 +34,17 @@ final class LocalTimeline {
     }
 
     /** What a record became. */
-    sealed interface Outcome permits Accepted, Rejected {
+    sealed interface Outcome permits Accepted, Rejected, Absorbed {
     }
 
     record Accepted(EnergyWatchEvent event) implements Outcome {
     }
 
     record Rejected(@Nullable String field, String reason) implements Outcome {
+    }
+
+    /** A value placed and kept by the parser to emit later as part of another record (an hour's mean): no record. */
+    record Absorbed() implements Outcome {
     }
 
     private static final class Entry {
@@ -187,6 +191,8 @@ final class LocalTimeline {
             switch (head.outcome) {
                 case Accepted(EnergyWatchEvent event) -> sink.accept(head.line, event);
                 case Rejected(String field, String reason) -> sink.reject(head.line, field, reason, Raw.cut(head.raw));
+                case Absorbed() -> {
+                }
                 case null -> throw new IllegalStateException("unsettled record of line " + head.line);
             }
         }

@@ -6,7 +6,10 @@ import java.util.Locale;
 public enum SourceFormat {
     /** ODRÉ consommation-quotidienne-brute: national half-hourly electricity (RTE) and gas (NaTran, Teréga). */
     ODRE_CONSO_BRUTE(IngestionKind.CONSUMPTION),
-    /** RTE éCO2mix regional annual files. */
+    /**
+     * RTE éCO2mix files: the regional annual files, and the national ones (Périmètre France, with the grid's measured
+     * carbon intensity) in RTE's layout or ODRÉ's export.
+     */
     ECO2MIX_REGIONAL(IngestionKind.CONSUMPTION),
     /** The seed project's regional daily gas file with 24 hourly columns and a social-movement flag. */
     SEED_REGIONAL_GAS(IngestionKind.CONSUMPTION),

@@ -23,7 +23,9 @@ final class JobMeters {
         rows(kind, "accepted").increment(result.accepted());
         rows(kind, "duplicate").increment(result.duplicates());
         rows(kind, "rejected").increment(rejected);
-        EnergyWatchMeters.records(registry, topic.name(), Direction.OUT).increment(result.accepted());
+        // Per topic the records go to: a national éCO2mix job publishes grid intensity hours beside its consumption.
+        result.acceptedByTopic().forEach((name, records) ->
+                EnergyWatchMeters.records(registry, name, Direction.OUT).increment(records));
     }
 
     private Counter rows(String kind, String outcome) {

@@ -2,6 +2,7 @@ package io.energywatch.ingestion.store;
 
 import io.energywatch.contracts.ConsumptionMeasured;
 import io.energywatch.contracts.EnergyWatchEvent;
+import io.energywatch.contracts.GridCarbonIntensityMeasured;
 import io.energywatch.contracts.IsoInstants;
 import io.energywatch.contracts.SocialMovementDeclared;
 import io.energywatch.contracts.Topic;
@@ -19,7 +20,8 @@ import java.time.ZoneId;
  *
  * <p>Records are stored the way MongoDB users store time series: one bucket document per series and local
  * (Europe/Paris) day for consumption, per region and month for weather (weather forecasts: per region and target
- * month, a slot per target day, issue and source), per movement for social movements, each
+ * month, a slot per target day, issue and source), per movement for social movements, per area and month for the
+ * grid's hourly carbon intensity, each
  * record a slot of its bucket under a name derived from its key. A 190,000-row national file becomes a few thousand
  * documents, every read is an {@code _id} look-up, and a key can be stored only once (one slot per key).
  */
@@ -27,7 +29,8 @@ enum RawCollection {
     MEASUREMENTS("measurements", Topics.CONSUMPTION_RAW),
     WEATHER("weather", Topics.WEATHER_RAW),
     SOCIAL_MOVEMENTS("social_movements", Topics.SOCIAL_MOVEMENTS_RAW),
-    WEATHER_FORECASTS("weather_forecasts", Topics.WEATHER_FORECASTS_RAW);
+    WEATHER_FORECASTS("weather_forecasts", Topics.WEATHER_FORECASTS_RAW),
+    GRID_CARBON_INTENSITY("grid_carbon_intensity", Topics.GRID_CARBON_INTENSITY);
 
     /** Buckets of consumption are local days: the day the fusion, the daily aggregates and the history group by. */
     static final ZoneId BUCKET_ZONE = ZoneId.of("Europe/Paris");
@@ -55,6 +58,7 @@ enum RawCollection {
             case WeatherObserved ignored -> WEATHER;
             case SocialMovementDeclared ignored -> SOCIAL_MOVEMENTS;
             case WeatherForecastIssued ignored -> WEATHER_FORECASTS;
+            case GridCarbonIntensityMeasured ignored -> GRID_CARBON_INTENSITY;
             default -> throw new IllegalArgumentException(event.getClass().getSimpleName() + " is not a raw event");
         };
     }
@@ -68,6 +72,9 @@ enum RawCollection {
             // A re-upload of the same issue is a duplicate; a later issue for the same day is a record of its own.
             case WeatherForecastIssued f -> f.regionCode() + SEPARATOR + f.targetDate() + SEPARATOR
                     + IsoInstants.format(f.issuedAt()) + SEPARATOR + f.source();
+            // A consolidated or definitive publication of an hour is a record of its own beside the real-time one.
+            case GridCarbonIntensityMeasured g -> g.area() + SEPARATOR + IsoInstants.format(g.hourStart())
+                    + SEPARATOR + g.quality() + SEPARATOR + g.source();
             default -> throw new IllegalArgumentException(event.getClass().getSimpleName() + " is not a raw event");
         };
     }
@@ -79,6 +86,7 @@ enum RawCollection {
             case WeatherObserved w -> w.regionCode();
             case SocialMovementDeclared s -> s.movementId();
             case WeatherForecastIssued f -> f.regionCode();
+            case GridCarbonIntensityMeasured g -> g.area();
             default -> throw new IllegalArgumentException(event.getClass().getSimpleName() + " is not a raw event");
         };
     }
@@ -93,25 +101,13 @@ enum RawCollection {
                 int cut = storeKey.lastIndexOf(SEPARATOR);
                 yield measurement(storeKey.substring(0, cut), IsoInstants.parse(storeKey.substring(cut + 1)));
             }
-            case WEATHER -> {
-                // region|yyyy-MM-dd|source: a bucket per region and month, a slot per day and source.
-                int first = storeKey.indexOf(SEPARATOR);
-                String region = storeKey.substring(0, first);
-                String rest = storeKey.substring(first + 1);
-                String month = rest.substring(0, 7);
-                yield new Location(region + SEPARATOR + month, "d" + fieldName(rest),
-                        new Document("regionCode", region).append("month", month));
-            }
+            // region|yyyy-MM-dd|source: a bucket per region and month, a slot per day and source.
+            case WEATHER -> monthly(storeKey, "regionCode", "d");
             case SOCIAL_MOVEMENTS -> new Location(storeKey, "m", new Document("movementId", storeKey));
-            case WEATHER_FORECASTS -> {
-                // region|target day|issued at|source: a bucket per region and target month, a slot per issue.
-                int first = storeKey.indexOf(SEPARATOR);
-                String region = storeKey.substring(0, first);
-                String rest = storeKey.substring(first + 1);
-                String month = rest.substring(0, 7);
-                yield new Location(region + SEPARATOR + month, "f" + fieldName(rest),
-                        new Document("regionCode", region).append("month", month));
-            }
+            // region|target day|issued at|source: a bucket per region and target month, a slot per issue.
+            case WEATHER_FORECASTS -> monthly(storeKey, "regionCode", "f");
+            // area|hour (UTC)|status|source: a bucket per area and UTC month, a slot per hour, status and source.
+            case GRID_CARBON_INTENSITY -> monthly(storeKey, "area", "h");
         };
     }
 
@@ -119,6 +115,19 @@ enum RawCollection {
     static Location locate(EnergyWatchEvent event) {
         return event instanceof ConsumptionMeasured m ? measurement(m.seriesId(), m.intervalStart())
                 : of(event).locate(storeKey(event));
+    }
+
+    /**
+     * A bucket per key owner and month for keys {@code owner|yyyy-MM...|...}: the owner (region, area) before the first
+     * separator, the month the first seven characters after it, the slot the rest under {@code slotPrefix}.
+     */
+    private static Location monthly(String storeKey, String ownerField, String slotPrefix) {
+        int first = storeKey.indexOf(SEPARATOR);
+        String owner = storeKey.substring(0, first);
+        String rest = storeKey.substring(first + 1);
+        String month = rest.substring(0, 7);
+        return new Location(owner + SEPARATOR + month, slotPrefix + fieldName(rest),
+                new Document(ownerField, owner).append("month", month));
     }
 
     private static Location measurement(String series, Instant start) {

@@ -99,6 +99,7 @@ public class RawStore {
     public StoredBatch store(PreparedBatch prepared) {
         long accepted = 0;
         long duplicates = 0;
+        Map<String, Long> acceptedByTopic = new HashMap<>();
         List<String> outboxIds = new ArrayList<>();
         List<StoredPart> parts = new ArrayList<>();
         for (PreparedPart part : prepared.parts()) {
@@ -110,10 +111,14 @@ public class RawStore {
             outboxIds.add(outboxId);
             var outcome = write(part, prepared);
             parts.add(new StoredPart(part.target(), outcome.toPublish()));
-            accepted += outcome.toPublish().size() + outcome.storedEarlier();
+            long partAccepted = outcome.toPublish().size() + outcome.storedEarlier();
+            if (partAccepted > 0) {
+                acceptedByTopic.merge(part.target().topic().name(), partAccepted, Long::sum);
+            }
+            accepted += partAccepted;
             duplicates += outcome.duplicates();
         }
-        return new StoredBatch(outboxIds, parts, new CommitResult(accepted, duplicates));
+        return new StoredBatch(outboxIds, parts, new CommitResult(accepted, duplicates, acceptedByTopic));
     }
 
     /**

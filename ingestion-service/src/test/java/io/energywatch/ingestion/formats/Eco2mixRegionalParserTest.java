@@ -124,7 +124,7 @@ class Eco2mixRegionalParserTest {
                 + "PACA;Données définitives;01/06/2024;12:30;4O00;;;;;;;;\n");
 
         assertThat(sink.rejected).extracting(RecordingSink.Rejected::reason).containsExactly(
-                "Périmètre 'Atlantide' is not a known region",
+                "Périmètre 'Atlantide' is neither France nor a known region",
                 "Heures '12:15' carries Consommation '4000' off the half-hour grid of electricity:93:eco2mix:PT30M",
                 "Consommation '4O00' is not a number");
         assertThat(sink.accepted).isEmpty();

@@ -3,8 +3,10 @@ package io.energywatch.ingestion.jobs;
 import io.energywatch.contracts.CloudEventHeaders;
 import io.energywatch.contracts.ConsumptionMeasured;
 import io.energywatch.contracts.EventSerde;
+import io.energywatch.contracts.GridCarbonIntensityMeasured;
 import io.energywatch.contracts.Topics;
 import io.energywatch.ingestion.IngestionApi;
+import io.energywatch.ingestion.formats.Eco2mixNational;
 import io.energywatch.testsupport.KafkaTestBroker;
 import io.energywatch.testsupport.RealServers;
 import io.energywatch.testsupport.TopicCounter;
@@ -161,6 +163,67 @@ class IngestionPipelineTest {
         assertThat(rawStore.storedRecords("measurements") - storedBefore).isEqualTo(accepted);
         assertThat(TopicCounter.records(KafkaTestBroker.bootstrapServers(), Topics.CONSUMPTION_RAW.name()) - topicBefore)
                 .isEqualTo(accepted);
+    }
+
+    @Test
+    void aNationalEco2mixFilePublishesTheGridsHourlyIntensityAndAReUploadAddsNothing() throws Exception {
+        // RTE's national layout, ISO-8859-1, written here with made-up values: two hours of half-hourly values.
+        String nature = "Données consolidées";
+        byte[] file = (Eco2mixNational.HEADER
+                + Eco2mixNational.row(nature, "01/07/2019", "10:00", "52100", "31")
+                + Eco2mixNational.row(nature, "01/07/2019", "10:15", "", "")
+                + Eco2mixNational.row(nature, "01/07/2019", "10:30", "52800", "35")
+                + Eco2mixNational.row(nature, "01/07/2019", "10:45", "", "")
+                + Eco2mixNational.row(nature, "01/07/2019", "11:00", "53300", "40")
+                + Eco2mixNational.row(nature, "01/07/2019", "11:30", "53900", "42"))
+                .getBytes(StandardCharsets.ISO_8859_1);
+        String topic = Topics.GRID_CARBON_INTENSITY.name();
+        long topicBefore = TopicCounter.records(KafkaTestBroker.bootstrapServers(), topic);
+        List<ConsumerRecord<String, GridCarbonIntensityMeasured>> hours = new ArrayList<>();
+        String jobId;
+        try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestBroker.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "intensity-" + UUID.randomUUID()),
+                new StringDeserializer(), EventSerde.of(GridCarbonIntensityMeasured.class, "test"))) {
+            var partitions = consumer.partitionsFor(topic).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToEnd(partitions);
+            partitions.forEach(consumer::position);
+
+            var answer = api.upload(file, "kind=consumption&filename=eCO2mix_RTE_En-cours-Consolide.csv");
+            assertThat(answer.status()).isEqualTo(202);
+            jobId = answer.body().path("id").asString();
+            JsonNode job = api.awaitJob(jobId, Duration.ofSeconds(60));
+            assertThat(job.path("status").asString()).isEqualTo("SUCCEEDED");
+            assertThat(job.path("format").asString()).isEqualTo("eco2mix-regional");
+            // Four half-hours of national consumption and two hours of intensity.
+            assertThat(job.path("accepted").asLong()).isEqualTo(6);
+            assertThat(job.path("rejected").asLong()).isZero();
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
+                    if (jobId.equals(r.value().lineage().ingestionJobId())) {
+                        hours.add(r);
+                    }
+                });
+                return hours.size() >= 2;
+            });
+        }
+        assertThat(hours).extracting(r -> r.key() + " " + r.value().hourStart() + " " + r.value().intensityGPerKwh()
+                + " " + r.value().samples() + " " + r.value().quality()).containsExactly(
+                "FR 2019-07-01T08:00:00Z 33.0 2 CONSOLIDATED",
+                "FR 2019-07-01T09:00:00Z 41.0 2 CONSOLIDATED");
+        var ce = CloudEventHeaders.readFrom(hours.getFirst().headers());
+        assertThat(ce.type()).isEqualTo("energywatch.grid.carbon-intensity-measured.v1");
+        assertThat(ce.id()).isEqualTo(hours.getFirst().value().eventId());
+        assertThat(rawStore.storedRecords("grid_carbon_intensity")).isGreaterThanOrEqualTo(2);
+
+        var again = api.upload(file, "kind=consumption&filename=eCO2mix_RTE_En-cours-Consolide.csv");
+        JsonNode second = api.awaitJob(again.body().path("id").asString(), Duration.ofSeconds(60));
+        assertThat(second.path("status").asString()).isEqualTo("SUCCEEDED");
+        assertThat(second.path("accepted").asLong()).isZero();
+        assertThat(second.path("duplicates").asLong()).isEqualTo(6);
+        assertThat(TopicCounter.records(KafkaTestBroker.bootstrapServers(), topic) - topicBefore).isEqualTo(2);
     }
 
     @Test

@@ -8,6 +8,7 @@ import io.energywatch.contracts.Lineage;
 import io.energywatch.contracts.MeasurementUnit;
 import io.energywatch.contracts.QualityStatus;
 import io.energywatch.contracts.SeriesId;
+import io.energywatch.contracts.Topics;
 import io.energywatch.service.kafka.EventPublisher;
 import io.energywatch.testsupport.MongoWireTestServer;
 import org.junit.jupiter.api.AfterAll;
@@ -82,7 +83,7 @@ class RawStoreBucketsTest {
         var second = store.store(RawStore.prepare(events.subList(0, 4), "job-a", 1, 2));
         var otherJob = store.store(RawStore.prepare(events, "job-b", 1, 1));
 
-        assertThat(first.result()).isEqualTo(new CommitResult(10, 1));
+        assertThat(first.result()).isEqualTo(new CommitResult(10, 1, Map.of(Topics.CONSUMPTION_RAW.name(), 10L)));
         assertThat(second.result()).isEqualTo(new CommitResult(0, 4));
         assertThat(otherJob.result()).isEqualTo(new CommitResult(0, 10));
         assertThat(store.storedRecords("measurements")).isEqualTo(10);
@@ -96,7 +97,7 @@ class RawStoreBucketsTest {
         var resumed = store.store(RawStore.prepare(events, "job-a", 2, 1));
         var repeatAfterClaim = store.store(RawStore.prepare(events.subList(0, 2), "job-a", 2, 2));
 
-        assertThat(resumed.result()).isEqualTo(new CommitResult(20, 0));
+        assertThat(resumed.result()).isEqualTo(new CommitResult(20, 0, Map.of(Topics.CONSUMPTION_RAW.name(), 20L)));
         assertThat(resumed.parts().getFirst().toPublish()).hasSize(8);
         assertThat(repeatAfterClaim.result()).isEqualTo(new CommitResult(0, 2));
         assertThat(store.storedRecords("measurements")).isEqualTo(20);
