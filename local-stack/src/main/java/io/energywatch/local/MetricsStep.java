@@ -71,7 +71,7 @@ final class MetricsStep implements DemoStep {
                 results.add(new StepResult(name(), StepResult.Outcome.FAILED, service.module(), e.getMessage()));
             }
         }
-        out.println(new TextTable(List.of("SERVICE", "RECORDS IN", "RECORDS OUT", "EVENT AGE p95 (s, since start)",
+        out.println(new TextTable(List.of("SERVICE", "RECORDS IN", "RECORDS OUT", "EVENT AGE p95 (s, last hour)",
                 "ANOMALIES BY SEVERITY"), rows).render());
         out.println("Prometheus endpoints (GET with a viewer's token; ./energywatch token --role viewer --subject"
                 + " prometheus --ttl 365d makes one for a Prometheus server's authorization.credentials_file):");
@@ -94,31 +94,18 @@ final class MetricsStep implements DemoStep {
         return join(counts);
     }
 
-    /**
-     * The p95 of every record since the service started, from the histogram's cumulative buckets: the smallest bucket
-     * bound holding 95 % of the count. The summary's own p95 covers only the last two minutes and reads 0 once the
-     * pipeline has drained.
-     */
-    static String ageP95(List<Sample> samples) {
-        Map<String, TreeMap<Double, Double>> bucketsByHop = new TreeMap<>();
-        samples.stream().filter(s -> s.name().equals("energywatch_event_age_seconds_bucket"))
-                .forEach(s -> bucketsByHop.computeIfAbsent(s.labels().getOrDefault("hop", "?"), h -> new TreeMap<>())
-                        .merge(bound(s.labels().get("le")), s.value(), Double::sum));
+    private static String ageP95(List<Sample> samples) {
+        Map<String, String> byHop = new TreeMap<>();
+        samples.stream().filter(s -> s.name().equals("energywatch_event_age_seconds")
+                        && "0.95".equals(s.labels().get("quantile")))
+                .forEach(s -> byHop.put(s.labels().getOrDefault("hop", "?"),
+                        String.format(Locale.ROOT, "%.2f", s.value())));
+        if (byHop.isEmpty()) {
+            return "-";
+        }
         List<String> parts = new ArrayList<>();
-        bucketsByHop.forEach((hop, buckets) -> {
-            double total = buckets.lastEntry().getValue();
-            if (total <= 0) {
-                return;
-            }
-            buckets.entrySet().stream().filter(e -> e.getValue() >= 0.95 * total).findFirst()
-                    .ifPresent(e -> parts.add(hop + (Double.isInfinite(e.getKey()) ? " > 3600"
-                            : String.format(Locale.ROOT, " <= %.3f", e.getKey()))));
-        });
-        return parts.isEmpty() ? "-" : String.join(", ", parts);
-    }
-
-    private static double bound(String le) {
-        return le == null || le.equals("+Inf") ? Double.POSITIVE_INFINITY : Double.parseDouble(le);
+        byHop.forEach((hop, value) -> parts.add(hop + " " + value));
+        return String.join(", ", parts);
     }
 
     private static String bySeverity(List<Sample> samples) {

@@ -56,10 +56,11 @@ public final class EnergyWatchMeters {
     }
 
     public static Timer eventAge(MeterRegistry registry, String hop) {
-        // The histogram's cumulative buckets keep every record since start, for Prometheus's histogram_quantile and
-        // for a reading after the traffic stopped; the client-side percentiles cover only the last two minutes.
+        // Percentiles over the last hour rather than Micrometer's two minutes: a backlog drained a few minutes ago
+        // still shows. (A percentile histogram would make them read 0 for replayed history beyond its last bucket.)
         return Timer.builder(EVENT_AGE).description("now minus the record's ingestion time at each hop")
-                .tag("hop", hop).publishPercentiles(PERCENTILES).publishPercentileHistogram()
+                .tag("hop", hop).publishPercentiles(PERCENTILES)
+                .distributionStatisticExpiry(Duration.ofHours(1)).distributionStatisticBufferLength(6)
                 .minimumExpectedValue(Duration.ofMillis(1)).maximumExpectedValue(Duration.ofHours(1))
                 .register(registry);
     }
