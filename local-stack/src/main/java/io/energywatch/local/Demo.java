@@ -51,6 +51,8 @@ final class Demo {
                         predictionHistory, context),
                 new ForecastsStep(real ? ForecastsStep.NATIONAL : ForecastsStep.SIMULATED, predictionHistory,
                         context),
+                new ForecastDaysStep(real ? ForecastsStep.NATIONAL : ForecastsStep.SIMULATED, predictionHistory,
+                        context),
                 new DriftReportStep(new PipelineDrain.Dependencies(List.of(groups.fusion(), groups.driftWindow()),
                         List.of(platform.index("drift"))), context),
                 new CarbonStep(CarbonStep.dependencies(groups, platform), context),

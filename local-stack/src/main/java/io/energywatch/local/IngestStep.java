@@ -16,15 +16,18 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * The demo's first step: feed ingestion-service, either the simulator (seed 42, first quarter of 2024), every file
+ * The demo's first step: feed ingestion-service, either the simulator (seed 2024, first quarter of 2024), every file
  * of a folder, or the real public datasets ({@link RealDatasets}). A folder may hold {@code manifest.json} mapping file names to {@code kind} and {@code format}:
  * {@code {"conso.csv": {"kind": "consumption", "format": "odre-conso-brute"}}}; other files have their kind guessed.
  */
 final class IngestStep implements DemoStep {
 
     static final String MANIFEST = "manifest.json";
-    /** The simulator's seed; {@link DetectionQualityStep} says whether the detectors were tuned on it. */
-    static final long SEED = 42;
+    /**
+     * The simulator's seed: none of {@link DetectionQualityStep#TUNING_SEEDS} and none of the fresh seeds reported in
+     * docs/evaluation.md, so the demo's detection table is a held-out measurement.
+     */
+    static final long SEED = 2024;
     private static final LocalDate FROM = LocalDate.of(2024, 1, 1);
     private static final LocalDate TO = LocalDate.of(2024, 3, 31);
     /**
