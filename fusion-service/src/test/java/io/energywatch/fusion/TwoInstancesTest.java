@@ -118,10 +118,11 @@ class TwoInstancesTest {
         Set<String> expected = measured.stream().map(m -> EventIds.of("enriched", m.eventId()))
                 .collect(Collectors.toSet());
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() ->
-                enrichedIds(kafka, keys).size() >= measured.size());
-        List<String> ids = enrichedIds(kafka, keys);
-        assertThat(ids).hasSize(measured.size());
-        assertThat(new HashSet<>(ids)).isEqualTo(expected);
+                new HashSet<>(enrichedIds(kafka, keys)).containsAll(expected));
+        // No loss: every measurement's enriched id is on the topic. (Other test classes' cached contexts of this JVM
+        // run their own fusion on the same topics, so the topic may hold their copies too: duplicates are counted on
+        // the two instances' own output below.)
+        assertThat(new HashSet<>(enrichedIds(kafka, keys))).isEqualTo(expected);
 
         // Each instance enriched only its own partitions' measurements, and together all of them.
         double firstIn = instances.recordsIn(0, raw) - firstBefore;
