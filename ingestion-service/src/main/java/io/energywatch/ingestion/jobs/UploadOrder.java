@@ -23,8 +23,9 @@ import java.util.PriorityQueue;
  * {@link DuplicatePolicy}. Up to {@code window} records are held and released earliest first; records of one key that
  * meet while held are resolved together. A record not after what its series already released cannot be placed without
  * changing what was published: a repeat of a released record is dropped as a duplicate under {@code first} and
- * rejected otherwise (under {@code last} and {@code mean} because the record it would replace is published), and any
- * other such record is late and rejected; rejections name the line and {@code intervalStart}. Rejections of the parser
+ * rejected otherwise (under {@code last} and {@code mean} because the record it would replace is published); any
+ * other such record is late: accepted and published out of order, counted. Rejections name the line and
+ * {@code intervalStart}. Rejections of the parser
  * and other record types pass straight through. Memory: the window, and per series one bit per interval of the span
  * it released (a ten-year half-hourly series: 22 KB).
  */
@@ -87,6 +88,14 @@ final class UploadOrder implements RecordSink {
             }
             released = start;
             releasedLine = line;
+            long slot = slot(start);
+            if (slot >= 0) {
+                slots.set((int) slot);
+            }
+        }
+
+        /** A record published behind the series' time: remembered as released without moving that time back. */
+        void markLate(Instant start) {
             long slot = slot(start);
             if (slot >= 0) {
                 slots.set((int) slot);
@@ -213,14 +222,21 @@ final class UploadOrder implements RecordSink {
                     + "; duplicates=reject refuses repeated records (first, last or mean accept them)");
             return;
         }
+        if (repeat) {
+            // A published record is never replaced: last and mean cannot apply this far apart.
+            duplicatesRejected++;
+            reject(new Read(line, record), "repeats " + record.seriesId() + " at " + start + published
+                    + ", more than " + window + " records earlier: duplicates=" + policy.label()
+                    + " resolves repeats only within " + window + " records of each other, and a published record"
+                    + " is never replaced");
+            return;
+        }
+        // Older than what its series already published: accepted and published out of order rather than lost (a
+        // shuffled export would otherwise lose most of its rows); the streaming detector passes over it, the stores,
+        // the enriched index and the forecasts keep it.
         late++;
-        String what = repeat ? "repeats " + record.seriesId() + " at " + start + published + ", more than " + window
-                + " records earlier: duplicates=" + policy.label() + " resolves repeats only within " + window
-                + " records of each other, and a published record is never replaced"
-                : start + " is before " + state.released + ", which series " + record.seriesId()
-                + " had already published from line " + state.releasedLine + ": records are sorted only within "
-                + window + " records of each other";
-        reject(new Read(line, record), what);
+        state.markLate(start);
+        out.accept(line, record);
     }
 
     private void reject(Read read, String reason) {

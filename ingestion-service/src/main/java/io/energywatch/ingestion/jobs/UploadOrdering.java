@@ -11,11 +11,11 @@ package io.energywatch.ingestion.jobs;
  * @param duplicatesMerged   repeats folded into their mean ({@code mean}); the merged record counts as accepted
  * @param duplicatesRejected repeats rejected ({@code reject}), each naming its line
  * @param rowsReordered      records read after a later record of their series and moved into place
- * @param lateRejected       records older than what their series had already released (further out of place than
- *                           the window), rejected naming their line
+ * @param lateOutOfOrder     records older than what their series had already released (further out of place than
+ *                           the window), accepted and published out of order
  */
 public record UploadOrdering(String duplicates, int reorderWindow, boolean newestFirst, long duplicatesDropped,
-                             long duplicatesMerged, long duplicatesRejected, long rowsReordered, long lateRejected) {
+                             long duplicatesMerged, long duplicatesRejected, long rowsReordered, long lateOutOfOrder) {
 
     static UploadOrdering requested(DuplicatePolicy policy, int reorderWindow) {
         return new UploadOrdering(policy.label(), reorderWindow, false, 0, 0, 0, 0, 0);

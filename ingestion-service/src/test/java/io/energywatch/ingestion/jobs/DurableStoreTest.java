@@ -91,7 +91,7 @@ class DurableStoreTest {
         IngestionApi api = api();
         String topic = Topics.CONSUMPTION_RAW.name();
         long topicBefore = TopicCounter.records(KafkaTestBroker.bootstrapServers(), topic);
-        byte[] file = IngestionPipelineTestFixtures.odre(2034);
+        byte[] file = IngestionPipelineTestFixtures.odre(2013);
 
         String firstId = api.upload(file, "kind=consumption&filename=durable.csv").body().path("id").asString();
         JsonNode first = api.awaitJob(firstId, Duration.ofSeconds(60));
@@ -147,7 +147,7 @@ class DurableStoreTest {
 
         // Accepting an upload writes its job: that write is refused.
         long started = System.nanoTime();
-        var refused = api.upload(IngestionPipelineTestFixtures.odre(2035), "kind=consumption&filename=refused.csv");
+        var refused = api.upload(IngestionPipelineTestFixtures.odre(2014), "kind=consumption&filename=refused.csv");
         Duration refusedTook = Duration.ofNanos(System.nanoTime() - started);
         assertThat(refused.status()).isEqualTo(507);
         assertThat(refused.contentType()).startsWith("application/problem+json");

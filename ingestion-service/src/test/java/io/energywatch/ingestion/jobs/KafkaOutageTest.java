@@ -112,7 +112,7 @@ class KafkaOutageTest {
 
         // MongoDB is up, so the API answers; an upload is queued and its job waits for Kafka as well.
         long started = System.nanoTime();
-        var during = api.upload(IngestionPipelineTestFixtures.odre(2031), "kind=consumption&filename=during.csv");
+        var during = api.upload(IngestionPipelineTestFixtures.odre(2012), "kind=consumption&filename=during.csv");
         Duration uploadTook = Duration.ofNanos(System.nanoTime() - started);
         assertThat(during.status()).isEqualTo(202);
         assertThat(uploadTook).as("time to accept an upload while Kafka is down").isLessThan(Duration.ofSeconds(5));

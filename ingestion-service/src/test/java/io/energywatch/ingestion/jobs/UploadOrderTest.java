@@ -84,16 +84,20 @@ class UploadOrderTest {
     }
 
     @Test
-    void aRowFurtherOutOfPlaceThanTheWindowIsRejectedNamingItsLineAndField() {
+    void aRowFurtherOutOfPlaceThanTheWindowIsAcceptedOutOfOrderAndCounted() {
         var out = new Recorder();
-        var order = feed(out, DuplicatePolicy.FIRST, 2, 1, 2, 3, 4, 0);
+        var order = feed(out, DuplicatePolicy.FIRST, 2, 0, 2, 3, 4, 1);
 
-        assertThat(out.minutes()).containsExactly(30L, 60L, 90L, 120L);
-        assertThat(out.calls).contains("reject 6 intervalStart");
-        assertThat(out.reasons).singleElement().asString()
-                .isEqualTo("2024-01-15T00:00:00Z is before 2024-01-15T01:00:00Z, which series electricity:FR:ext-test:PT30M"
-                        + " had already published from line 3: records are sorted only within 2 records of each other");
-        assertThat(order.report(false).lateRejected()).isEqualTo(1);
+        assertThat(out.minutes()).containsExactly(0L, 60L, 30L, 90L, 120L);
+        assertThat(out.calls).contains("accept 6").noneMatch(c -> c.startsWith("reject"));
+        assertThat(order.report(false).lateOutOfOrder()).isEqualTo(1);
+
+        // Remembered as published: a later repeat of it is a duplicate under first, not a second record.
+        var again = new Recorder();
+        var repeated = feed(again, DuplicatePolicy.FIRST, 2, 0, 2, 3, 4, 1, 5, 6, 1);
+        assertThat(again.calls).contains("duplicate 9");
+        assertThat(repeated.report(false).lateOutOfOrder()).isEqualTo(1);
+        assertThat(repeated.report(false).duplicatesDropped()).isEqualTo(1);
     }
 
     @Test
@@ -152,14 +156,14 @@ class UploadOrderTest {
     }
 
     @Test
-    void aRepeatArrivingAfterItsTimestampWasReleasedIsADuplicateUnderFirstAndLateOtherwise() {
+    void aRepeatArrivingAfterItsTimestampWasReleasedIsADuplicateUnderFirstAndRejectedOtherwise() {
         var first = new Recorder();
         assertThat(feed(first, DuplicatePolicy.FIRST, 0, 0, 1, 1).report(false).duplicatesDropped()).isEqualTo(1);
         assertThat(first.values()).containsExactly(1.0, 2.0);
         assertThat(first.calls).containsExactly("accept 2", "accept 3", "duplicate 4");
 
         var last = new Recorder();
-        assertThat(feed(last, DuplicatePolicy.LAST, 0, 0, 1, 1).report(false).lateRejected()).isEqualTo(1);
+        assertThat(feed(last, DuplicatePolicy.LAST, 0, 0, 1, 1).report(false).duplicatesRejected()).isEqualTo(1);
         assertThat(last.values()).containsExactly(1.0, 2.0);
     }
 
