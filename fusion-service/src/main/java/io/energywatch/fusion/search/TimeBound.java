@@ -17,6 +17,8 @@ import java.util.List;
 final class TimeBound {
 
     static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+    private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
 
     private TimeBound() {
     }
@@ -39,15 +41,23 @@ final class TimeBound {
     }
 
     private static Instant parse(String name, String value, boolean end) {
+        Instant instant;
         try {
             if (value.length() == 10) {
                 LocalDate date = LocalDate.parse(value);
-                return (end ? date.plusDays(1) : date).atStartOfDay(PARIS).toInstant();
+                instant = (end ? date.plusDays(1) : date).atStartOfDay(PARIS).toInstant();
+            } else {
+                instant = Instant.parse(value);
             }
-            return Instant.parse(value);
         } catch (DateTimeParseException e) {
             throw invalid(name, value);
         }
+        // Elasticsearch's dates stop at year 9999: a bound beyond fails the whole search instead of matching nothing.
+        if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
+            throw ProblemException.badRequest("invalid-request", "parameter '" + name + "' is outside the years "
+                    + "0001 to 9999", List.of(ProblemError.field(name, value, "must be within years 0001 to 9999")));
+        }
+        return instant;
     }
 
     static ProblemException invalid(String name, String value) {
