@@ -25,7 +25,8 @@ import java.util.Locale;
  */
 record Alert(RuleKind kind, String sourceId, String seriesKey, Instant detectedAt, @Nullable Severity severity,
              @Nullable DriftStatus driftStatus, @Nullable String region, @Nullable Carrier carrier,
-             @Nullable AnomalyType type, String subject, String text, EnergyWatchEvent event) {
+             @Nullable AnomalyType type, String subject, String text, EnergyWatchEvent event,
+             @Nullable String traceparent) {
 
     static Alert of(AnomalyDetected a) {
         SeriesId series = parsed(a.seriesId());
@@ -48,7 +49,7 @@ record Alert(RuleKind kind, String sourceId, String seriesKey, Instant detectedA
                 a.costImpactEur() == null ? "n/a" : "%.0f".formatted(a.costImpactEur()), a.recommendation(),
                 a.modelId(), a.modelVersion(), a.anomalyId(), a.detectedAt());
         return new Alert(RuleKind.ANOMALY, a.anomalyId(), a.seriesId(), a.detectedAt(), a.severity(), null, region,
-                series == null ? null : series.carrier(), a.type(), subject, text, a);
+                series == null ? null : series.carrier(), a.type(), subject, text, a, null);
     }
 
     /** The series id, or null for one the platform would not produce: such an anomaly matches no carrier filter. */
@@ -72,7 +73,13 @@ record Alert(RuleKind kind, String sourceId, String seriesKey, Instant detectedA
         d.features().forEach(f -> text.append("  %s: %s (PSI %.3f) %s%n".formatted(f.feature(), f.status(), f.psi(),
                 f.summary())));
         return new Alert(RuleKind.DRIFT, d.reportId(), "model:" + d.modelId(), d.detectedAt(), null,
-                d.overallStatus(), null, null, null, subject, text.toString(), d);
+                d.overallStatus(), null, null, null, subject, text.toString(), d, null);
+    }
+
+    /** The alert with the trace context of the record it was read from (its {@code traceparent} header). */
+    Alert tracedBy(@Nullable String traceparent) {
+        return new Alert(kind, sourceId, seriesKey, detectedAt, severity, driftStatus, region, carrier, type, subject,
+                text, event, traceparent);
     }
 
     /** Whether the rule selects this alert (its kind, threshold and sets; an empty set matches any value). */

@@ -87,12 +87,15 @@ class Alerting {
                                       String secretRef, DeliveryStatus status, long carried, Instant now,
                                       Instant due) {
         String id = Notification.idOf(rule.id(), alert.sourceId(), channel, target);
+        String text = alert.traceparent() == null ? alert.text()
+                : alert.text() + "trace: " + alert.traceparent() + System.lineSeparator();
         String payload = channel == Channel.WEBHOOK ? webhookBody(id, rule, alert, carried)
-                : carried == 0 ? alert.text()
-                : alert.text() + "%d similar alert(s) of this rule on %s were held back by its throttle since the previous one.%n"
+                : carried == 0 ? text
+                : text + "%d similar alert(s) of this rule on %s were held back by its throttle since the previous one.%n"
                         .formatted(carried, alert.seriesKey());
         return new Notification(id, rule.id(), rule.name(), alert.kind(), alert.sourceId(), alert.seriesKey(),
-                channel, target, secretRef, alert.subject(), payload, status, 0, null, carried, now, due, null, now);
+                channel, target, secretRef, alert.subject(), payload, status, 0, null, carried, now, due, null, now,
+                alert.traceparent());
     }
 
     private String webhookBody(String id, AlertRule rule, Alert alert, long carried) {

@@ -14,6 +14,8 @@ import java.time.Instant;
  * @param payload          the body as sent: JSON for a webhook, plain text for an e-mail
  * @param suppressedBefore alerts of the same rule and series the throttle held back since the previous notification
  * @param nextAttemptAt    when the dispatcher may try next: now, the end of quiet hours, or after a backoff
+ * @param traceparent      the W3C trace context of the anomaly or drift record it came from, sent on as the webhook's
+ *                         {@code traceparent} header, so one reading is followed from upload to notification
  */
 public record Notification(
         @Id String id,
@@ -34,7 +36,8 @@ public record Notification(
         Instant createdAt,
         Instant nextAttemptAt,
         @Nullable Instant sentAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        @Nullable String traceparent) {
 
     static String idOf(String ruleId, String sourceId, Channel channel, String target) {
         return EventIds.of("notification", ruleId, sourceId, channel, target);

@@ -35,13 +35,17 @@ class WebhookSender implements ChannelSender {
         String timestamp = Long.toString(clock.instant().getEpochSecond());
         HttpRequest request;
         try {
-            request = HttpRequest.newBuilder(URI.create(n.target())).timeout(requestTimeout)
+            HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(n.target())).timeout(requestTimeout)
                     .header("Content-Type", "application/json")
                     .header("User-Agent", "EnergyWatch-Alerting")
                     .header("X-EnergyWatch-Notification", n.id())
                     .header(WebhookSignature.TIMESTAMP_HEADER, timestamp)
                     .header(WebhookSignature.SIGNATURE_HEADER, WebhookSignature.sign(secret, timestamp, n.payload()))
-                    .POST(HttpRequest.BodyPublishers.ofString(n.payload())).build();
+                    .POST(HttpRequest.BodyPublishers.ofString(n.payload()));
+            if (n.traceparent() != null) {
+                builder.header(AlertListener.TRACEPARENT, n.traceparent());
+            }
+            request = builder.build();
         } catch (IllegalArgumentException e) {
             throw new DeliveryException("invalid webhook URL " + n.target() + ": " + e.getMessage(), e);
         }

@@ -57,7 +57,7 @@ class DeliveryTest {
         return new Notification(id, "rule", "rule", RuleKind.ANOMALY, "source-" + target, "electricity:11:odre:PT30M",
                 channel, target, channel == Channel.WEBHOOK ? "it" : null, "[EnergyWatch] HIGH SPIKE",
                 channel == Channel.WEBHOOK ? "{\"notificationId\":\"" + id + "\"}" : "HIGH spike on 11", 
-                DeliveryStatus.PENDING, 0, null, 0, T0, T0, null, T0);
+                DeliveryStatus.PENDING, 0, null, 0, T0, T0, null, T0, null);
     }
 
     private Notification stored(String id) {

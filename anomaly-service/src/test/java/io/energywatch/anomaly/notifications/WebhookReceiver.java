@@ -21,7 +21,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class WebhookReceiver implements AutoCloseable {
 
-    record Call(String body, String timestamp, String signature, boolean signatureValid, int answered) {
+    record Call(String body, String timestamp, String signature, boolean signatureValid, int answered,
+                String traceparent) {
     }
 
     private final HttpServer server;
@@ -41,7 +42,8 @@ final class WebhookReceiver implements AutoCloseable {
                     expected(timestamp, body).getBytes(StandardCharsets.UTF_8),
                     signature.getBytes(StandardCharsets.UTF_8));
             int status = failuresLeft.getAndDecrement() > 0 ? 500 : valid ? 204 : 401;
-            calls.add(new Call(body, timestamp, signature, valid, status));
+            calls.add(new Call(body, timestamp, signature, valid, status,
+                    exchange.getRequestHeaders().getFirst("traceparent")));
             exchange.sendResponseHeaders(status, -1);
             exchange.close();
         });

@@ -4,26 +4,17 @@ import io.energywatch.anomaly.AnomalyServiceTest;
 import io.energywatch.anomaly.SyntheticSeries;
 import io.energywatch.contracts.AnomalyDetected;
 import io.energywatch.contracts.ConsumptionEnriched;
-import io.energywatch.contracts.EventSerde;
 import io.energywatch.contracts.Topics;
 import io.energywatch.service.security.Role;
-import io.energywatch.testsupport.KafkaTestBroker;
 import io.energywatch.testsupport.PrometheusScrape;
 import io.energywatch.testsupport.TestTokens;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -40,7 +31,7 @@ class DetectionObservabilityTest extends AnomalyServiceTest {
     void eachAnomalyContinuesTheTraceOfItsEnrichedRecordAndTheMetersCountTheRun() throws Exception {
         var series = SyntheticSeries.series("ext-obs" + RUN);
         List<ConsumptionEnriched> events = SyntheticSeries.enriched(series, "11", SyntheticSeries.values(168, SPIKES));
-        Map<String, String> traceOfHour = produceTraced(events);
+        Map<String, String> traceOfHour = kafka.produceTraced(events);
 
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
                 assertThat(anomaliesOf(series.toString())).hasSize(SPIKES.size()));
@@ -77,29 +68,6 @@ class DetectionObservabilityTest extends AnomalyServiceTest {
                 .containsEntry("application", "anomaly-service");
 
         assertThat(PrometheusScrape.of(port(), null).status()).isEqualTo(401);
-    }
-
-    private Map<String, String> produceTraced(List<ConsumptionEnriched> events) throws Exception {
-        Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestBroker.bootstrapServers());
-        Map<String, String> traceOfHour = new HashMap<>();
-        try (var producer = new KafkaProducer<>(config, new StringSerializer(),
-                EventSerde.of(ConsumptionEnriched.class, "/energywatch/fusion-service"))) {
-            List<Future<?>> acks = new java.util.ArrayList<>();
-            int i = 0;
-            for (ConsumptionEnriched e : events) {
-                String traceId = String.format(Locale.ROOT, "%024x%08x", 0xabcL, i++);
-                traceOfHour.put(e.measurement().intervalStart().toString(), traceId);
-                var record = new ProducerRecord<>(Topics.CONSUMPTION_ENRICHED.name(), e.measurement().seriesId(), e);
-                record.headers().add("traceparent",
-                        ("00-" + traceId + "-00f067aa0ba902b7-01").getBytes(StandardCharsets.UTF_8));
-                acks.add(producer.send(record));
-            }
-            producer.flush();
-            for (var ack : acks) {
-                ack.get();
-            }
-        }
-        return traceOfHour;
     }
 
     private List<org.apache.kafka.clients.consumer.ConsumerRecord<String, AnomalyDetected>> anomaliesOf(String series) {
