@@ -36,6 +36,8 @@ class HostileInputTest {
                 () -> Path.of(System.getProperty("java.io.tmpdir"), "drift-hostile-" + RUN).toString());
         registry.add("energywatch.drift.window.group-id", () -> "drift-hostile-" + RUN);
         registry.add("energywatch.drift.store.collection", () -> "drift_hostile_" + RUN);
+        // Its own alias: the default one's template (energywatch-drift-*) would also match other tests' indices.
+        registry.add("energywatch.drift.indices.drift", () -> "ew-it-drift-hostile-" + RUN);
     }
 
     @Autowired
