@@ -1,5 +1,6 @@
 package io.energywatch.anomaly.detection;
 
+import io.energywatch.service.web.DuplicatePolicy;
 import io.energywatch.analytics.anomaly.DetectorConfig;
 import io.energywatch.anomaly.config.AnomalyProperties;
 import io.energywatch.contracts.ModelRunCompleted.RunKind;

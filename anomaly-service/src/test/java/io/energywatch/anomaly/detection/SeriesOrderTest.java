@@ -1,5 +1,6 @@
 package io.energywatch.anomaly.detection;
 
+import io.energywatch.service.web.DuplicatePolicy;
 import io.energywatch.service.web.ProblemError;
 import io.energywatch.service.web.ProblemException;
 import org.junit.jupiter.api.Test;

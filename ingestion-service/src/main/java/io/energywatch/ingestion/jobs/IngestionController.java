@@ -1,5 +1,6 @@
 package io.energywatch.ingestion.jobs;
 
+import io.energywatch.service.web.DuplicatePolicy;
 import io.energywatch.contracts.Carrier;
 import io.energywatch.contracts.MeasurementUnit;
 import io.energywatch.ingestion.formats.ColumnMapping;

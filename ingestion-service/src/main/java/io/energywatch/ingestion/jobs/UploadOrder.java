@@ -1,5 +1,6 @@
 package io.energywatch.ingestion.jobs;
 
+import io.energywatch.service.web.DuplicatePolicy;
 import io.energywatch.contracts.ConsumptionMeasured;
 import io.energywatch.contracts.EnergyWatchEvent;
 import io.energywatch.contracts.EventJson;
@@ -88,14 +89,11 @@ final class UploadOrder implements RecordSink {
             }
             released = start;
             releasedLine = line;
-            long slot = slot(start);
-            if (slot >= 0) {
-                slots.set((int) slot);
-            }
+            markPublished(start);
         }
 
-        /** A record published behind the series' time: remembered as released without moving that time back. */
-        void markLate(Instant start) {
+        /** Remembers a start as published; a late record's does not move the series' time back. */
+        void markPublished(Instant start) {
             long slot = slot(start);
             if (slot >= 0) {
                 slots.set((int) slot);
@@ -235,7 +233,7 @@ final class UploadOrder implements RecordSink {
         // shuffled export would otherwise lose most of its rows); the streaming detector passes over it, the stores,
         // the enriched index and the forecasts keep it.
         late++;
-        state.markLate(start);
+        state.markPublished(start);
         out.accept(line, record);
     }
 

@@ -1,5 +1,7 @@
 package io.energywatch.ingestion.jobs;
 
+import io.energywatch.service.web.DuplicatePolicy;
+
 /**
  * How an upload's consumption records were put in order, as the job reports it: the policy asked for and, once the
  * job has read its input, what was done. Counts are records.

@@ -1,5 +1,6 @@
 package io.energywatch.ingestion.jobs;
 
+import io.energywatch.service.web.DuplicatePolicy;
 import io.energywatch.ingestion.config.IngestionProperties;
 import io.energywatch.ingestion.formats.ColumnMapping;
 import io.energywatch.ingestion.formats.FormatDetector;

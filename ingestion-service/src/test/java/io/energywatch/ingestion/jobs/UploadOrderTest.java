@@ -1,5 +1,6 @@
 package io.energywatch.ingestion.jobs;
 
+import io.energywatch.service.web.DuplicatePolicy;
 import io.energywatch.contracts.ConsumptionMeasured;
 import io.energywatch.contracts.EnergyWatchEvent;
 import io.energywatch.contracts.Lineage;
