@@ -2,12 +2,11 @@ package io.energywatch.anomaly.alerts;
 
 import io.energywatch.service.web.ProblemError;
 import io.energywatch.service.web.ProblemException;
+import io.energywatch.service.web.TimeWindow;
 import org.jspecify.annotations.Nullable;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 
@@ -17,19 +16,17 @@ import java.util.List;
  */
 public final class TimeParameters {
 
-    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
-
     private TimeParameters() {
     }
 
     /** The inclusive lower bound: the instant, or the start of the local day. */
     public static @Nullable Instant from(@Nullable String value) {
-        return parse("from", value, false);
+        return TimeWindow.instant("from", value, false);
     }
 
     /** The exclusive upper bound: the instant, or the end of the local day (the next day's start). */
     public static @Nullable Instant to(@Nullable String value) {
-        return parse("to", value, true);
+        return TimeWindow.instant("to", value, true);
     }
 
     /**
@@ -52,21 +49,5 @@ public final class TimeParameters {
                     List.of(ProblemError.field(name, value, "must be positive")));
         }
         return now.minus(window);
-    }
-
-    private static @Nullable Instant parse(String name, @Nullable String value, boolean endOfDay) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            if (value.length() == 10) {
-                LocalDate day = LocalDate.parse(value);
-                return (endOfDay ? day.plusDays(1) : day).atStartOfDay(PARIS).toInstant();
-            }
-            return Instant.parse(value);
-        } catch (DateTimeParseException e) {
-            throw ProblemException.badRequest("invalid-request", name + " is neither an ISO-8601 instant nor a date",
-                    List.of(ProblemError.field(name, value, "expected e.g. 2024-07-14 or 2024-07-14T10:00:00Z")));
-        }
     }
 }

@@ -2,6 +2,7 @@ package io.energywatch.fusion.search;
 
 import io.energywatch.service.web.ProblemError;
 import io.energywatch.service.web.ProblemException;
+import io.energywatch.service.web.TimeWindow;
 import org.jspecify.annotations.Nullable;
 
 import java.time.Instant;
@@ -17,19 +18,17 @@ import java.util.List;
 final class TimeBound {
 
     static final ZoneId PARIS = ZoneId.of("Europe/Paris");
-    private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
-    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
 
     private TimeBound() {
     }
 
     static @Nullable Instant from(String name, @Nullable String value) {
-        return value == null || value.isBlank() ? null : parse(name, value, false);
+        return TimeWindow.instant(name, value, false);
     }
 
     /** The exclusive end: a local date's next midnight, an instant as given. */
     static @Nullable Instant toExclusive(String name, @Nullable String value) {
-        return value == null || value.isBlank() ? null : parse(name, value, true);
+        return TimeWindow.instant(name, value, true);
     }
 
     static LocalDate localDate(String name, String value) {
@@ -38,26 +37,6 @@ final class TimeBound {
         } catch (DateTimeParseException e) {
             throw invalid(name, value);
         }
-    }
-
-    private static Instant parse(String name, String value, boolean end) {
-        Instant instant;
-        try {
-            if (value.length() == 10) {
-                LocalDate date = LocalDate.parse(value);
-                instant = (end ? date.plusDays(1) : date).atStartOfDay(PARIS).toInstant();
-            } else {
-                instant = Instant.parse(value);
-            }
-        } catch (DateTimeParseException e) {
-            throw invalid(name, value);
-        }
-        // Elasticsearch's dates stop at year 9999: a bound beyond fails the whole search instead of matching nothing.
-        if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
-            throw ProblemException.badRequest("invalid-request", "parameter '" + name + "' is outside the years "
-                    + "0001 to 9999", List.of(ProblemError.field(name, value, "must be within years 0001 to 9999")));
-        }
-        return instant;
     }
 
     static ProblemException invalid(String name, String value) {

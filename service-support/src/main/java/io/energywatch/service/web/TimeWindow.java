@@ -24,6 +24,8 @@ public record TimeWindow(@Nullable Instant from, @Nullable Instant to, @Nullable
     public static final String LATEST = "latest";
     /** Local dates in query parameters are Europe/Paris days. */
     public static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+    private static final Instant FIRST_STORABLE = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant LAST_STORABLE = Instant.parse("9999-12-31T23:59:59Z");
 
     /** No bound: everything. */
     public static TimeWindow all() {
@@ -43,20 +45,33 @@ public record TimeWindow(@Nullable Instant from, @Nullable Instant to, @Nullable
         return new TimeWindow(instant("from", from, false), instant("to", to, true), null);
     }
 
-    private static @Nullable Instant instant(String name, @Nullable String value, boolean end) {
+    /**
+     * One time query parameter: an ISO-8601 instant, or a local date meaning the Europe/Paris day ({@code end}: the
+     * next midnight, so a {@code to} date is included whole); null when absent. A 400 naming the parameter when it is
+     * unreadable or outside the years 0001-9999, which Elasticsearch's dates end at (beyond them a search fails as a
+     * whole instead of matching nothing).
+     */
+    public static @Nullable Instant instant(String name, @Nullable String value, boolean end) {
         if (value == null || value.isBlank()) {
             return null;
         }
+        Instant instant;
         try {
             if (value.length() == 10) {
                 LocalDate day = LocalDate.parse(value);
-                return (end ? day.plusDays(1) : day).atStartOfDay(PARIS).toInstant();
+                instant = (end ? day.plusDays(1) : day).atStartOfDay(PARIS).toInstant();
+            } else {
+                instant = Instant.parse(value);
             }
-            return Instant.parse(value);
         } catch (DateTimeParseException e) {
             throw ProblemException.badRequest("invalid-request", name + " is neither an ISO-8601 instant nor a date",
                     List.of(ProblemError.field(name, value, "expected e.g. 2024-07-14 or 2024-07-14T10:00:00Z")));
         }
+        if (instant.isBefore(FIRST_STORABLE) || instant.isAfter(LAST_STORABLE)) {
+            throw ProblemException.badRequest("invalid-request", name + " is outside the years 0001 to 9999",
+                    List.of(ProblemError.field(name, value, "must be within years 0001 to 9999")));
+        }
+        return instant;
     }
 
     public boolean contains(Instant instant) {

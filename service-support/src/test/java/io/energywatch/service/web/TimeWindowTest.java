@@ -51,6 +51,19 @@ class TimeWindowTest {
     }
 
     @Test
+    void aBoundOutsideTheYearsElasticsearchStoresIsA400NamingItsParameter() {
+        var beyond = catchThrowableOfType(ProblemException.class,
+                () -> TimeWindow.instant("from", "+99999-01-01T00:00:00Z", false));
+        assertThat(beyond.status().value()).isEqualTo(400);
+        assertThat(beyond.errors()).extracting(ProblemError::field).containsExactly("from");
+        assertThat(TimeWindow.instant("to", "9999-12-31T00:00:00Z", true))
+                .isEqualTo(Instant.parse("9999-12-31T00:00:00Z"));
+        assertThat(TimeWindow.instant("to", " ", true)).isNull();
+        var unreadable = catchThrowableOfType(ProblemException.class, () -> TimeWindow.instant("to", "soon", true));
+        assertThat(unreadable.errors()).extracting(ProblemError::field).containsExactly("to");
+    }
+
+    @Test
     void hoursEndAtTheDataNotNow() {
         var window = TimeWindow.hoursEndingAt(24, Instant.parse("2019-02-07T00:00:00Z"));
 
