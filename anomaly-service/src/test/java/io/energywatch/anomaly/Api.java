@@ -57,16 +57,8 @@ public final class Api {
 
     /** The headers of a GET with an Accept header: the paging headers of a CSV answer. */
     public HttpHeaders headers(String path, String accept) {
-        try {
-            return http.send(HttpRequest.newBuilder(URI.create(base + path))
-                    .header("Authorization", TestTokens.bearer(role)).header("Accept", accept).GET().build(),
-                    HttpResponse.BodyHandlers.discarding()).headers();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return headersOf(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Authorization", TestTokens.bearer(role)).header("Accept", accept).GET().build());
     }
 
     public Response post(String path, String contentType, String accept, String body) {
@@ -77,11 +69,14 @@ public final class Api {
 
     /** The headers of a POST: what {@code /detect} says it did with duplicates and order. */
     public HttpHeaders postHeaders(String path, String contentType, String accept, String body) {
+        return headersOf(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Authorization", TestTokens.bearer(role)).header("Content-Type", contentType)
+                .header("Accept", accept).POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    private HttpHeaders headersOf(HttpRequest request) {
         try {
-            return http.send(HttpRequest.newBuilder(URI.create(base + path))
-                    .header("Authorization", TestTokens.bearer(role)).header("Content-Type", contentType)
-                    .header("Accept", accept).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                    HttpResponse.BodyHandlers.discarding()).headers();
+            return http.send(request, HttpResponse.BodyHandlers.discarding()).headers();
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {

@@ -10,9 +10,7 @@ import io.energywatch.contracts.Topics;
 import io.energywatch.service.security.Role;
 import io.energywatch.testsupport.PrometheusScrape;
 import io.energywatch.testsupport.TestTokens;
-import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
-import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -21,7 +19,6 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Arrays;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,17 +37,6 @@ class AlertingPipelineTest extends AnomalyServiceTest {
         var response = api.postJson("/api/v1/alert-rules", json);
         assertThat(response.status()).as(response.body()).isEqualTo(201);
         return response.json().path("id").asString();
-    }
-
-    private static List<MimeMessage> mailTo(String address) {
-        return Arrays.stream(TestSmtpServer.shared().getReceivedMessages()).filter(m -> {
-            try {
-                Address[] to = m.getAllRecipients();
-                return to != null && Arrays.stream(to).anyMatch(a -> a.toString().equals(address));
-            } catch (MessagingException e) {
-                throw new IllegalStateException(e);
-            }
-        }).toList();
     }
 
     private static long callsAbout(WebhookReceiver receiver, String sourceId) {
@@ -95,16 +81,16 @@ class AlertingPipelineTest extends AnomalyServiceTest {
                 await().atMost(WAIT).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
                     assertThat(callsAbout(receiver, anomaly.anomalyId())).isEqualTo(1);
                     assertThat(callsAbout(receiver, drift.reportId())).isEqualTo(1);
-                    assertThat(mailTo(opsMail)).hasSize(1);
-                    assertThat(mailTo(modelMail)).hasSize(1);
+                    assertThat(TestSmtpServer.mailTo(opsMail)).hasSize(1);
+                    assertThat(TestSmtpServer.mailTo(modelMail)).hasSize(1);
                 });
                 assertThat(receiver.calls()).allMatch(WebhookReceiver.Call::signatureValid);
                 JsonNode body = JsonMapper.builder().build()
                         .readTree(receiver.calls().getFirst().body());
                 assertThat(body.path("ruleId").asString()).isIn(anomalyRule, driftRule);
-                assertThat(mailTo(opsMail).getFirst().getSubject())
+                assertThat(TestSmtpServer.mailTo(opsMail).getFirst().getSubject())
                         .isEqualTo("[EnergyWatch] HIGH SPIKE on " + series + " at 2026-03-01T10:00:00Z");
-                assertThat((String) mailTo(modelMail).getFirst().getContent()).contains("MODERATE drift of model");
+                assertThat((String) TestSmtpServer.mailTo(modelMail).getFirst().getContent()).contains("MODERATE drift of model");
 
                 await().atMost(WAIT).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
                     for (String rule : List.of(anomalyRule, driftRule)) {
@@ -136,8 +122,8 @@ class AlertingPipelineTest extends AnomalyServiceTest {
                 assertThat(callsAbout(receiver, mild.anomalyId())).isZero();
                 assertThat(callsAbout(receiver, slight.reportId())).isZero();
                 await().atMost(WAIT).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
-                        assertThat(mailTo(opsMail)).hasSize(2));
-                assertThat(mailTo(modelMail)).hasSize(2);
+                        assertThat(TestSmtpServer.mailTo(opsMail)).hasSize(2));
+                assertThat(TestSmtpServer.mailTo(modelMail)).hasSize(2);
                 assertThat(api.get("/api/v1/notifications?ruleId=" + anomalyRule).json().path("totalElements")
                         .asLong()).isEqualTo(4);
 

@@ -4,12 +4,10 @@ import io.energywatch.anomaly.AnomalyServiceTest;
 import io.energywatch.anomaly.SyntheticSeries;
 import io.energywatch.contracts.ConsumptionEnriched;
 import jakarta.mail.MessagingException;
-import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -51,19 +49,9 @@ class NotificationTraceTest extends AnomalyServiceTest {
                         assertThat(call.traceparent().split("-")[1]).isEqualTo(traceOf.get(spikeStart));
                     }));
             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
-                    assertThat(mailTo(mail)).isNotEmpty());
-            assertThat((String) mailTo(mail).getFirst().getContent()).contains("trace: 00-" + traceOf.get(spikeStart));
+                    assertThat(TestSmtpServer.mailTo(mail)).isNotEmpty());
+            assertThat((String) TestSmtpServer.mailTo(mail).getFirst().getContent())
+                    .contains("trace: 00-" + traceOf.get(spikeStart));
         }
-    }
-
-    private static List<MimeMessage> mailTo(String address) {
-        return Arrays.stream(TestSmtpServer.shared().getReceivedMessages()).filter(m -> {
-            try {
-                return m.getAllRecipients() != null
-                        && Arrays.stream(m.getAllRecipients()).anyMatch(a -> a.toString().equals(address));
-            } catch (MessagingException e) {
-                throw new IllegalStateException(e);
-            }
-        }).toList();
     }
 }

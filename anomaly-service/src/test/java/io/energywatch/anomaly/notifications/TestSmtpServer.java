@@ -2,7 +2,13 @@ package io.energywatch.anomaly.notifications;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.Address;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
 import org.springframework.test.context.DynamicPropertyRegistry;
+
+import java.util.Arrays;
+import java.util.List;
 
 /**
  * GreenMail as the SMTP server of the shared application context (one per test JVM, on a free port), and the
@@ -25,6 +31,18 @@ public final class TestSmtpServer {
             Runtime.getRuntime().addShutdownHook(new Thread(smtp::stop));
         }
         return smtp;
+    }
+
+    /** The e-mails the shared server received for {@code address}. */
+    static List<MimeMessage> mailTo(String address) {
+        return Arrays.stream(shared().getReceivedMessages()).filter(m -> {
+            try {
+                Address[] to = m.getAllRecipients();
+                return to != null && Arrays.stream(to).anyMatch(a -> a.toString().equals(address));
+            } catch (MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }).toList();
     }
 
     /** Points {@code spring.mail.*} at the shared GreenMail and configures the tests' webhook secret. */
