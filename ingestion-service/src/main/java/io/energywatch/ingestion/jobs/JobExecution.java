@@ -221,7 +221,7 @@ final class JobExecution implements RecordSink, AutoCloseable {
         accepted += result.accepted();
         duplicates += result.duplicates() + oldest.duplicatesInUpload();
         rejected += oldest.rejected();
-        meters.committed(job.kind(), rejectionTopic, result, oldest.rejected());
+        meters.committed(job.kind(), result, oldest.rejected());
         linesCommitted = Math.max(linesCommitted, oldest.upToLine());
         committedBytes = oldest.bytesRead();
         committedLines = oldest.linesRead();

@@ -1,6 +1,5 @@
 package io.energywatch.ingestion.jobs;
 
-import io.energywatch.contracts.Topic;
 import io.energywatch.ingestion.store.CommitResult;
 import io.energywatch.service.observability.EnergyWatchMeters;
 import io.energywatch.service.observability.EnergyWatchMeters.Direction;
@@ -19,7 +18,7 @@ final class JobMeters {
         this.registry = registry;
     }
 
-    void committed(String kind, Topic<?> topic, CommitResult result, long rejected) {
+    void committed(String kind, CommitResult result, long rejected) {
         rows(kind, "accepted").increment(result.accepted());
         rows(kind, "duplicate").increment(result.duplicates());
         rows(kind, "rejected").increment(rejected);
