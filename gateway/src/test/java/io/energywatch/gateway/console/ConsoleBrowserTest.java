@@ -221,7 +221,8 @@ class ConsoleBrowserTest {
             assertThat(page.textContent("#stats-precision")).isEqualTo("0 %");
 
             page.click("nav a[href='#/series']");
-            page.waitForSelector("#series-chart[data-points]");
+            // The page's timings are written once the forecast is in too (it may come after the measured line).
+            page.waitForFunction("() => window.energywatchConsole.timings.series");
             assertThat(page.getAttribute("#series-chart", "data-points")).isEqualTo("336");
             // Series by region: each option names its region (INSEE code → name, FR the nation).
             assertThat(page.locator("#series-select option").allTextContents())
