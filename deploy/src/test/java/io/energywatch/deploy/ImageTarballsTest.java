@@ -24,10 +24,11 @@ import java.util.zip.GZIPInputStream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The services' images as Jib writes them (target/jib-image.tar with -Pimages, the gateway's on the empty base in every
- * build): opened as an OCI image layout, each is checked for what a cluster relies on: the java entrypoint with the
- * classpath file and main class, a non-root user, port 8080, the heap taken from the container's limit, the version and
- * commit labels, and layers whose digests match and that hold the dependencies, resources (with the SBOM) and classes.
+ * The six services' images as Jib writes them (target/jib-image.tar on the real base with -Pimages,
+ * target/jib-image-check.tar on the empty base in every build): opened as an OCI image layout, each is checked for what a
+ * cluster relies on: the java entrypoint with the classpath file and main class, a non-root user, port 8080, the heap
+ * taken from the container's limit, the version and commit labels, and layers whose digests match and that hold the
+ * dependencies, resources (with the SBOM) and classes.
  */
 class ImageTarballsTest {
 
@@ -45,7 +46,7 @@ class ImageTarballsTest {
         if (Boolean.getBoolean("energywatch.images.all")) {
             return Deploy.ARTIFACTS.stream().map(a -> root.resolve(a).resolve("target/jib-image.tar"));
         }
-        return Stream.of(root.resolve("gateway/target/jib-image-check.tar"));
+        return Deploy.ARTIFACTS.stream().map(a -> root.resolve(a).resolve("target/jib-image-check.tar"));
     }
 
     @ParameterizedTest
