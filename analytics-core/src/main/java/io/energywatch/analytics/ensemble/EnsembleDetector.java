@@ -2,6 +2,7 @@ package io.energywatch.analytics.ensemble;
 
 import io.energywatch.analytics.anomaly.AnomalyAdvice;
 import io.energywatch.analytics.anomaly.Detection;
+import io.energywatch.analytics.anomaly.DetectorConfig;
 import io.energywatch.analytics.anomaly.Feature;
 import io.energywatch.analytics.anomaly.FeatureFrame;
 import io.energywatch.analytics.anomaly.Observation;
@@ -98,7 +99,7 @@ public final class EnsembleDetector {
                     d.expected(), d.expectedLow(), d.expectedHigh(), List.of(), null, false, d.streamingScore(),
                     d.forestScore(), frame);
         }
-        AnomalyType type = d.anomaly() && d.type() != null ? d.type() : typeOf(frame);
+        AnomalyType type = d.anomaly() && d.type() != null ? d.type() : typeOf(config.streaming(), frame);
         return new Detection(o.timestamp(), o.value(), score, strength, true, severity, type,
                 d.expected(), d.expectedLow(), d.expectedHigh(), d.contributions(), AnomalyAdvice.recommendation(type),
                 false, d.streamingScore(), d.forestScore(), frame);
@@ -120,8 +121,7 @@ public final class EnsembleDetector {
      * The type of a row the streaming member did not flag, from its features: a repeated value is a stuck meter, a
      * moving long-term mean a drift, an accumulated residual a shift, otherwise a spike or a drop by its sign.
      */
-    private AnomalyType typeOf(FeatureFrame frame) {
-        var s = config.streaming();
+    static AnomalyType typeOf(DetectorConfig s, FeatureFrame frame) {
         if (frame.has(Feature.RUN_LENGTH) && frame.get(Feature.RUN_LENGTH) >= s.stuck().minRun()) {
             return AnomalyType.STUCK_METER;
         }

@@ -4,6 +4,8 @@ import io.energywatch.analytics.anomaly.Detection;
 import io.energywatch.analytics.anomaly.DetectorConfig;
 import io.energywatch.analytics.anomaly.Observation;
 import io.energywatch.analytics.anomaly.StreamingDetector;
+import io.energywatch.analytics.ensemble.ContextAnomalyDetector;
+import io.energywatch.analytics.ensemble.ContextEnsembleConfig;
 import io.energywatch.analytics.ensemble.EnsembleConfig;
 import io.energywatch.analytics.ensemble.EnsembleDetector;
 import io.energywatch.analytics.nab.NabCorpus;
@@ -16,6 +18,7 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -25,9 +28,10 @@ import java.util.function.Function;
 /**
  * The detector evaluation under the leave-one-category-out protocol ({@link LeaveOneCategoryOut}): today's streaming
  * detector and the ensemble, each with its small fixed candidate grid, in-sample and held-out side by side, then the
- * ensemble's ablations (each member removed, under the same protocol). Not a test: {@code bench/run detect-eval} or
+ * ensemble's ablations (each member removed, under the same protocol); then the context ensemble (streaming + CAD
+ * OSE) and its ablations. Not a test: {@code bench/run detect-eval} or
  * {@code java -cp ... io.energywatch.analytics.evaluation.DetectorProtocolEvaluation ../shared/datasets/nab
- * [--no-ablations]}.
+ * [--no-ablations] [--context-only]}.
  */
 public final class DetectorProtocolEvaluation {
 
@@ -37,6 +41,7 @@ public final class DetectorProtocolEvaluation {
     public static void main(String[] args) {
         Path corpusDirectory = Path.of(args.length > 0 ? args[0] : "../shared/datasets/nab");
         boolean ablations = !List.of(args).contains("--no-ablations");
+        boolean contextOnly = List.of(args).contains("--context-only");
         List<NabSeries> corpus = NabCorpus.read(corpusDirectory);
         List<NabCostProfile> profiles = NabCostProfile.read(corpusDirectory.resolve("profiles.json"));
         System.out.printf(Locale.ROOT, "NAB corpus %s: %d series in %d categories, %d windows%n", corpusDirectory,
@@ -44,17 +49,28 @@ public final class DetectorProtocolEvaluation {
                 corpus.stream().mapToInt(s -> s.windows().size()).sum());
         var protocol = new LeaveOneCategoryOut(new NabScorer());
         List<Row> rows = new ArrayList<>();
-        rows.add(run(protocol, corpus, profiles, "streaming (today's /detect), its grid", streamingGrid(), true));
-        rows.add(run(protocol, corpus, profiles, "streaming (today's /detect), defaults only",
-                streamingGrid().subList(0, 1), false));
-        rows.add(run(protocol, corpus, profiles, "ensemble", ensembleGrid(EnsembleConfig.Members.ALL), true));
-        if (ablations) {
+        if (!contextOnly) {
+            rows.add(run(protocol, corpus, profiles, "streaming (today's /detect), its grid", streamingGrid(), true));
+            rows.add(run(protocol, corpus, profiles, "streaming (today's /detect), defaults only",
+                    streamingGrid().subList(0, 1), false));
+            rows.add(run(protocol, corpus, profiles, "ensemble", ensembleGrid(EnsembleConfig.Members.ALL), true));
+        }
+        if (ablations && !contextOnly) {
             rows.add(run(protocol, corpus, profiles, "ensemble without streaming",
                     ensembleGrid(new EnsembleConfig.Members(false, true, true)), false));
             rows.add(run(protocol, corpus, profiles, "ensemble without forest",
                     ensembleGrid(new EnsembleConfig.Members(true, false, true)), false));
             rows.add(run(protocol, corpus, profiles, "ensemble without entropy",
                     ensembleGrid(new EnsembleConfig.Members(true, true, false)), false));
+        }
+        var members = new ContextMembers(ContextEnsembleConfig.defaults().withZone(ZoneId.of("UTC")));
+        rows.add(run(protocol, corpus, profiles, "context ensemble (streaming + CAD OSE)",
+                contextGrid(members, ContextEnsembleConfig.Members.BOTH), true));
+        if (ablations) {
+            rows.add(run(protocol, corpus, profiles, "context ensemble without streaming (CAD OSE alone)",
+                    contextGrid(members, new ContextEnsembleConfig.Members(false, true)).subList(0, 1), true));
+            rows.add(run(protocol, corpus, profiles, "context ensemble without CAD OSE",
+                    contextGrid(members, new ContextEnsembleConfig.Members(true, false)).subList(0, 1), false));
         }
         System.out.println();
         System.out.println("| detector | in-sample standard | held-out standard | in-sample low FP | held-out low FP "
@@ -132,6 +148,63 @@ public final class DetectorProtocolEvaluation {
         }
         return grid.entrySet().stream().map(e -> new LeaveOneCategoryOut.Candidate(e.getKey(),
                 s -> scores(s, new EnsembleDetector(e.getValue())::next))).toList();
+    }
+
+    /**
+     * The context ensemble's grid, fixed before any held-out number was seen: the CAD score that maps to the alarm
+     * level 0.5 (its weight against the streaming score), 0.6, 0.7, 0.8, 0.9. The members are fixed (the original
+     * CAD OSE settings, the NAB preset).
+     */
+    static List<LeaveOneCategoryOut.Candidate> contextGrid(ContextMembers members,
+                                                           ContextEnsembleConfig.Members voting) {
+        List<LeaveOneCategoryOut.Candidate> grid = new ArrayList<>();
+        for (double alarm : new double[] {0.6, 0.7, 0.8, 0.9}) {
+            ContextEnsembleConfig config = members.config.withMembers(voting).withContextAlarmScore(alarm);
+            grid.add(new LeaveOneCategoryOut.Candidate("contextAlarmScore=" + alarm, s -> members.scores(s, config)));
+        }
+        return grid;
+    }
+
+    /**
+     * Each member's scores of every series, computed once and combined per candidate by
+     * {@link ContextEnsembleConfig#score}, as {@code ContextEnsembleDetector} does row by row
+     * ({@code ContextEnsembleDetectorTest} checks they agree): CAD OSE costs about a minute on this corpus, and the
+     * candidates differ only in the combination.
+     */
+    static final class ContextMembers {
+
+        private record Scored(double[] streaming, boolean[] warmingUp, double[] context) {
+        }
+
+        private final ContextEnsembleConfig config;
+        private final Map<String, Scored> bySeries = new HashMap<>();
+
+        ContextMembers(ContextEnsembleConfig config) {
+            this.config = config;
+        }
+
+        double[] scores(NabSeries series, ContextEnsembleConfig combination) {
+            Scored m = bySeries.computeIfAbsent(series.name(), n -> score(series));
+            double[] out = new double[series.rows()];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = m.warmingUp[i] ? m.streaming[i] : combination.score(m.streaming[i], m.context[i]);
+            }
+            return out;
+        }
+
+        private Scored score(NabSeries series) {
+            var streaming = new StreamingDetector(config.streaming());
+            var context = new ContextAnomalyDetector(config.context());
+            int n = series.rows();
+            var scored = new Scored(new double[n], new boolean[n], new double[n]);
+            for (int i = 0; i < n; i++) {
+                Detection d = streaming.next(observation(series, i));
+                scored.streaming[i] = d.score();
+                scored.warmingUp[i] = d.warmingUp();
+                scored.context[i] = context.scoreAndLearn(series.values()[i]);
+            }
+            return scored;
+        }
     }
 
     /** Per-row scores of a fresh detector fed the series in order, timestamps read as UTC (as /detect with tz=UTC). */

@@ -1,0 +1,109 @@
+package io.energywatch.analytics.ensemble;
+
+import io.energywatch.analytics.anomaly.DetectorConfig;
+
+import java.time.ZoneId;
+import java.util.Objects;
+
+/**
+ * The context ensemble's settings: the streaming member, the CAD OSE member ({@link ContextAnomalyDetector}) and how
+ * the CAD score is put on the streaming score's scale.
+ *
+ * @param streaming         the streaming detector member's configuration (its zone is the series')
+ * @param members           which members vote
+ * @param context           the CAD OSE member
+ * @param contextAlarmScore CAD score that maps to 0.5, the anomaly threshold of the default severities (the
+ *                          streaming score's "5 robust sigmas"): its weight against the streaming member. Both
+ *                          scores are fixed functions of the series, not ranks among its own past scores, so a
+ *                          threshold means the same on every series
+ */
+public record ContextEnsembleConfig(DetectorConfig streaming, Members members, Context context,
+                                    double contextAlarmScore) {
+
+    /** Which members vote; at least one. */
+    public record Members(boolean streaming, boolean context) {
+
+        public static final Members BOTH = new Members(true, true);
+
+        public Members {
+            if (!streaming && !context) {
+                throw new IllegalArgumentException("members: at least one of streaming, context must vote");
+            }
+        }
+    }
+
+    /**
+     * The CAD OSE member ({@link ContextAnomalyDetector}).
+     *
+     * @param valueBits        bits a value is quantised to (the original's 3: 8 levels)
+     * @param maxLeftMatch     largest partial left match a new context is learned from (7)
+     * @param maxActiveNeurons most-activated contexts carried to the next step as facts (15)
+     * @param restThreshold    score after which the member rests (0.75)
+     * @param restRows         rows it rests: NAB's probationary period / 5, which is 150 rows for every series of at
+     *                         least 5,000 rows (a streaming detector does not know the length)
+     * @param maxContexts      contexts remembered at most, bounding a long series' memory (the most any of the 27
+     *                         NAB series here learns is 63,048, art_noisy)
+     */
+    public record Context(int valueBits, int maxLeftMatch, int maxActiveNeurons, double restThreshold, int restRows,
+                          int maxContexts) {
+
+        public static final Context ORIGINAL = new Context(3, 7, 15, 0.75, 150, 200_000);
+
+        public Context {
+            if (valueBits < 1 || valueBits > 16 || maxLeftMatch < 1 || maxActiveNeurons < 0 || restRows < 0
+                    || maxContexts < 1 || !(restThreshold > 0 && restThreshold <= 1)) {
+                throw new IllegalArgumentException("context: valueBits " + valueBits + " (1..16), maxLeftMatch "
+                        + maxLeftMatch + " (>= 1), maxActiveNeurons " + maxActiveNeurons + " (>= 0), restThreshold "
+                        + restThreshold + " (0..1], restRows " + restRows + " (>= 0), maxContexts " + maxContexts
+                        + " (>= 1)");
+            }
+        }
+    }
+
+    public ContextEnsembleConfig {
+        Objects.requireNonNull(streaming, "streaming");
+        Objects.requireNonNull(members, "members");
+        Objects.requireNonNull(context, "context");
+        if (!(contextAlarmScore > 0 && contextAlarmScore < 1)) {
+            throw new IllegalArgumentException("contextAlarmScore " + contextAlarmScore + " must be within (0, 1)");
+        }
+    }
+
+    /**
+     * The NAB preset's streaming member with the original CAD OSE; the alarm score is the one the
+     * leave-one-category-out protocol chose on the whole corpus from its grid 0.6..0.9 (docs/evaluation.md).
+     */
+    public static ContextEnsembleConfig defaults() {
+        return new ContextEnsembleConfig(DetectorConfig.defaults(), Members.BOTH, Context.ORIGINAL, 0.7);
+    }
+
+    public ContextEnsembleConfig withZone(ZoneId zone) {
+        return withStreaming(streaming.withZone(zone));
+    }
+
+    public ContextEnsembleConfig withStreaming(DetectorConfig newStreaming) {
+        return new ContextEnsembleConfig(newStreaming, members, context, contextAlarmScore);
+    }
+
+    public ContextEnsembleConfig withMembers(Members newMembers) {
+        return new ContextEnsembleConfig(streaming, newMembers, context, contextAlarmScore);
+    }
+
+    public ContextEnsembleConfig withContextAlarmScore(double newAlarmScore) {
+        return new ContextEnsembleConfig(streaming, members, context, newAlarmScore);
+    }
+
+    /**
+     * A scored row's score: the larger of the members' (never below the streaming member's when it votes). The CAD
+     * score is mapped linearly onto [0, 0.5] below the alarm score and onto [0.5, 1] above it.
+     */
+    public double score(double streamingScore, double contextScore) {
+        double context = contextScore < contextAlarmScore
+                ? 0.5 * contextScore / contextAlarmScore
+                : 0.5 + 0.5 * (contextScore - contextAlarmScore) / (1 - contextAlarmScore);
+        if (!members.context()) {
+            return streamingScore;
+        }
+        return members.streaming() ? Math.max(streamingScore, context) : context;
+    }
+}
