@@ -109,9 +109,10 @@ final class FaultSuite {
             throw new StackException("the platform is not healthy (see .energywatch/bench/faults-up.log)");
         }
         var readings = BenchReadings.of("f", SERIES);
-        var ledger = new StageLedger(bench, readings);
+        var ledger = new StageLedger(bench.stores(), readings);
         ledger.markTopicStarts();
-        var feed = new ReadingFeed(bench, readings, READINGS_PER_SECOND, UPLOAD_EVERY, out).start();
+        var feed = new ReadingFeed(bench::uploadReadings, readings, READINGS_PER_SECOND, UPLOAD_EVERY, out)
+                .start();
         var phases = new ArrayList<Phase>();
         out.printf(Locale.ROOT, "Run %s: %d meters, %d readings/s through the gateway%n", readings.run(), SERIES,
                 READINGS_PER_SECOND);
@@ -147,7 +148,7 @@ final class FaultSuite {
                 out.println("not drained: " + drained.describe());
             }
         }
-        return report(readings, ledger, feed, phases);
+        return report(ledger, feed, phases);
     }
 
     private void inject(Fault fault) {
@@ -243,9 +244,8 @@ final class FaultSuite {
         return false;
     }
 
-    private boolean report(BenchReadings readings, StageLedger ledger, ReadingFeed feed, List<Phase> phases) {
-        List<ReadingFeed.Upload> uploads = feed.acknowledged();
-        long rows = uploads.stream().mapToLong(ReadingFeed.Upload::to).max().orElse(0);
+    private boolean report(StageLedger ledger, ReadingFeed feed, List<Phase> phases) {
+        long rows = feed.rows();
         out.println("Reading every stage back ...");
         Map<String, StageLedger.Seen> stages = new LinkedHashMap<>();
         stages.put("raw store", ledger.rawStore(rows));
@@ -260,32 +260,16 @@ final class FaultSuite {
         var table = new ArrayList<List<String>>();
         var tally = new FaultTally();
         for (int p = 0; p < phases.size(); p++) {
-            int phase = p;
-            List<String> ids = new ArrayList<>();
-            uploads.stream().filter(u -> u.phase() == phase).forEach(u -> {
-                for (long row = u.from(); row < u.to(); row++) {
-                    for (String series : readings.seriesIds()) {
-                        ids.add(BenchReadings.id(series, readings.start(row)));
-                    }
-                }
-            });
+            List<String> ids = feed.readingIds(p);
             FaultTally.Row row = tally.row(ids, stages, anomalyStore, anomalyIndex, anomalyTopic);
             Phase shown = phases.get(p);
-            var cells = new ArrayList<String>();
-            cells.add(shown.label());
-            cells.add(number(ids.size()));
-            stages.keySet().forEach(stage -> cells.add(number(row.found().get(stage))));
-            cells.add(row.anomalies());
-            cells.add(number(row.lost()));
-            cells.add(number(row.duplicated()));
-            cells.add(number(row.redelivered()));
+            var cells = new ArrayList<>(row.cells(shown.label(), ids.size(), true));
             cells.add(Double.isNaN(shown.upSeconds()) ? "-" : String.format(Locale.ROOT, "%.0f / %.0f",
                     shown.upSeconds(), shown.recoverySeconds()));
             table.add(cells);
         }
-        var headers = new ArrayList<String>(List.of("FAULT", "IN"));
-        stages.keySet().forEach(stage -> headers.add(stage.toUpperCase(Locale.ROOT)));
-        headers.addAll(List.of("ANOMALIES DB/INDEX/TOPIC", "LOST", "DUPLICATED", "REDELIVERED", "HEALTHY / CAUGHT UP S"));
+        var headers = new ArrayList<>(FaultTally.Row.headers(stages.keySet(), true));
+        headers.add("HEALTHY / CAUGHT UP S");
         out.println();
         out.println(new TextTable(headers, table).render());
         out.printf(Locale.ROOT, "%d uploads answered other than 202 and were sent again (a server down).%n",
@@ -297,10 +281,6 @@ final class FaultSuite {
                 + " topic), which consumers drop by event id. The drift window keeps no ids: its group's lag 0 at the"
                 + " end is what shows it consumed everything.");
         return tally.clean();
-    }
-
-    private static String number(long value) {
-        return String.format(Locale.ROOT, "%,d", value);
     }
 
     private static double seconds(long startNanos) {

@@ -1,5 +1,7 @@
 package io.energywatch.local;
 
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -28,6 +30,32 @@ final class FaultTally {
      *                    anomalies), dropped downstream by event id
      */
     record Row(Map<String, Long> found, String anomalies, long lost, long duplicated, long redelivered) {
+
+        /** The headers of {@link #cells}: the fault, what went in, each stage, (the anomalies,) the three tallies. */
+        static List<String> headers(Collection<String> stages, boolean withAnomalies) {
+            var headers = new ArrayList<>(List.of("FAULT", "IN"));
+            stages.forEach(stage -> headers.add(stage.toUpperCase(Locale.ROOT)));
+            if (withAnomalies) {
+                headers.add("ANOMALIES DB/INDEX/TOPIC");
+            }
+            headers.addAll(List.of("LOST", "DUPLICATED", "REDELIVERED"));
+            return headers;
+        }
+
+        /** A line of the fault table for the phase {@code fault}, whose {@code in} readings were acknowledged. */
+        List<String> cells(String fault, long in, boolean withAnomalies) {
+            var cells = new ArrayList<>(List.of(fault, number(in)));
+            found.values().forEach(count -> cells.add(number(count)));
+            if (withAnomalies) {
+                cells.add(anomalies);
+            }
+            cells.addAll(List.of(number(lost), number(duplicated), number(redelivered)));
+            return cells;
+        }
+
+        private static String number(long value) {
+            return String.format(Locale.ROOT, "%,d", value);
+        }
     }
 
     private long lost;

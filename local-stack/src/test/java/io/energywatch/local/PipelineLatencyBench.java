@@ -140,7 +140,7 @@ final class PipelineLatencyBench {
 
     /** Uploads every 250 ms for the step's length; answers the readings acknowledged. */
     private long offerThroughApi(BenchReadings readings, int rate) {
-        var feed = new ReadingFeed(bench, readings, rate, UPLOAD_EVERY, System.out).start();
+        var feed = new ReadingFeed(bench::uploadReadings, readings, rate, UPLOAD_EVERY, System.out).start();
         Pause.of(stepLength);
         feed.stop();
         return feed.readingsAcknowledged();

@@ -87,10 +87,7 @@ final class PlatformBench {
      * get an answer (the gateway down).
      */
     int upload(String csv, String origin, Map<String, String> mapping) {
-        String query = "kind=consumption&format=generic-csv&filename=" + encode(origin) + "&"
-                + mapping.entrySet().stream().map(e -> e.getKey() + "=" + encode(e.getValue()))
-                .collect(Collectors.joining("&"));
-        HttpRequest request = HttpRequest.newBuilder(gateway.resolve("/api/v1/ingestions?" + query))
+        HttpRequest request = HttpRequest.newBuilder(gateway.resolve(uploadPath(origin, mapping)))
                 .timeout(REQUEST_TIMEOUT).header("Content-Type", "text/csv")
                 .POST(HttpRequest.BodyPublishers.ofString(csv)).build();
         try {
@@ -103,9 +100,34 @@ final class PlatformBench {
         }
     }
 
+    /** Where {@link StageLedger} reads this platform's stages. */
+    StageLedger.Stores stores() {
+        return new StageLedger.Stores(kafka, "mongodb://" + platform.host() + ":" + platform.port("mongodb"),
+                platform.mongoDatabase(), elasticsearch, platform.index("enriched"), platform.index("anomalies"),
+                workspace);
+    }
+
+    /** The ingestion API's path and query of a generic CSV of consumption named {@code origin}. */
+    static String uploadPath(String origin, Map<String, String> mapping) {
+        return "/api/v1/ingestions?kind=consumption&format=generic-csv&filename=" + encode(origin) + "&"
+                + mapping.entrySet().stream().map(e -> e.getKey() + "=" + encode(e.getValue()))
+                .collect(Collectors.joining("&"));
+    }
+
+    /** Uploads rows of {@link BenchReadings#csv} through the gateway: what a {@link ReadingFeed} of a bench sends. */
+    int uploadReadings(String csv, String origin) {
+        return upload(csv, origin, BenchReadings.MAPPING);
+    }
+
     /** A JSON request to Elasticsearch; throws when it does not answer 200. */
     JsonNode elasticsearch(String method, String path, String body) {
-        URI url = elasticsearch.resolve(path);
+        return elasticsearch(http, json, elasticsearch, method, path, body);
+    }
+
+    /** A JSON request to the Elasticsearch at {@code base}; throws when it does not answer 200. */
+    static JsonNode elasticsearch(HttpClient http, JsonMapper json, URI base, String method, String path,
+                                  String body) {
+        URI url = base.resolve(path);
         HttpRequest request = HttpRequest.newBuilder(url).timeout(REQUEST_TIMEOUT)
                 .header("Content-Type", "application/json")
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
@@ -127,10 +149,15 @@ final class PlatformBench {
 
     /** The documents of {@code alias} with {@code field} equal to one of {@code values}, counted after a refresh. */
     long count(String alias, String field, List<String> values) {
-        new ElasticsearchRefresh(http, elasticsearch).refresh(List.of(alias));
-        return elasticsearch("POST", "/" + alias + "/_count?ignore_unavailable=true&allow_no_indices=true",
-                "{\"query\":{\"terms\":{\"" + field + "\":" + json.writeValueAsString(values) + "}}}")
-                .path("count").asLong();
+        return count(http, json, elasticsearch, alias, field, values);
+    }
+
+    /** {@link #count(String, String, List)} on the Elasticsearch at {@code base}. */
+    static long count(HttpClient http, JsonMapper json, URI base, String alias, String field, List<String> values) {
+        new ElasticsearchRefresh(http, base).refresh(List.of(alias));
+        return elasticsearch(http, json, base, "POST", "/" + alias
+                + "/_count?ignore_unavailable=true&allow_no_indices=true", "{\"query\":{\"terms\":{\"" + field
+                + "\":" + json.writeValueAsString(values) + "}}}").path("count").asLong();
     }
 
     private static String encode(String value) {

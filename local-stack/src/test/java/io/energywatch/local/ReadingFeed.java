@@ -8,7 +8,7 @@ import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A steady stream of readings through the ingestion API (via the gateway, with an analyst's token): every
+ * A steady stream of readings through the ingestion API (the bench's via the gateway, with an analyst's token): every
  * {@code interval} one upload of the next rows of every series. An upload that gets no 202 (the gateway or ingestion
  * down, a store unavailable) is sent again, unchanged, until it does, so "in" is exactly what the platform
  * acknowledged; a repeat of an upload that was in fact accepted is refused by ingestion as duplicates, by contract.
@@ -20,9 +20,15 @@ final class ReadingFeed implements Runnable {
     record Upload(int phase, long from, long to, long ackedNanos) {
     }
 
+    /** Sends one upload; answers the HTTP status, or -1 when no answer came (the server down). */
+    @FunctionalInterface
+    interface Uploader {
+        int upload(String csv, String origin);
+    }
+
     private static final Duration RETRY = Duration.ofSeconds(1);
 
-    private final PlatformBench bench;
+    private final Uploader uploader;
     private final BenchReadings readings;
     private final int rowsPerUpload;
     private final Duration interval;
@@ -34,8 +40,8 @@ final class ReadingFeed implements Runnable {
     private long nextRow;
     private Thread thread;
 
-    ReadingFeed(PlatformBench bench, BenchReadings readings, int readingsPerSecond, Duration interval, PrintStream out) {
-        this.bench = bench;
+    ReadingFeed(Uploader uploader, BenchReadings readings, int readingsPerSecond, Duration interval, PrintStream out) {
+        this.uploader = uploader;
         this.readings = readings;
         this.interval = interval;
         this.rowsPerUpload = Math.max(1, (int) Math.round(readingsPerSecond * interval.toMillis() / 1000.0
@@ -73,6 +79,24 @@ final class ReadingFeed implements Runnable {
         return acked.stream().mapToLong(u -> (u.to() - u.from()) * readings.series()).sum();
     }
 
+    /** The rows of every series acknowledged so far: [0, rows). */
+    synchronized long rows() {
+        return acked.stream().mapToLong(Upload::to).max().orElse(0);
+    }
+
+    /** The event ids of the readings acknowledged in {@code phase}. */
+    synchronized List<String> readingIds(int phase) {
+        List<String> ids = new ArrayList<>();
+        acked.stream().filter(u -> u.phase() == phase).forEach(u -> {
+            for (long row = u.from(); row < u.to(); row++) {
+                for (String series : readings.seriesIds()) {
+                    ids.add(BenchReadings.id(series, readings.start(row)));
+                }
+            }
+        });
+        return ids;
+    }
+
     long refusals() {
         return refusals.get();
     }
@@ -87,7 +111,7 @@ final class ReadingFeed implements Runnable {
             String csv = readings.csv(from, to);
             String origin = readings.run() + "-" + from + ".csv";
             int status;
-            while ((status = bench.upload(csv, origin, BenchReadings.MAPPING)) != 202) {
+            while ((status = uploader.upload(csv, origin)) != 202) {
                 if (!running) {
                     // Stopped while a server is down: this upload was never acknowledged, so it is not "in".
                     return;

@@ -60,7 +60,7 @@ final class SoakBench {
             throw new StackException("the platform is not healthy (./energywatch status)");
         }
         var readings = BenchReadings.of("s", SERIES);
-        var feed = new ReadingFeed(bench, readings, READINGS_PER_SECOND, UPLOAD_EVERY, System.out);
+        var feed = new ReadingFeed(bench::uploadReadings, readings, READINGS_PER_SECOND, UPLOAD_EVERY, System.out);
         var samples = new ArrayList<Sample>();
         String token = bench.viewerToken();
         System.out.printf(Locale.ROOT, "Soak: %,d readings/s through the gateway for %d min, a sample every %d s%n",

@@ -15,7 +15,11 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.bson.Document;
 import tools.jackson.databind.JsonNode;
 
+import tools.jackson.databind.json.JsonMapper;
+
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -51,15 +55,29 @@ final class StageLedger {
     private static final int ID_BATCH = 200;
     private static final int SCROLL_PAGE = 5_000;
 
-    private final PlatformBench bench;
+    /**
+     * Where the stages are read: the running platform's servers ({@link PlatformBench#stores()}) or a test's.
+     *
+     * @param mongoUri      a connection string to the MongoDB server (any database named in it is not used)
+     * @param database      the services' database
+     * @param elasticsearch the Elasticsearch base URL
+     * @param workspace     the checkout whose platform file names the collections
+     */
+    record Stores(String kafka, String mongoUri, String database, URI elasticsearch, String enrichedIndex,
+                  String anomalyIndex, Workspace workspace) {
+    }
+
+    private final Stores stores;
     private final BenchReadings readings;
     private final Map<String, String> platformValues;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final JsonMapper json = JsonMapper.builder().build();
     private final Map<String, Map<TopicPartition, Long>> startOffsets = new HashMap<>();
 
-    StageLedger(PlatformBench bench, BenchReadings readings) {
-        this.bench = bench;
+    StageLedger(Stores stores, BenchReadings readings) {
+        this.stores = stores;
         this.readings = readings;
-        this.platformValues = yaml(bench.workspace.platformFile());
+        this.platformValues = yaml(stores.workspace().platformFile());
     }
 
     /** Remembers where the topics end now: the run's records are all after. */
@@ -88,7 +106,7 @@ final class StageLedger {
     /** A document per daily series and local day, its intervals keyed by epoch second. */
     Seen predictionHistory(long rows) {
         var seen = new HashMap<String, Integer>();
-        String collection = yaml(bench.workspace.root().resolve("prediction-service/src/main/resources/application.yml"))
+        String collection = yaml(stores.workspace().root().resolve("prediction-service/src/main/resources/application.yml"))
                 .get("energywatch.prediction.history.collection");
         try (MongoClient client = mongo()) {
             var days = database(client).getCollection(collection);
@@ -149,7 +167,7 @@ final class StageLedger {
     /** Document ids are {@code seriesId|intervalStart}, so a redelivery overwrites. */
     Seen enrichedIndex() {
         var seen = new HashMap<String, Integer>();
-        scroll(bench.platform.index("enriched"), List.of(), hit -> {
+        scroll(stores.enrichedIndex(), List.of(), hit -> {
             String id = hit.path("_id").asString();
             int bar = id.lastIndexOf('|');
             count(seen, BenchReadings.id(id.substring(0, bar), Instant.parse(id.substring(bar + 1))));
@@ -157,30 +175,36 @@ final class StageLedger {
         return new Seen(seen);
     }
 
+    /** How many of the run's readings the enriched index holds now (one document per reading). */
+    long enrichedIndexed() {
+        return PlatformBench.count(http, json, stores.elasticsearch(), stores.enrichedIndex(), "seriesId",
+                readings.seriesIds());
+    }
+
     Seen anomalyIndex() {
         var seen = new HashMap<String, Integer>();
-        scroll(bench.platform.index("anomalies"), List.of("seriesId", "intervalStart"), hit -> count(seen,
+        scroll(stores.anomalyIndex(), List.of("seriesId", "intervalStart"), hit -> count(seen,
                 BenchReadings.id(hit.path("_source").path("seriesId").asString(),
                         Instant.parse(hit.path("_source").path("intervalStart").asString()))));
         return new Seen(seen);
     }
 
     private void scroll(String alias, List<String> fields, java.util.function.Consumer<JsonNode> each) {
-        new ElasticsearchRefresh(bench.http, bench.elasticsearch).refresh(List.of(alias));
-        String source = fields.isEmpty() ? "false" : bench.json.writeValueAsString(fields);
-        JsonNode page = bench.elasticsearch("POST", "/" + alias
+        new ElasticsearchRefresh(http, stores.elasticsearch()).refresh(List.of(alias));
+        String source = fields.isEmpty() ? "false" : json.writeValueAsString(fields);
+        JsonNode page = elasticsearch("POST", "/" + alias
                 + "/_search?scroll=2m&ignore_unavailable=true&allow_no_indices=true", "{\"size\":" + SCROLL_PAGE
                 + ",\"_source\":" + source + ",\"query\":{\"terms\":{\"seriesId\":"
-                + bench.json.writeValueAsString(readings.seriesIds()) + "}}}");
+                + json.writeValueAsString(readings.seriesIds()) + "}}}");
         String scrollId = page.path("_scroll_id").asString();
         while (!page.path("hits").path("hits").isEmpty()) {
             page.path("hits").path("hits").forEach(each);
-            page = bench.elasticsearch("POST", "/_search/scroll", "{\"scroll\":\"2m\",\"scroll_id\":\""
+            page = elasticsearch("POST", "/_search/scroll", "{\"scroll\":\"2m\",\"scroll_id\":\""
                     + scrollId + "\"}");
             scrollId = page.path("_scroll_id").asString(scrollId);
         }
         if (!scrollId.isEmpty()) {
-            bench.elasticsearch("DELETE", "/_search/scroll", "{\"scroll_id\":\"" + scrollId + "\"}");
+            elasticsearch("DELETE", "/_search/scroll", "{\"scroll_id\":\"" + scrollId + "\"}");
         }
     }
 
@@ -200,7 +224,7 @@ final class StageLedger {
                 }
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
                     if (keys.contains(record.key())) {
-                        count(seen, id.apply(bench.json.readTree(record.value())));
+                        count(seen, id.apply(json.readTree(record.value())));
                     }
                 }
             }
@@ -210,7 +234,7 @@ final class StageLedger {
 
     private KafkaConsumer<String, byte[]> consumer() {
         return new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bench.kafka,
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stores.kafka(),
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5_000),
@@ -223,11 +247,15 @@ final class StageLedger {
     }
 
     private MongoClient mongo() {
-        return MongoClients.create("mongodb://" + bench.platform.host() + ":" + bench.platform.port("mongodb"));
+        return MongoClients.create(stores.mongoUri());
     }
 
     private MongoDatabase database(MongoClient client) {
-        return client.getDatabase(platformValues.get("energywatch.stores.mongo-database"));
+        return client.getDatabase(stores.database());
+    }
+
+    private JsonNode elasticsearch(String method, String path, String body) {
+        return PlatformBench.elasticsearch(http, json, stores.elasticsearch(), method, path, body);
     }
 
     private String collection(String key) {

@@ -8,10 +8,7 @@ import io.energywatch.contracts.EventSerde;
 import io.energywatch.contracts.Topic;
 import io.energywatch.contracts.Topics;
 import io.energywatch.service.security.Role;
-import io.energywatch.testsupport.ElasticsearchTestServer;
-import io.energywatch.testsupport.FreePorts;
 import io.energywatch.testsupport.KafkaTestBroker;
-import io.energywatch.testsupport.MongoWireTestServer;
 import io.energywatch.testsupport.TestTokens;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -34,14 +31,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -73,13 +68,9 @@ class TraceAcrossServicesTest {
     void oneReadingKeepsItsTraceIdFromTheRawTopicThroughFusionToItsAnomaly() throws Exception {
         String series = "electricity:11:ext-trace" + RUN + ":PT1H";
         var workspace = new Workspace(Path.of(".."));
-        Map<String, String> common = new HashMap<>(TestTokens.properties());
-        common.put("spring.kafka.bootstrap-servers", KafkaTestBroker.bootstrapServers());
-        common.put("spring.mongodb.uri", MongoWireTestServer.shared().uri("trace-" + RUN));
-        common.put("spring.elasticsearch.uris", ElasticsearchTestServer.shared().url());
-        common.put("server.address", "127.0.0.1");
+        Map<String, String> common = ServiceJvm.onTestServers("trace-" + RUN);
 
-        List<Service> services = new ArrayList<>();
+        List<ServiceJvm> services = new ArrayList<>();
         try {
             var ingestion = start(workspace, "ingestion-service", common, Map.of(
                     "energywatch.ingestion.spool-dir", work.resolve("spool").toString()), services);
@@ -94,9 +85,8 @@ class TraceAcrossServicesTest {
                     "energywatch.anomaly.notifications.drift-group-id", "anomaly-trace-drift-alerts-" + RUN,
                     "energywatch.anomaly.models.registry-dir", work.resolve("models").toString(),
                     "energywatch.anomaly.indices.anomalies", "ew-trace-anomalies-" + RUN), services);
-            for (Service s : services) {
-                await(s.module() + " healthy").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1))
-                        .ignoreExceptions().until(() -> status(s.port(), "/actuator/health") == 200);
+            for (ServiceJvm s : services) {
+                s.awaitHealthy(Duration.ofMinutes(3));
             }
 
             var upload = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + ingestion.port()
@@ -126,8 +116,15 @@ class TraceAcrossServicesTest {
                             jobId.equals(line.path("jobId").asString())
                                     && UPLOAD_TRACE.equals(line.path("trace.id").asString())));
         } finally {
-            services.forEach(Service::stop);
+            services.forEach(ServiceJvm::stop);
         }
+    }
+
+    private ServiceJvm start(Workspace workspace, String module, Map<String, String> common, Map<String, String> own,
+                             List<ServiceJvm> started) {
+        var service = ServiceJvm.start(workspace, module, common, own, work);
+        started.add(service);
+        return service;
     }
 
     /** The hourly series: a daily sine around 1,000 MW with seeded noise, one hour 80 % above the curve. */
@@ -141,43 +138,6 @@ class TraceAcrossServicesTest {
                     .append('\n');
         }
         return out.toString();
-    }
-
-    private record Service(String module, int port, Path log, Process process) {
-
-        void stop() {
-            process.destroy();
-            try {
-                if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                    process.destroyForcibly();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                process.destroyForcibly();
-            }
-        }
-    }
-
-    /** Starts a service's executable jar with the common and its own properties; its console goes to a file. */
-    private Service start(Workspace workspace, String module, Map<String, String> common, Map<String, String> own,
-                          List<Service> started) throws IOException {
-        Path jar = workspace.serviceJar(module);
-        assertThat(jar).as("%s is built (mvn package)", module).isRegularFile();
-        int port = FreePorts.find();
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-Xmx320m", "-XX:TieredStopAtLevel=1", "-jar", jar.toString(), "--server.port=" + port));
-        common.forEach((k, v) -> command.add("--" + k + "=" + v));
-        own.forEach((k, v) -> command.add("--" + k + "=" + v));
-        Path log = work.resolve(module + ".log");
-        var process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        var service = new Service(module, port, log, process);
-        started.add(service);
-        return service;
-    }
-
-    private int status(int port, String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET().build(),
-                HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
     /** The first record of {@code topic} with key {@code series} whose value matches, read from the beginning. */
