@@ -8,6 +8,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import org.jspecify.annotations.Nullable;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -48,7 +49,16 @@ public record SimulationCommand(@NotNull Long seed, @NotNull LocalDate from, @No
 
     static final long MAX_DAYS = 3 * 366;
 
+    /** The request as validated and labelled: its lineage time is the simulator's reproducible one. */
     SimulationRequest toRequest(String jobId) {
+        return toRequest(jobId, null);
+    }
+
+    /**
+     * The request a job runs: its records' lineage says when the platform accepted the job, as an upload's do, so
+     * the event-age meters measure the pipeline and not the simulated period's age.
+     */
+    SimulationRequest toRequest(String jobId, @Nullable Instant ingestedAt) {
         SimulationRequest base = SimulationRequest.of(seed, from, to);
         if (regions != null && !regions.isEmpty()) {
             base = base.withRegions(regions);
@@ -66,6 +76,7 @@ public record SimulationCommand(@NotNull Long seed, @NotNull LocalDate from, @No
             base = base.withWeatherForecasts(WeatherForecastModel.defaults());
         }
         return base.withRegimeShift(regimeShift)
-                .withLineage(SimulationRequest.DEFAULT_ORIGIN, jobId, base.generatedAt());
+                .withLineage(SimulationRequest.DEFAULT_ORIGIN, jobId,
+                        ingestedAt == null ? base.generatedAt() : ingestedAt);
     }
 }

@@ -22,7 +22,7 @@ class SimulationSource implements JobSource {
     @Override
     public void read(IngestionJob job, RecordSink sink) {
         SimulationCommand command = command(job);
-        Simulator simulator = new Simulator(command.toRequest(job.id()));
+        Simulator simulator = new Simulator(command.toRequest(job.id(), job.createdAt()));
         long[] line = {0};
         simulator.forEach(command.firstPublished(), command.lastPublished(), event -> sink.accept(++line[0], event));
     }

@@ -16,8 +16,10 @@ import org.springframework.core.env.Environment;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -70,6 +72,14 @@ class SimulationApiTest {
         assertThat(consumption).isEqualTo(rawStore.storedRecords("measurements") - measurementsBefore);
         assertThat(TopicCounter.records(KafkaTestBroker.bootstrapServers(), Topics.WEATHER_RAW.name()) - weatherBefore)
                 .isEqualTo(2 * 30);
+        // Its records were ingested when the job was accepted, as an upload's are, not on the simulated period's
+        // last day: the event-age meters downstream measure the pipeline.
+        var first = new Simulator(SimulationRequest.of(7, LocalDate.of(2023, 1, 2), LocalDate.of(2023, 1, 31))
+                .withRegions(List.of("11", "93"))).events().findFirst().orElseThrow();
+        JsonNode stored = JsonMapper.builder().build()
+                .readTree(rawStore.storedPayload(first).orElseThrow());
+        assertThat(Instant.parse(stored.path("lineage").path("ingestedAt").asString()))
+                .isEqualTo(Instant.parse(job.path("createdAt").asString()));
 
         JsonNode labels = api.get("/api/v1/simulations/" + job.path("id").asString() + "/labels").body();
         assertThat(labels.isArray()).isTrue();
