@@ -12,16 +12,18 @@ import java.util.Locale;
 
 /**
  * The demo's "forecast beside the actual" step: what the console's consumption chart draws over a week of a series,
- * read through the gateway as the console reads it ({@code GET /api/v1/forecasts/issued/days?hours=168&horizon=1}):
- * for each day of the series' last week and the day after it, the freshest day-ahead forecast with its 80 % and 95 %
- * intervals, and the realised energy once the day was scored. Run after {@link ForecastsStep}, whose wait for the
- * issuance to catch up it repeats (it returns at once when caught up).
+ * read through the gateway as the console reads it ({@code GET /api/v1/forecasts/issued/days?hours=720&horizon=7}, the
+ * chart at 30 days with the 7-day horizon): for each day of the series' last 30 days and the 7 after them that a
+ * forecast covers, the freshest one with its 80 % and 95 % intervals, and the realised energy once the day was scored.
+ * The demo loads its data in two parts, so forecasts were issued at the end of each (the days after the first part are
+ * scored, those after the second pending); the scheduler issues one every day on live data. Run after
+ * {@link ForecastsStep}, whose wait for the issuance to catch up it repeats (it returns at once when caught up).
  */
 final class ForecastDaysStep implements DemoStep {
 
     private static final String MODULE = "prediction-service";
-    private static final int HOURS = 168;
-    private static final int HORIZON = 1;
+    private static final int HOURS = 720;
+    private static final int HORIZON = 7;
     /** As ForecastsStep's: the first issuance after a load trains every champion. */
     private static final Duration ISSUANCE_WAIT = Duration.ofMinutes(10);
 
@@ -66,11 +68,12 @@ final class ForecastDaysStep implements DemoStep {
             String detail = rows.size() + " days forecast, " + scored + " scored, " + inside80
                     + " inside the 80 % band";
             if (rows.isEmpty()) {
-                context.out().println("No day-ahead forecast covers the last week of " + series);
-                return DrainedRead.Reading.incomplete("no forecast day in the last week of " + series, detail);
+                context.out().println("No forecast covers the last 30 days of " + series);
+                return DrainedRead.Reading.incomplete("no forecast day in the last 30 days of " + series, detail);
             }
-            context.out().println("The last week of " + answer.path("series").asString()
-                    + " beside its day-ahead forecast, as the console's consumption chart draws it (MWh)");
+            context.out().println("The last 30 days of " + answer.path("series").asString() + " and the "
+                    + HORIZON + " after them beside their forecasts (freshest per day, up to D+" + HORIZON
+                    + "), as the console's consumption chart draws them at 30 d and horizon " + HORIZON + " d (MWh)");
             context.out().println(new TextTable(List.of("DATE", "LEAD", "FORECAST", "80 %", "95 %", "ACTUAL",
                     "ERROR %", "ACTUAL IN"), rows).render());
             return DrainedRead.Reading.done(detail);
