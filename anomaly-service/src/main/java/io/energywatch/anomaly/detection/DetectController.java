@@ -63,7 +63,8 @@ class DetectController {
                     + "X-EnergyWatch-Duplicates-Dropped, X-EnergyWatch-Duplicates-Merged and "
                     + "X-EnergyWatch-Rows-Reordered. detector= picks the detector: streaming (the default) or "
                     + "ensemble (the streaming detector with shingle isolation forest and relative-entropy members, "
-                    + "each calibrated on the series' own recent scores).")
+                    + "each calibrated on the series' own recent scores) or context (the streaming detector with a "
+                    + "CAD OSE contextual anomaly detector member; slower on noisy series).")
     @PostMapping(path = "/api/v1/anomalies/detect", consumes = {"text/csv", "text/plain", "application/json"})
     ResponseEntity<?> detect(@RequestBody String body,
                              @RequestHeader(HttpHeaders.CONTENT_TYPE) MediaType contentType,

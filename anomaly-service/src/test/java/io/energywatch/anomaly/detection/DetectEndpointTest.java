@@ -3,6 +3,8 @@ package io.energywatch.anomaly.detection;
 import io.energywatch.anomaly.AnomalyServiceTest;
 import io.energywatch.anomaly.SyntheticSeries;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 
 import java.util.List;
@@ -80,11 +82,12 @@ class DetectEndpointTest extends AnomalyServiceTest {
         assertThat(prefix.get(SPIKE).path("is_anomaly").asBoolean()).isTrue();
     }
 
-    @Test
-    void theEnsembleFlagsTheSpikeAndNeverScoresARowBelowTheDefaultStreamingDetector() {
+    @ParameterizedTest
+    @ValueSource(strings = {"ensemble", "context"})
+    void theEnsemblesFlagTheSpikeAndNeverScoreARowBelowTheDefaultStreamingDetector(String detector) {
         JsonNode streaming = api.post("/api/v1/anomalies/detect", "text/csv", "application/json", csv(VALUES.length))
                 .json().path("content");
-        var response = api.post("/api/v1/anomalies/detect?detector=ensemble", "text/csv", "application/json",
+        var response = api.post("/api/v1/anomalies/detect?detector=" + detector, "text/csv", "application/json",
                 csv(VALUES.length));
         assertThat(response.status()).isEqualTo(200);
         JsonNode ensemble = response.json().path("content");
@@ -105,7 +108,7 @@ class DetectEndpointTest extends AnomalyServiceTest {
         assertThat(response.contentType()).startsWith("application/problem+json");
         JsonNode error = response.json().path("errors").get(0);
         assertThat(error.path("field").asString()).isEqualTo("detector");
-        assertThat(error.path("reason").asString()).contains("streaming|ensemble");
+        assertThat(error.path("reason").asString()).contains("streaming|ensemble|context");
     }
 
     @Test
