@@ -1,5 +1,7 @@
 package io.energywatch.analytics.anomaly;
 
+import org.jspecify.annotations.Nullable;
+
 import java.time.Duration;
 
 /**
@@ -24,6 +26,10 @@ final class PreOnsetLevel {
     private long onsetRow;
     private double[] onsetWeather = new double[3];
 
+    /** The level a row was measured against with the regression of then, to remember later. */
+    record Snapshot(double level, double[] weatherCoefficients) {
+    }
+
     PreOnsetLevel(Duration memory, double alarmZ, int profileWindow) {
         this.on = !memory.isZero();
         this.memorySeconds = memory.toSeconds();
@@ -33,6 +39,29 @@ final class PreOnsetLevel {
 
     boolean on() {
         return on;
+    }
+
+    /**
+     * The level the last row was measured against (NaN when it was not the weather-relative profile), with
+     * {@code weatherCoefficients}: call before {@link #startRow}.
+     */
+    Snapshot snapshot(double[] weatherCoefficients) {
+        return new Snapshot(rowLevel, weatherCoefficients);
+    }
+
+    /**
+     * A slow change was found at {@code epochSecond} (row {@code row}), days after it began: remembers the level
+     * {@code before} it, unless an onset is still remembered (the short-horizon alarm at a shift's step came first).
+     */
+    void changeFound(@Nullable Snapshot before, long epochSecond, long row) {
+        if (!on() || before == null || Double.isNaN(before.level())
+                || !Double.isNaN(onsetLevel) && epochSecond - onsetEpochSecond <= memorySeconds) {
+            return;
+        }
+        onsetLevel = before.level();
+        onsetWeather = before.weatherCoefficients();
+        onsetEpochSecond = epochSecond;
+        onsetRow = row;
     }
 
     /** A new row: until {@link #nearer} measures it against the weather-relative profile, it has no level. */

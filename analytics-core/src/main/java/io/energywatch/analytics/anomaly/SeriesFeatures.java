@@ -1,5 +1,7 @@
 package io.energywatch.analytics.anomaly;
 
+import org.jspecify.annotations.Nullable;
+
 import java.time.Instant;
 import java.util.Arrays;
 
@@ -33,6 +35,9 @@ public final class SeriesFeatures {
     private final MeanDrift drift;
     private final TailWidening tails;
     private final SpikeDensity spikeDensity;
+    private final @Nullable DailyChange dailyChange;
+    private DailyChange.@Nullable Change change;
+    private boolean changeWatched;
     private long observed;
     private double previous = Double.NaN;
     private double density;
@@ -54,6 +59,7 @@ public final class SeriesFeatures {
         this.drift = new MeanDrift(config.drift(), clock);
         this.tails = new TailWidening(config.scales());
         this.spikeDensity = new SpikeDensity(config.density());
+        this.dailyChange = config.slowChange().on() ? new DailyChange(config.slowChange()) : null;
         if (clock.slotted()) {
             startSlots();
         }
@@ -84,6 +90,16 @@ public final class SeriesFeatures {
         return density;
     }
 
+    /** The slow change the last row's block close opened (see {@link DailyChange}); null when none. */
+    DailyChange.@Nullable Change change() {
+        return change;
+    }
+
+    /** Whether the last row was watched for slow changes (the detector is on and the row had weather). */
+    boolean changeWatched() {
+        return changeWatched;
+    }
+
     /**
      * The features of {@code o} against the past, then learns {@code o}. An observation without a value yields a frame
      * of NaNs and teaches nothing.
@@ -98,6 +114,8 @@ public final class SeriesFeatures {
             // The level the previous row was measured against, with the regression it left.
             preOnset.episodeOpened(episode.previousRowOnset(), observed - 1, weather.coefficients());
         }
+        change = null;
+        changeWatched = false;
         double[] f = new double[Feature.count()];
         Arrays.fill(f, Double.NaN);
         f[Feature.HOLIDAY.ordinal()] = o.holiday() ? 1 : 0;
@@ -142,6 +160,17 @@ public final class SeriesFeatures {
         }
         double weatherLevel = hasWeather ? weather.level(hdd, cdd) : Double.NaN;
 
+        changeWatched = dailyChange != null && hasWeather;
+        if (dailyChange != null && clock.slotted()) {
+            // The level before this row, kept with a block it starts: a change found later began at some block start.
+            var snapshot = dailyChange.startsBlock(at, clock.slotsPerDay())
+                    ? preOnset.snapshot(weather.coefficients()) : null;
+            change = dailyChange.observe(epochSecond, at, clock.slotsPerDay(), x, hasWeather ? hdd : Double.NaN,
+                    hasWeather ? cdd : Double.NaN, o.holiday(), o.strike(), snapshot);
+            if (change != null) {
+                preOnset.changeFound(change.before(), epochSecond, observed);
+            }
+        }
         preOnset.startRow();
         ProfileLevel.Expectation profiled = profile.expect(seasonalExpected, weatherLevel, floor);
         profile.startDay(at.day());

@@ -109,8 +109,11 @@ public final class StreamingDetector {
         double shift = cusum >= cusumAlarm ? alarmZ * cusum / cusumAlarm : 0;
         double driftThreshold = config.drift().threshold();
         double driftZ = frame.has(Feature.DRIFT) ? Math.abs(frame.get(Feature.DRIFT)) : 0;
-        double drift = driftZ >= driftThreshold ? alarmZ * driftZ / driftThreshold : 0;
-        return new Components(level, weather, stuck, shift, drift);
+        // The daily residual's CUSUM replaces the short- against long-term mean drift on the rows it watches.
+        double drift = driftZ >= driftThreshold && !features.changeWatched() ? alarmZ * driftZ / driftThreshold : 0;
+        DailyChange.Change change = features.change();
+        double slow = change == null ? 0 : alarmZ * Math.max(1, change.strength());
+        return new Components(level, weather, stuck, shift, drift, slow, change == null ? null : change.type());
     }
 
     private List<FeatureContribution> contributions(FeatureFrame frame, Components c) {
@@ -122,6 +125,7 @@ public final class StreamingDetector {
         addPart(parts, Feature.RUN_LENGTH, c.stuck());
         addPart(parts, Feature.LEVEL_CUSUM, c.shift());
         addPart(parts, Feature.DRIFT, c.drift());
+        addPart(parts, c.slowType() == AnomalyType.GRADUAL_DRIFT ? Feature.DRIFT : Feature.LEVEL_CUSUM, c.slow());
         double total = 0;
         for (double[] p : parts) {
             total += p[1] * p[1];
@@ -158,16 +162,21 @@ public final class StreamingDetector {
     }
 
     /** The score's components, each on the robust-z scale where the alarm z means "as unusual as an alarm". */
-    private record Components(double level, double weather, double stuck, double shift, double drift) {
+    private record Components(double level, double weather, double stuck, double shift, double drift, double slow,
+                              @Nullable AnomalyType slowType) {
 
         double max() {
-            return Math.max(Math.max(level, weather), Math.max(stuck, Math.max(shift, drift)));
+            return Math.max(Math.max(Math.max(level, weather), Math.max(stuck, Math.max(shift, drift))), slow);
         }
 
         /** The type named by the strongest component; a plain residual is a spike or a drop by its sign. */
         AnomalyType type(FeatureFrame frame, double cusumThreshold) {
             if (stuck > 0 && stuck >= level) {
                 return AnomalyType.STUCK_METER;
+            }
+            // A slow change found on the daily residual is typed by its shape.
+            if (slowType != null && slow >= level) {
+                return slowType;
             }
             // A moving long-term mean is a drift; a persistent residual without it is an abrupt shift.
             if (drift > 0) {

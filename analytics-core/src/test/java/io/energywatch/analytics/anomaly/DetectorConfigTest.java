@@ -53,7 +53,7 @@ class DetectorConfigTest {
                 .hasMessage("detector episode.half-life is required");
         var d = DetectorConfig.defaults();
         assertThatThrownBy(() -> new DetectorConfig(d.timing(), d.scales(), d.seasonal(), d.profile(), null,
-                d.stuck(), d.cusum(), d.drift(), d.weather(), d.episode(), d.density()))
+                d.stuck(), d.cusum(), d.drift(), d.weather(), d.episode(), d.density(), d.slowChange()))
                 .hasMessage("detector alarm is required");
     }
 
@@ -69,9 +69,13 @@ class DetectorConfigTest {
         assertThat(consumption.profile().window()).isEqualTo(16);
         assertThat(consumption.scales().tailWindow()).isZero();
         assertThat(consumption.alarm().z()).isEqualTo(7.0);
+        assertThat(nab.slowChange().on()).isFalse();
+        assertThat(consumption.slowChange().on()).isTrue();
+        assertThat(consumption.cusum().alarm()).isEqualTo(80.0);
         assertThat(consumption).usingRecursiveComparison()
                 .ignoringFields("timing.warmup", "scales.tailWindow", "seasonal.clipZ", "seasonal.hold", "profile",
-                        "alarm.z", "stuck.unlearnedRuns", "episode.halfLife", "density.window")
+                        "alarm.z", "stuck.unlearnedRuns", "episode.halfLife", "density.window", "cusum.alarm",
+                        "slowChange")
                 .isEqualTo(nab);
     }
 }

@@ -175,7 +175,8 @@ final class GoldenCorpus {
                 new DetectorConfig.Drift(hours(r, 48, false), Duration.ofDays(between(r, 2, 20)), 2 + 4 * r.nextDouble()),
                 new DetectorConfig.Weather(0.95 + 0.05 * r.nextDouble(), between(r, 0, 100), r.nextDouble()),
                 new DetectorConfig.Episode(hours(r, 48, false), 1 + 2 * r.nextDouble(), 0.1 + 0.9 * r.nextDouble()),
-                new DetectorConfig.Density(r.nextBoolean() ? 0 : between(r, 3, 50), 2 + 4 * r.nextDouble()));
+                new DetectorConfig.Density(r.nextBoolean() ? 0 : between(r, 3, 50), 2 + 4 * r.nextDouble()),
+                DetectorConfig.SlowChange.OFF);
     }
 
     /** A daily shape with noise, optional weather, gaps, missing values, and random spikes, shifts and stuck runs. */
