@@ -1,7 +1,6 @@
 package io.energywatch.gateway;
 
 import io.energywatch.gateway.limits.RateLimitFilter;
-import io.energywatch.gateway.web.ProblemErrorReportValve;
 import io.energywatch.gateway.web.ResponseHeadersFilter;
 import io.energywatch.testsupport.ServiceModularity;
 import org.junit.jupiter.api.Test;
@@ -11,13 +10,13 @@ import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyP
 import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.nameMatching;
 
 /**
- * The gateway's package rules ({@link ServiceModularity}), with one named exception: config's two wiring classes
- * register the servlet filters of limits and web and web's Tomcat error valve, in the order the gateway needs them.
+ * The gateway's package rules ({@link ServiceModularity}), with one named exception: config's GatewayWebConfiguration
+ * registers the servlet filters of limits and web, in the order the gateway needs them.
  */
 class ModularityTest {
 
     private static final ServiceModularity RULES = new ServiceModularity("io.energywatch.gateway");
-    /** GatewayWebConfiguration (filters and their order) and TomcatConfiguration (the error valve), and their lambdas. */
+    /** GatewayWebConfiguration (filters and their order) and TomcatConfiguration (the connector), and their lambdas. */
     private static final String WIRING = "\\Q" + RULES.root() + ".config.\\E(GatewayWebConfiguration|TomcatConfiguration)(\\$.*)?";
 
     @Test
@@ -30,9 +29,8 @@ class ModularityTest {
 
     @Test
     void configUsesNoFeatureAndNoFeatureUsesTheApplicationPackage() {
-        // The same exception, class by class: the filters and the valve config registers.
-        RULES.checkConfigUsesNoFeature(belongToAnyOf(RateLimitFilter.class,
-                ResponseHeadersFilter.class, ProblemErrorReportValve.class));
+        // The same exception, class by class: the filters config registers.
+        RULES.checkConfigUsesNoFeature(belongToAnyOf(RateLimitFilter.class, ResponseHeadersFilter.class));
         RULES.checkNoFeatureUsesTheApplicationPackage();
     }
 

@@ -26,8 +26,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -60,41 +58,12 @@ class SecuritySuiteTest {
 
     private static final String PROBLEM_JSON = "application/problem+json";
     private static final List<String> RECEIVED = new CopyOnWriteArrayList<>();
-    private static final HttpServer SERVICES = start();
+    private static final HttpServer SERVICES = StandInRoutes.recording(RECEIVED::add);
     private static final JsonMapper JSON = JsonMapper.builder().build();
     /** The gateway's route prefixes (application.yml): a concrete path under one reaches a service. */
     private static final List<String> ROUTED = List.of("/api/v1/ingestions", "/api/v1/simulations", "/api/v1/pollers",
             "/api/v1/enriched", "/api/v1/series", "/api/v1/anomalies", "/api/v1/clusters", "/api/v1/alert-rules",
             "/api/v1/notifications", "/api/v1/predictions", "/api/v1/forecasts", "/api/v1/drift");
-
-    private static HttpServer start() {
-        try {
-            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            server.createContext("/", exchange -> {
-                long bytes = 0;
-                try (InputStream body = exchange.getRequestBody()) {
-                    byte[] buffer = new byte[64 * 1024];
-                    for (int n; (n = body.read(buffer)) > 0; ) {
-                        bytes += n;
-                    }
-                }
-                RECEIVED.add(exchange.getRequestMethod() + " " + exchange.getRequestURI().getRawPath() + " " + bytes);
-                byte[] answer = "{\"served\":true}".getBytes(StandardCharsets.UTF_8);
-                exchange.getResponseHeaders().add("Content-Type", "application/json");
-                boolean head = exchange.getRequestMethod().equals("HEAD");
-                exchange.sendResponseHeaders(exchange.getRequestMethod().equals("POST") ? 202 : 200,
-                        head ? -1 : answer.length);
-                if (!head) {
-                    exchange.getResponseBody().write(answer);
-                }
-                exchange.close();
-            });
-            server.start();
-            return server;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     @AfterAll
     static void stop() {

@@ -36,7 +36,10 @@ import java.util.regex.Pattern;
  * as {@code body} (text), {@code bodyBase64} or {@code generate} (segments {@code {text, times}} joined), written in
  * {@code charset} (UTF-8; {@code UTF-8-BOM} adds the mark), sent raw or as the part {@code multipart.part} (file name
  * {@code multipart.filename}) of a multipart body, or as the parts {@code multipart.parts} (each a {@code name},
- * {@code filename} and body of its own); {@code role} (ADMIN); {@code expect}: {@code status}, {@code type}
+ * {@code filename} and body of its own); {@code role} (ADMIN), or {@code authorization}: the name of an
+ * {@code Authorization} value the test supplies (tokens are signed per run: expired, {@code alg: none}, ...), JSON
+ * null for no header at all; {@code headers}: more headers, each a {@code name} and a {@code value} or generated
+ * segments ({@code generate}, as a body's); {@code expect}: {@code status}, {@code type}
  * (the problem type's slug), {@code contains} (fragments of the body), and for an accepted upload {@code job}: the
  * path of the resource to poll ({@code {id}} from the answer), the terminal {@code status} it must reach and
  * {@code contains} of the finished resource.
@@ -63,14 +66,23 @@ public final class HostileCorpus {
     private final URI base;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Supplier<Map<String, Long>> stored;
+    private final Map<String, String> authorizations;
 
     /**
      * @param base   the service's root URI
      * @param stored what the service holds, by name (documents, records, files): a refused request must not change it
      */
     public HostileCorpus(URI base, Supplier<Map<String, Long>> stored) {
+        this(base, stored, Map.of());
+    }
+
+    /**
+     * @param authorizations {@code Authorization} header values by the name a case's {@code authorization} gives
+     */
+    public HostileCorpus(URI base, Supplier<Map<String, Long>> stored, Map<String, String> authorizations) {
         this.base = base;
         this.stored = stored;
+        this.authorizations = Map.copyOf(authorizations);
     }
 
     /** The cases of a classpath resource, in file order; prints how many there are. */
@@ -177,7 +189,18 @@ public final class HostileCorpus {
     private HttpRequest request(JsonNode spec) {
         Role role = spec.has("role") ? Role.valueOf(spec.path("role").asString()) : Role.ADMIN;
         var builder = HttpRequest.newBuilder(base.resolve(spec.path("path").asString()))
-                .timeout(Duration.ofSeconds(60)).header("Authorization", TestTokens.bearer(role));
+                .timeout(Duration.ofSeconds(60));
+        if (!spec.has("authorization")) {
+            builder.header("Authorization", TestTokens.bearer(role));
+        } else if (!spec.path("authorization").isNull()) {
+            String name = spec.path("authorization").asString();
+            check(authorizations.containsKey(name), "no Authorization value named " + name + " was supplied");
+            builder.header("Authorization", authorizations.get(name));
+        }
+        for (JsonNode header : spec.path("headers")) {
+            builder.header(header.path("name").asString(), header.has("value") ? header.path("value").asString()
+                    : new String(body(header), StandardCharsets.UTF_8));
+        }
         byte[] body = body(spec);
         String contentType = spec.path("contentType").asString("application/json");
         if (spec.has("multipart")) {

@@ -267,17 +267,24 @@ class KpiReader {
         if (value == null || value.isBlank()) {
             return null;
         }
+        LocalDate day;
         try {
-            return LocalDate.parse(value);
+            day = LocalDate.parse(value);
         } catch (DateTimeParseException notADate) {
             try {
                 Instant instant = Instant.parse(value);
-                return LocalDate.ofInstant(end ? instant.minusNanos(1) : instant, zone);
+                day = LocalDate.ofInstant(end ? instant.minusNanos(1) : instant, zone);
             } catch (DateTimeParseException e) {
                 throw ProblemException.badRequest("invalid-request", name + " is neither a date nor an instant",
                         List.of(ProblemError.field(name, value, "must be an ISO-8601 instant or local date")));
             }
         }
+        if (!TimeWindow.storableYear(day.getYear())) {
+            // Refused here, like every service refuses it, rather than as a page of unavailable sections.
+            throw ProblemException.badRequest("invalid-request", name + " is outside the years 0001 to 9999",
+                    List.of(ProblemError.field(name, value, TimeWindow.STORABLE_YEARS)));
+        }
+        return day;
     }
 
     private @Nullable LocalDate instantDay(JsonNode node, boolean end) {

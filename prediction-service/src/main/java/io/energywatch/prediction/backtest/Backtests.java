@@ -11,7 +11,9 @@ import io.energywatch.prediction.models.ForecastModelIds;
 import io.energywatch.service.carbon.ModelRuns;
 import io.energywatch.service.web.ProblemError;
 import io.energywatch.service.web.ProblemException;
+import io.energywatch.service.web.TimeWindow;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -133,9 +135,12 @@ public final class Backtests {
         return Optional.ofNullable(latest.get());
     }
 
-    private static void requireDate(List<ProblemError> errors, String field, Object value) {
+    private static void requireDate(List<ProblemError> errors, String field, LocalDate value) {
         if (value == null) {
             errors.add(ProblemError.field(field, null, "required (a local date such as 2022-01-01)"));
+        } else if (!TimeWindow.storableYear(value.getYear())) {
+            // The engine walks the windows day by day: the year 999999999 would keep the job busy for hours.
+            errors.add(ProblemError.field(field, value, TimeWindow.STORABLE_YEARS));
         }
     }
 }

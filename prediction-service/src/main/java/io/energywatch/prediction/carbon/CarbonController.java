@@ -71,6 +71,11 @@ class CarbonController {
             throw ProblemException.badRequest("invalid-carbon-report", "invalid carbon report query",
                     List.of(ProblemError.field("month", month, "a month as yyyy-MM, e.g. 2024-03")));
         }
+        if (!TimeWindow.storableYear(yearMonth.getYear())) {
+            // Elasticsearch's dates end at 9999: a search beyond fails as a whole.
+            throw ProblemException.badRequest("invalid-carbon-report", "invalid carbon report query",
+                    List.of(ProblemError.field("month", month, TimeWindow.STORABLE_YEARS)));
+        }
         var zone = properties.zone();
         var window = new TimeWindow(yearMonth.atDay(1).atStartOfDay(zone).toInstant(),
                 yearMonth.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant(), null);

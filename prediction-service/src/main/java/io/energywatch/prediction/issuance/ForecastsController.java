@@ -98,7 +98,7 @@ class ForecastsController {
             var last = accuracy.lastTargetDate(new AccuracyStore.Filter(dailySeries, horizonDays, algorithm, null, null));
             if (last.isPresent()) {
                 toDay = last.get();
-                fromDay = toDay.minusDays((hours + 23) / 24 - 1);
+                fromDay = toDay.minusDays((hours + 23L) / 24 - 1);
             }
         }
         var filter = new AccuracyStore.Filter(dailySeries, horizonDays, algorithm, fromDay, toDay);
@@ -192,7 +192,8 @@ class ForecastsController {
             if (last.isEmpty()) {
                 return new ForecastDaysResponse(dailySeries, horizonDays, new TimeWindow(null, null, hours), List.of());
             }
-            fromDay = last.get().minusDays((hours + 23) / 24 - 1);
+            // In long: hours near the int's maximum overflowed into a window that started after it ended.
+            fromDay = last.get().minusDays((hours + 23L) / 24 - 1);
             toDay = last.get().plusDays(horizonDays);
         }
         var forecasts = issues.covering(dailySeries, horizonDays, fromDay, toDay);
@@ -251,11 +252,18 @@ class ForecastsController {
         if (value == null || value.isBlank()) {
             return null;
         }
+        LocalDate day;
         try {
-            return LocalDate.parse(value.trim());
+            day = LocalDate.parse(value.trim());
         } catch (DateTimeParseException e) {
             errors.add(ProblemError.field(field, value, "must be a local date such as 2024-03-31"));
             return null;
         }
+        if (!TimeWindow.storableYear(day.getYear())) {
+            // Days are stored as ISO text: +99999-01-01 would sort before 2024 and select the wrong forecasts.
+            errors.add(ProblemError.field(field, value, TimeWindow.STORABLE_YEARS));
+            return null;
+        }
+        return day;
     }
 }

@@ -1,6 +1,5 @@
-package io.energywatch.gateway.web;
+package io.energywatch.service.web;
 
-import io.energywatch.service.web.ProblemWriter;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
@@ -13,8 +12,9 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Tomcat's own error answers (a request it refuses before any filter runs, such as a malformed request line) as
- * problem+json instead of Tomcat's HTML report.
+ * Tomcat's own error answers (a request it refuses before any filter runs, such as a malformed request line, an
+ * encoded slash or a request line longer than its header buffer) as problem+json instead of Tomcat's HTML report;
+ * installed in every service and the gateway by {@link ProblemTomcatAutoConfiguration}.
  */
 public final class ProblemErrorReportValve extends ErrorReportValve {
 

@@ -28,6 +28,7 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
@@ -125,6 +126,15 @@ public class ProblemResponses {
                     "field '" + field + "' " + reason, List.of(ProblemError.field(field,
                             m instanceof InvalidFormatException f ? f.getValue() : null, reason)));
         }
+        InputCoercionException coercion = coercion(e);
+        if (coercion != null) {
+            // A number its field's type cannot hold (1e309 or 2^31 for an int): the JSON is fine, the field is not.
+            String field = path(coercion);
+            String reason = "expected " + ProblemText.expected(coercion.getTargetType()) + " its type can hold: "
+                    + coercion.getOriginalMessage();
+            return render(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
+                    "field '" + field + "' " + reason, List.of(ProblemError.field(field, null, reason)));
+        }
         if (e.getMostSpecificCause() instanceof JacksonException j) {
             return render(HttpStatus.BAD_REQUEST, "unreadable-body", "Unreadable request body",
                     "the body is not readable JSON: " + j.getOriginalMessage(), List.of());
@@ -138,6 +148,16 @@ public class ProblemResponses {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof MismatchedInputException m && !m.getPath().isEmpty()) {
                 return m;
+            }
+        }
+        return null;
+    }
+
+    /** A number out of its field's range, with the path of that field; null when there is none. */
+    private static @Nullable InputCoercionException coercion(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof InputCoercionException c && !c.getPath().isEmpty()) {
+                return c;
             }
         }
         return null;

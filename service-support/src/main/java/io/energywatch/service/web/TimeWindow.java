@@ -26,6 +26,8 @@ public record TimeWindow(@Nullable Instant from, @Nullable Instant to, @Nullable
     public static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     private static final Instant FIRST_STORABLE = Instant.parse("0001-01-01T00:00:00Z");
     private static final Instant LAST_STORABLE = Instant.parse("9999-12-31T23:59:59Z");
+    /** The reason given for a time or date outside {@link #storableYear}. */
+    public static final String STORABLE_YEARS = "must be within years 0001 to 9999";
 
     /** No bound: everything. */
     public static TimeWindow all() {
@@ -69,9 +71,18 @@ public record TimeWindow(@Nullable Instant from, @Nullable Instant to, @Nullable
         }
         if (instant.isBefore(FIRST_STORABLE) || instant.isAfter(LAST_STORABLE)) {
             throw ProblemException.badRequest("invalid-request", name + " is outside the years 0001 to 9999",
-                    List.of(ProblemError.field(name, value, "must be within years 0001 to 9999")));
+                    List.of(ProblemError.field(name, value, STORABLE_YEARS)));
         }
         return instant;
+    }
+
+    /**
+     * Whether a local date's (or month's) year is within 0001-9999, as {@link #instant} requires of instants: the
+     * years Elasticsearch's dates and unsigned ISO-8601 text cover (beyond them, stored dates compare as text wrongly
+     * and day-by-day walks last for hours).
+     */
+    public static boolean storableYear(int year) {
+        return year >= 1 && year <= 9999;
     }
 
     public boolean contains(Instant instant) {

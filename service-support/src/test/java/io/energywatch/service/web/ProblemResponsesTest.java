@@ -13,7 +13,11 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.mock.http.MockHttpInputMessage;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Duration;
 import java.util.Set;
@@ -74,5 +78,28 @@ class ProblemResponsesTest {
 
         assertThat(answer.getStatusCode().value()).isEqualTo(405);
         assertThat(answer.getBody().getType().toString()).isEqualTo(ProblemResponses.TYPE_BASE + "method-not-allowed");
+    }
+
+    record Forecast(String series, int horizonDays) {
+    }
+
+    @Test
+    void aNumberItsFieldCannotHoldIsA400NamingTheField() {
+        JacksonException cause = null;
+        try {
+            JsonMapper.builder().build().readValue("{\"series\": \"s\", \"horizonDays\": 1e309}", Forecast.class);
+        } catch (JacksonException e) {
+            cause = e;
+        }
+
+        ResponseEntity<ProblemDetail> answer = problems.unreadable(new HttpMessageNotReadableException("unreadable",
+                cause, new MockHttpInputMessage(new byte[0])));
+
+        assertThat(answer.getStatusCode().value()).isEqualTo(400);
+        assertThat(answer.getBody().getType().toString()).isEqualTo(ProblemResponses.TYPE_BASE + "invalid-request");
+        assertThat(answer.getBody().getProperties().get("errors")).asInstanceOf(
+                org.assertj.core.api.InstanceOfAssertFactories.LIST).singleElement()
+                .isEqualTo(new ProblemError(null, "horizonDays", null, "expected a number its type can hold: "
+                        + "Numeric value (1e309) out of range of int (-2147483648 - 2147483647)"));
     }
 }
