@@ -35,12 +35,12 @@ import static org.awaitility.Awaitility.await;
 /**
  * The fault suite's subset in the build ({@code bench/run faults} in small): ingestion and fusion, each its executable
  * jar in a JVM of its own on this test's embedded KRaft broker, MongoDB wire server and Elasticsearch, take a steady
- * stream of small uploads (6 meters, a few hundred intervals each) while fusion-service is killed with SIGKILL
- * mid-stream and started again with the same application id and state folder, then ingestion-service is killed with
- * SIGKILL right after it answered an upload 202 and started again with the same spool folder and database. Once the
- * stream has stopped and everything is indexed, every stage is read back by event id: each acknowledged reading is in
- * the raw store, the enriched topic (read_committed, beyond its raw copies) and the enriched index exactly once, and on
- * the raw topic at least once (a resumed job resends what it stored; consumers drop repeats by event id).
+ * stream of small uploads (6 meters, a few hundred intervals each) while ingestion-service is killed with SIGKILL right
+ * after it answered an upload 202 and started again with the same spool folder and database, then fusion-service is
+ * killed with SIGKILL mid-stream and started again with the same application id and state folder. Once the stream has
+ * stopped and everything is indexed, every stage is read back by event id: each acknowledged reading is in the raw
+ * store, the enriched topic (read_committed, beyond its raw copies) and the enriched index exactly once, and on the raw
+ * topic at least once (a resumed job resends what it stored; consumers drop repeats by event id).
  *
  * <p>Ingestion's policy for an upload answered 202: its bytes are in the spool folder and its job QUEUED in MongoDB
  * before the answer, and at start-up {@code JobRecovery} resumes every QUEUED or RUNNING job whose spool file is still
@@ -68,7 +68,7 @@ class KillNineSubsetTest {
     private final PrintStream out = System.out;
 
     /** A fault's measured times, from the kill: the service healthy again, and the readings before it indexed. */
-    private record Recovery(String fault, double healthySeconds, double caughtUpSeconds) {
+    private record Recovery(double healthySeconds, double caughtUpSeconds) {
     }
 
     /** When a kill happened, on the wall clock (to compare with job times) and in {@link System#nanoTime()}. */
@@ -282,7 +282,7 @@ class KillNineSubsetTest {
         await(fault + ": readings acknowledged so far indexed").atMost(CATCH_UP_TIMEOUT)
                 .pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
                 .until(() -> ledger.enrichedIndexed() >= acknowledged);
-        return new Recovery(fault, healthy, seconds(killedNanos));
+        return new Recovery(healthy, seconds(killedNanos));
     }
 
     private static double seconds(long startNanos) {
