@@ -9,7 +9,7 @@ package io.energywatch.analytics.anomaly;
  */
 final class BlockRegression {
 
-    static final int P = 6;
+    static final int P = 7;
     /** Keeps the system solvable when a regressor is constant (a season without cooling days has no CDD slope). */
     private static final double RIDGE = 1e-3;
     /** Degree days are entered in tens, so their coefficients are of the indicators' size. */
@@ -33,8 +33,9 @@ final class BlockRegression {
 
     /** The regressors of a block: its day's heating and cooling degree days, yesterday's HDD and the day type. */
     static double[] regressors(double hdd, double previousHdd, double cdd, boolean saturday, boolean sundayOrHoliday) {
-        return new double[] {1, hdd / DEGREE_DAY_UNIT, previousHdd / DEGREE_DAY_UNIT, cdd / DEGREE_DAY_UNIT,
-                saturday ? 1 : 0, sundayOrHoliday ? 1 : 0};
+        double h = hdd / DEGREE_DAY_UNIT;
+        return new double[] {1, h, previousHdd / DEGREE_DAY_UNIT, cdd / DEGREE_DAY_UNIT,
+                saturday ? 1 : 0, sundayOrHoliday ? 1 : 0, h * h};
     }
 
     /** Days learned (at most the capacity). */

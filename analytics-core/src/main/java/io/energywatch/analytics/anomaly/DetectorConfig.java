@@ -263,8 +263,8 @@ public record DetectorConfig(
      * leave-one-out residuals, feeds a one-sided CUSUM per direction counted in sigma-days. A crossing opens a change,
      * reported once and typed by its shape (a flat residual after a step is a level shift, a growing one a gradual
      * drift); a block back near the baseline closes it, so the return to normal is not a new anomaly. While it is on,
-     * the short- against long-term mean drift is not scored on the rows it watches, those with weather (this replaces
-     * it there).
+     * neither the short- against long-term mean drift nor the short-horizon CUSUM alarms on the rows it watches, those
+     * with weather (it replaces them there; the CUSUM still types alarms).
      *
      * @param blocksPerDay blocks a local day is cut into; 0 = off
      * @param historyDays  days of a block's history the regression is fitted on
@@ -339,9 +339,9 @@ public record DetectorConfig(
      *       alarm band, {@code seasonal.clipZ}), so a one-off spike or drop does not bend its slot's median and come
      *       back as an opposite alarm at the same half-hour of the next weeks;</li>
      *   <li>level shifts and gradual drifts are found on the weather-normalised residual of 6-hour blocks against the
-     *       previous 28 days ({@code slowChange}, CUSUM slack 1 sigma, threshold 6 sigma-days), which replaces the
-     *       mean drift; the short-horizon CUSUM alone alarms only from 80 (twice the defaults' 40), since its
-     *       moderate shifts were mostly the first days of a series and the returns of incidents.</li>
+     *       previous 28 days ({@code slowChange}, CUSUM slack 1 sigma, threshold 6 sigma-days); on the rows it
+     *       watches (those with weather) it replaces the mean drift and the short-horizon CUSUM's own alarm, whose
+     *       moderate shifts were mostly a series' first weekend and the returns of incidents.</li>
      * </ul>
      * Chosen on the simulator's seed-42 quarter, the pre-onset memory on seeds 42 and 7, the clipped baseline on seeds
      * 101 and 202, the slow changes on the six tuning seeds 42, 7, 101, 202, 303, 404 (docs/evaluation.md,
@@ -355,7 +355,7 @@ public record DetectorConfig(
                 new Profile(16, 28, Duration.ofDays(7)),
                 new Alarm(7.0, 3, SeverityScale.DEFAULT),
                 new Stuck(6, 4.0, 3, true),
-                new Cusum(1.0, 15.0, 80.0, 3.0),
+                new Cusum(1.0, 15.0, 40.0, 3.0),
                 new Drift(Duration.ofDays(1), Duration.ofDays(14), 4.0),
                 new Weather(0.998, 48, 0.5),
                 new Episode(Duration.ofHours(6), 1.5, 0.3),

@@ -25,6 +25,8 @@ final class PreOnsetLevel {
     private long onsetEpochSecond;
     private long onsetRow;
     private double[] onsetWeather = new double[3];
+    /** The level was remembered for a slow change still open: only its close or the memory's end forgets it. */
+    private boolean heldByChange;
 
     /** The level a row was measured against with the regression of then, to remember later. */
     record Snapshot(double level, double[] weatherCoefficients) {
@@ -52,6 +54,8 @@ final class PreOnsetLevel {
     /**
      * A slow change was found at {@code epochSecond} (row {@code row}), days after it began: remembers the level
      * {@code before} it, unless an onset is still remembered (the short-horizon alarm at a shift's step came first).
+     * Until {@link #changeClosed}, the level is not forgotten when the profile comes near it: a drift's first block
+     * is already a little off, so the profile passes near that level long before the drift ends.
      */
     void changeFound(@Nullable Snapshot before, long epochSecond, long row) {
         if (!on() || before == null || Double.isNaN(before.level())
@@ -62,6 +66,12 @@ final class PreOnsetLevel {
         onsetWeather = before.weatherCoefficients();
         onsetEpochSecond = epochSecond;
         onsetRow = row;
+        heldByChange = true;
+    }
+
+    /** The slow change is closed (a block back at its baseline): the level is forgotten as an alarm's would be. */
+    void changeClosed() {
+        heldByChange = false;
     }
 
     /** A new row: until {@link #nearer} measures it against the weather-relative profile, it has no level. */
@@ -80,6 +90,7 @@ final class PreOnsetLevel {
             return;
         }
         onsetLevel = rowLevel;
+        heldByChange = false;
         onsetWeather = weatherCoefficients;
         onsetEpochSecond = epochSecond;
         onsetRow = row;
@@ -104,6 +115,7 @@ final class PreOnsetLevel {
         }
         if (epochSecond - onsetEpochSecond > memorySeconds) {
             onsetLevel = Double.NaN;
+            heldByChange = false;
             return expected;
         }
         double onsetExpected = seasonalExpected * onsetLevel * WeatherRegression.predict(onsetWeather, hdd, cdd);
@@ -112,7 +124,7 @@ final class PreOnsetLevel {
         }
         boolean nearer = Math.abs(x - onsetExpected) < Math.abs(x - expected);
         if (Math.abs(expected / onsetExpected - 1) * typicalLevel < RETURN_SHARE * alarmZ * profileScale
-                && !nearer && row - onsetRow >= profileWindow) {
+                && !nearer && row - onsetRow >= profileWindow && !heldByChange) {
             onsetLevel = Double.NaN;
         }
         return nearer ? onsetExpected : expected;

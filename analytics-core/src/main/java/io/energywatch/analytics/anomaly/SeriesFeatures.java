@@ -169,6 +169,8 @@ public final class SeriesFeatures {
                     hasWeather ? cdd : Double.NaN, o.holiday(), o.strike(), snapshot);
             if (change != null) {
                 preOnset.changeFound(change.before(), epochSecond, observed);
+            } else if (dailyChange.openDirection() == 0) {
+                preOnset.changeClosed();
             }
         }
         preOnset.startRow();

@@ -106,7 +106,8 @@ public final class StreamingDetector {
                 features.stuckComponent(frame.get(Feature.RUN_LENGTH)));
         double cusumAlarm = config.cusum().alarm();
         double cusum = frame.has(Feature.LEVEL_CUSUM) ? Math.abs(frame.get(Feature.LEVEL_CUSUM)) : 0;
-        double shift = cusum >= cusumAlarm ? alarmZ * cusum / cusumAlarm : 0;
+        // On the rows the daily residual watches, slow changes are its to find: the short CUSUM only types alarms.
+        double shift = cusum >= cusumAlarm && !features.changeWatched() ? alarmZ * cusum / cusumAlarm : 0;
         double driftThreshold = config.drift().threshold();
         double driftZ = frame.has(Feature.DRIFT) ? Math.abs(frame.get(Feature.DRIFT)) : 0;
         // The daily residual's CUSUM replaces the short- against long-term mean drift on the rows it watches.

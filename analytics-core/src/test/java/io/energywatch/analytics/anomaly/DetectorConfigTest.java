@@ -71,11 +71,9 @@ class DetectorConfigTest {
         assertThat(consumption.alarm().z()).isEqualTo(7.0);
         assertThat(nab.slowChange().on()).isFalse();
         assertThat(consumption.slowChange().on()).isTrue();
-        assertThat(consumption.cusum().alarm()).isEqualTo(80.0);
         assertThat(consumption).usingRecursiveComparison()
                 .ignoringFields("timing.warmup", "scales.tailWindow", "seasonal.clipZ", "seasonal.hold", "profile",
-                        "alarm.z", "stuck.unlearnedRuns", "episode.halfLife", "density.window", "cusum.alarm",
-                        "slowChange")
+                        "alarm.z", "stuck.unlearnedRuns", "episode.halfLife", "density.window", "slowChange")
                 .isEqualTo(nab);
     }
 }

@@ -54,4 +54,20 @@ class PreOnsetLevelTest {
         noLevel.episodeOpened(0, 10, FLAT_WEATHER);
         assertThat(noLevel.nearer(1.2, 101, 120, 2, 100, 100, 0, 0, DAY, 60)).isEqualTo(120.0);
     }
+
+    @Test
+    void aLevelRememberedForASlowChangeOutlivesThePassingProfileUntilTheChangeCloses() {
+        var memory = new PreOnsetLevel(Duration.ofDays(7), 7, 16);
+        memory.nearer(1.0, 100, 100, 2, 100, 100, 0, 0, 0, 10);
+        PreOnsetLevel.Snapshot before = memory.snapshot(FLAT_WEATHER);
+        memory.changeFound(before, DAY, 50);
+        // The drift's profile passes within half an alarm of the remembered level: it is kept all the same.
+        assertThat(memory.nearer(1.03, 104, 103, 2, 100, 100, 0, 0, DAY, 70)).isEqualTo(103.0);
+        // At the drift's end the return to the old level is measured against it.
+        assertThat(memory.nearer(1.2, 101, 120, 2, 100, 100, 0, 0, 2 * DAY, 200)).isEqualTo(100.0);
+        // Once the change is closed, the profile back near the level forgets it as an alarm's would.
+        memory.changeClosed();
+        assertThat(memory.nearer(1.03, 104, 103, 2, 100, 100, 0, 0, 3 * DAY, 300)).isEqualTo(103.0);
+        assertThat(memory.nearer(1.2, 101, 120, 2, 100, 100, 0, 0, 3 * DAY, 301)).isEqualTo(120.0);
+    }
 }
