@@ -1,6 +1,7 @@
 package io.energywatch.local;
 
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -19,8 +20,9 @@ final class Demo {
     /**
      * The demo's steps in order: this is where a new step (fusion, anomalies, forecasts, drift) is added. Each summary
      * names the consumer groups it waits on: the fusion's, then the one that feeds what the summary reads.
+     * {@code datasets}: the public datasets folder, whose NAB series the detect step uploads.
      */
-    static List<DemoStep> steps(DemoContext context) {
+    static List<DemoStep> steps(DemoContext context, Path datasets) {
         ConsumerGroups groups = context.groups();
         PlatformConfig platform = context.platform();
         boolean real = context.input() instanceof DemoInput.Real;
@@ -47,6 +49,7 @@ final class Demo {
                         + " labels of injected anomalies; the real datasets have none")
                         : new DetectionQualityStep(anomalies, context),
                 new ForestsStep(anomalies, context),
+                new DetectStep(datasets.resolve("nab"), context),
                 new BacktestStep(real ? BacktestStep.Backtest.NATIONAL : BacktestStep.Backtest.SIMULATED,
                         predictionHistory, context),
                 new ForecastsStep(real ? ForecastsStep.NATIONAL : ForecastsStep.SIMULATED, predictionHistory,

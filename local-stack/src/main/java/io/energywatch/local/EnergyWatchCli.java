@@ -244,7 +244,9 @@ public final class EnergyWatchCli {
             var context = new DemoContext(platform, api(Role.ADMIN, "energywatch-demo"), json, this::unavailable,
                     input, groups, drain, terminal, out,
                     role -> tokens.mint("energywatch-demo-" + role.claimValue(), role, API_TOKEN_TTL));
-            stepsOk = new Demo(Demo.steps(context), out).run();
+            Path datasets = input instanceof DemoInput.Real real ? real.datasets().root()
+                    : workspace.root().resolve(RealDatasets.DEFAULT).normalize();
+            stepsOk = new Demo(Demo.steps(context, datasets), out).run();
         }
         out.println();
         out.println("Everything is left running (stop it with ./energywatch down):");
