@@ -42,7 +42,15 @@ async function api(path, {method = 'GET', body, contentType, signal} = {}) {
   if (contentType) {
     headers['Content-Type'] = contentType;
   }
-  const response = await fetch(path, {method, body, headers, signal});
+  let response = await fetch(path, {method, body, headers, signal});
+  // A read the gateway's rate limit refused is retried after the Retry-After it names, backing off with jitter so the
+  // page's parallel reads do not all come back in the same second (4 retries at most): a page that loads many pages
+  // at once should not show a throttled panel as failed. Writes are never repeated.
+  for (let retry = 0; response.status === 429 && method === 'GET' && retry < 4; retry++) {
+    const seconds = Math.min(Number(response.headers.get('Retry-After')) || 1, 10);
+    await new Promise(resolve => setTimeout(resolve, seconds * 1000 * (retry + 1 + Math.random())));
+    response = await fetch(path, {method, body, headers, signal});
+  }
   if (response.status === 401) {
     signOut(t('signin.invalid'));
     throw new ApiError(t('signin.invalid'));

@@ -9,7 +9,6 @@ import io.energywatch.testsupport.TestTokens;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.LoadState;
@@ -80,11 +79,7 @@ class ConsoleBrowserTest {
         }
         Files.createDirectories(SHOTS);
         playwright = Playwright.create();
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(Path.of(System.getProperty("energywatch.chromium", "/usr/bin/chromium")))
-                .setHeadless(true)
-                .setArgs(List.of("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                        "--no-first-run", "--disable-component-update", "--disable-sync")));
+        browser = Chromium.launch(playwright);
     }
 
     @AfterAll
@@ -271,7 +266,8 @@ class ConsoleBrowserTest {
      * in the 80 % band, and the plot above them is not), and a tooltip giving the day's bounds.
      */
     private static void forecastBesideTheActual(Page page) {
-        assertThat(page.getAttribute("#series-chart", "data-forecast-days")).isEqualTo("8");
+        assertThat(page.getAttribute("#series-chart", "data-forecast-days"))
+                .as("forecast days; the page says: %s", page.textContent("#series-summary")).isEqualTo("8");
         // Each layer and the points it drew: 8 contiguous days are 16 step points for the line and each band.
         assertThat(layers(page, "#series-chart")).isEqualTo(Map.of("actual", 336, "forecast", 16, "band80", 16,
                 "band95", 16, "temperature", 336, "markers", 1));
