@@ -492,6 +492,8 @@ async function seriesPage() {
       describe();
       await nextFrame();
     }
+    // On the canvas shown, not in the shared probe: a page rendered twice (two hash changes) has two of these runs.
+    canvas.dataset.forecastSettled = 'true';
     probe.timings.series = {points, buckets: Number(canvas.dataset.buckets), markers: markers.length,
       forecastDays: tip.days.length, forecastDrawnWithTheLine: forecastWasIn, fetchMs: fetched - started, drawMs,
       totalMs: firstRender - started, firstRenderMs: firstRender, forecastRenderMs: performance.now()};

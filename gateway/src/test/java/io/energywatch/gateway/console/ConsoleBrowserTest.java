@@ -216,8 +216,9 @@ class ConsoleBrowserTest {
             assertThat(page.textContent("#stats-precision")).isEqualTo("0 %");
 
             page.click("nav a[href='#/series']");
-            // The page's timings are written once the forecast is in too (it may come after the measured line).
-            page.waitForFunction("() => window.energywatchConsole.timings.series");
+            // The chart shown says when its forecast is in too (it may come after the measured line; the page's
+            // timings are shared by every render of it, and the page may be rendered twice).
+            page.waitForSelector("#series-chart[data-forecast-settled]");
             assertThat(page.getAttribute("#series-chart", "data-points")).isEqualTo("336");
             // Series by region: each option names its region (INSEE code → name, FR the nation).
             assertThat(page.locator("#series-select option").allTextContents())
@@ -387,6 +388,7 @@ class ConsoleBrowserTest {
             chartPage.navigate(base() + "#/series?id=" + ConsoleStandIns.BIG_SERIES + "&hours=26280");
             chartPage.waitForFunction("() => window.energywatchConsole.timings.series",
                     null, new Page.WaitForFunctionOptions().setTimeout(60_000));
+            chartPage.waitForSelector("#series-chart[data-forecast-settled]");
             assertThat(chartPage.getAttribute("#series-chart", "data-points")).isEqualTo("50000");
             // Read as the fusion's downsampled view: 2,000 buckets of 25 records in one request, not 50 pages.
             assertThat(chartPage.getAttribute("#series-chart", "data-buckets")).isEqualTo("2000");

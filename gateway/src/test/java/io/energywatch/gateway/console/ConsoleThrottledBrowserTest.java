@@ -79,7 +79,7 @@ class ConsoleThrottledBrowserTest {
             page.click("#signin");
             // The overview's reads, then the consumption page's, go out together and overflow the token's bucket of 8.
             page.navigate(base + "#/series?id=" + ConsoleStandIns.SERIES);
-            page.waitForFunction("() => window.energywatchConsole.timings.series || document.querySelector('.error')", null,
+            page.waitForFunction("() => document.querySelector('#series-chart[data-forecast-settled], .error')", null,
                     new Page.WaitForFunctionOptions().setTimeout(60_000));
 
             assertThat(throttled.get()).as("reads refused with 429 by the gateway").isPositive();
