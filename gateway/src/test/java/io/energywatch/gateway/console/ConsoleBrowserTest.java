@@ -10,7 +10,6 @@ import io.energywatch.testsupport.TestTokens;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.LoadState;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -59,8 +58,7 @@ class ConsoleBrowserTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String BOOTSTRAP = KafkaTestBroker.bootstrapServers();
     private static final ConsoleStandIns SERVICES = new ConsoleStandIns(BOOTSTRAP);
-    private static Playwright playwright;
-    private static Browser browser;
+    private static Chromium chromium;
 
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {
@@ -78,17 +76,13 @@ class ConsoleBrowserTest {
             }
         }
         Files.createDirectories(SHOTS);
-        playwright = Playwright.create();
-        browser = Chromium.launch(playwright);
+        chromium = Chromium.start();
     }
 
     @AfterAll
     static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
+        if (chromium != null) {
+            chromium.close();
         }
         SERVICES.close();
     }
@@ -109,8 +103,8 @@ class ConsoleBrowserTest {
 
     /** A fresh browser profile; the page's errors and console errors go to the test output. */
     private static BrowserContext context() {
-        BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 860)
-                .setLocale("en-GB").setTimezoneId("UTC"));
+        BrowserContext context = chromium.browser().newContext(new Browser.NewContextOptions()
+                .setViewportSize(1280, 860).setLocale("en-GB").setTimezoneId("UTC"));
         context.onPage(page -> {
             page.onPageError(error -> System.out.println("console page error: " + error));
             page.onConsoleMessage(message -> {

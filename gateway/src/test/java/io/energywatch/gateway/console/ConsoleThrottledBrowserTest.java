@@ -3,7 +3,6 @@ package io.energywatch.gateway.console;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import io.energywatch.gateway.StandInRoutes;
 import io.energywatch.service.security.Role;
 import io.energywatch.testsupport.KafkaTestBroker;
@@ -37,8 +36,7 @@ class ConsoleThrottledBrowserTest {
 
     private static final String BOOTSTRAP = KafkaTestBroker.bootstrapServers();
     private static final ConsoleStandIns SERVICES = new ConsoleStandIns(BOOTSTRAP);
-    private static Playwright playwright;
-    private static Browser browser;
+    private static Chromium chromium;
 
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {
@@ -48,17 +46,13 @@ class ConsoleThrottledBrowserTest {
 
     @BeforeAll
     static void start() {
-        playwright = Playwright.create();
-        browser = Chromium.launch(playwright);
+        chromium = Chromium.start();
     }
 
     @AfterAll
     static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
+        if (chromium != null) {
+            chromium.close();
         }
         SERVICES.close();
     }
@@ -68,7 +62,8 @@ class ConsoleThrottledBrowserTest {
 
     @Test
     void aThrottledReadIsRetriedAfterItsRetryAfterAndThePageShowsEverything() {
-        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setTimezoneId("UTC"))) {
+        try (BrowserContext context = chromium.browser()
+                .newContext(new Browser.NewContextOptions().setTimezoneId("UTC"))) {
             Page page = context.newPage();
             AtomicInteger throttled = new AtomicInteger();
             page.onResponse(response -> throttled.addAndGet(response.status() == 429 ? 1 : 0));
