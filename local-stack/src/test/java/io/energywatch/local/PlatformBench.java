@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -68,8 +69,9 @@ final class PlatformBench {
     }
 
     /** A viewer's token (what {@code /actuator/prometheus} asks for). */
-    String viewerToken() {
-        return tokens.mint("platform-bench-viewer", Role.VIEWER, TOKEN_TTL);
+    /** A viewer's token renewed before it expires: a soak samples the actuators for longer than one token lives. */
+    Supplier<String> viewerToken() {
+        return tokens.renewing("platform-bench-viewer", Role.VIEWER, TOKEN_TTL);
     }
 
     /** {@code ./energywatch up}: starts whatever is not running (servers then services) and waits until healthy. */

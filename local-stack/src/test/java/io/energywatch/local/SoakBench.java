@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
@@ -62,7 +63,7 @@ final class SoakBench {
         var readings = BenchReadings.of("s", SERIES);
         var feed = new ReadingFeed(bench::uploadReadings, readings, READINGS_PER_SECOND, UPLOAD_EVERY, System.out);
         var samples = new ArrayList<Sample>();
-        String token = bench.viewerToken();
+        Supplier<String> token = bench.viewerToken();
         System.out.printf(Locale.ROOT, "Soak: %,d readings/s through the gateway for %d min, a sample every %d s%n",
                 READINGS_PER_SECOND, length.toMinutes(), SAMPLE_EVERY.toSeconds());
         long start = System.nanoTime();
@@ -91,7 +92,7 @@ final class SoakBench {
         report(samples);
     }
 
-    private Sample sample(double seconds, KafkaLagSource lags, String token) {
+    private Sample sample(double seconds, KafkaLagSource lags, Supplier<String> token) {
         var heap = new LinkedHashMap<String, Double>();
         var rss = new LinkedHashMap<String, Double>();
         var files = new LinkedHashMap<String, Double>();
@@ -126,11 +127,11 @@ final class SoakBench {
     }
 
     /** The heap that survived the last collection, summed over the heap pools. */
-    private OptionalDouble liveHeap(PlatformService service, String token) {
+    private OptionalDouble liveHeap(PlatformService service, Supplier<String> token) {
         URI endpoint = service.url(bench.platform).resolve("/actuator/prometheus");
         try {
             HttpResponse<String> response = bench.http.send(HttpRequest.newBuilder(endpoint)
-                    .timeout(Duration.ofSeconds(5)).header("Authorization", "Bearer " + token).GET().build(),
+                    .timeout(Duration.ofSeconds(5)).header("Authorization", "Bearer " + token.get()).GET().build(),
                     HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
                 return OptionalDouble.empty();
