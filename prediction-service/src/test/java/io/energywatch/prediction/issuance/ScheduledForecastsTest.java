@@ -358,7 +358,8 @@ class ScheduledForecastsTest {
 
     private JsonNode awaitAccuracy(SeriesId series, int records) {
         JsonNode[] accuracy = new JsonNode[1];
-        await().atMost(Duration.ofSeconds(60)).until(() -> {
+        // As long as the issuance's wait: scoring follows the history, which a loaded full build slows as much.
+        await().atMost(Duration.ofSeconds(120)).until(() -> {
             accuracy[0] = JSON.readTree(get("/api/v1/forecasts/accuracy?series=" + daily(series) + "&from="
                     + FIRST + "&to=" + PHASE2_END).body());
             return accuracy[0].path("records").asInt() == records;
