@@ -69,7 +69,8 @@ final class DetectStep implements DemoStep {
                 files = listed.filter(f -> f.toString().endsWith(".csv")).sorted().toList();
             }
             List<List<String>> rows = new ArrayList<>();
-            Map<String, int[]> totals = new TreeMap<>();
+            Map<String, Tally> totals = new TreeMap<>();
+            Map<String, Integer> anomalous = new TreeMap<>();
             for (Path file : files) {
                 List<Instant[]> labelled = windows(windows.path(CATEGORY + "/" + file.getFileName()));
                 for (String detector : DETECTORS) {
@@ -77,15 +78,12 @@ final class DetectStep implements DemoStep {
                     JsonNode answer = detect(file, detector);
                     long ms = (System.nanoTime() - started) / 1_000_000;
                     Tally tally = tally(answer.path("content"), labelled);
-                    int[] total = totals.computeIfAbsent(detector, d -> new int[4]);
-                    total[0] += tally.found();
-                    total[1] += labelled.size();
-                    total[2] += tally.outside();
-                    total[3] += answer.path("anomalies").asInt();
+                    totals.merge(detector, tally, Tally::plus);
+                    anomalous.merge(detector, answer.path("anomalies").asInt(), Integer::sum);
                     rows.add(List.of(file.getFileName().toString(), detector,
                             String.format(Locale.ROOT, "%,d", answer.path("rows").asInt()),
                             String.format(Locale.ROOT, "%,d", answer.path("anomalies").asInt()),
-                            tally.found() + " / " + labelled.size(), Integer.toString(tally.outside()),
+                            tally.found() + " / " + tally.windows(), Integer.toString(tally.outside()),
                             String.format(Locale.ROOT, "%,d", ms)));
                 }
             }
@@ -95,8 +93,9 @@ final class DetectStep implements DemoStep {
                     "WINDOWS FOUND", "ROWS OUTSIDE WINDOWS", "MS"), rows).render());
             List<StepResult> results = new ArrayList<>();
             totals.forEach((detector, t) -> results.add(new StepResult(name(), StepResult.Outcome.DONE,
-                    "NAB " + CATEGORY + ", detector=" + detector, files.size() + " files: " + t[0] + " / " + t[1]
-                    + " windows found, " + t[3] + " anomalous rows, " + t[2] + " outside the windows")));
+                    "NAB " + CATEGORY + ", detector=" + detector, files.size() + " files: " + t.found() + " / "
+                    + t.windows() + " windows found, " + anomalous.get(detector) + " anomalous rows, " + t.outside()
+                    + " outside the windows")));
             return results;
         } catch (IOException | StackException e) {
             return List.of(new StepResult(name(), StepResult.Outcome.FAILED, MODULE, e.getMessage()));
@@ -118,8 +117,12 @@ final class DetectStep implements DemoStep {
         return windows;
     }
 
-    /** Windows with at least one anomalous row inside, and anomalous rows inside no window. */
-    record Tally(int found, int outside) {
+    /** Of {@code windows} labelled, those with an anomalous row inside, and anomalous rows inside no window. */
+    record Tally(int found, int windows, int outside) {
+
+        Tally plus(Tally other) {
+            return new Tally(found + other.found, windows + other.windows, outside + other.outside);
+        }
     }
 
     static Tally tally(JsonNode scoredRows, List<Instant[]> windows) {
@@ -143,7 +146,7 @@ final class DetectStep implements DemoStep {
         for (boolean h : hit) {
             found += h ? 1 : 0;
         }
-        return new Tally(found, outside);
+        return new Tally(found, windows.size(), outside);
     }
 
     private static Instant instant(String nabTime) {

@@ -29,6 +29,6 @@ class DetectStepTest {
                  {"timestamp": "2011-08-01T12:00:00Z", "is_anomaly": false},
                  {"timestamp": "2011-08-02T00:00:02Z", "is_anomaly": true}]""");
         // The first window is found twice (once counted); the second has only a normal row; two rows are outside.
-        assertThat(DetectStep.tally(rows, windows)).isEqualTo(new DetectStep.Tally(1, 2));
+        assertThat(DetectStep.tally(rows, windows)).isEqualTo(new DetectStep.Tally(1, 2, 2));
     }
 }
