@@ -1,6 +1,11 @@
 package io.energywatch.localmongo;
 
+import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.exception.MongoServerError;
 import io.netty.channel.Channel;
@@ -13,7 +18,8 @@ import java.util.Set;
  * mongo-java-server's H2 backend made durable and bounded: every command that writes commits the MVStore before its
  * answer leaves (plain H2Backend commits in the background, so a kill -9 lost acknowledged writes), and commands that
  * grow the store are refused with MongoDB's OutOfDiskSpace code once {@link StoreGuard} says so. Deletes and drops
- * always go through, so space can be freed.
+ * always go through, so space can be freed. Its collections find a query naming an {@code _id} through the id index
+ * ({@link IdNarrowedCollection}).
  */
 final class DurableBackend extends H2Backend {
 
@@ -45,5 +51,30 @@ final class DurableBackend extends H2Backend {
             store.commit();
         }
         return answer;
+    }
+
+    @Override
+    protected MongoDatabase openOrCreateDatabase(String databaseName) {
+        return new Database(databaseName, getCursorRegistry());
+    }
+
+    /**
+     * H2Database with {@link IdNarrowedCollection}s, named as H2Database names their maps so existing files open
+     * unchanged. An inner class reading H2Backend's own store on purpose: H2Backend's constructor opens the stored
+     * databases, and H2Database's the stored collections, before any field of a subclass is set.
+     */
+    private final class Database extends H2Database {
+
+        Database(String name, CursorRegistry cursors) {
+            super(name, getMvStore(), cursors);
+        }
+
+        @Override
+        protected MongoCollection<Object> openOrCreateCollection(String name, CollectionOptions options) {
+            String fullName = getFullCollectionNamespace(name);
+            MVStore mvStore = getMvStore();
+            return new IdNarrowedCollection(this, name, options, mvStore.openMap("databases." + fullName),
+                    mvStore.openMap("meta." + fullName), cursorRegistry);
+        }
     }
 }

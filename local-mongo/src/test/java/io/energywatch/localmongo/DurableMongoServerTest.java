@@ -41,6 +41,43 @@ class DurableMongoServerTest {
     }
 
     @Test
+    void queriesNamingAnIdBesideOtherFieldsMatchTheWholeQueryBeforeAndAfterARestart() throws Exception {
+        for (int run = 0; run < 2; run++) {
+            try (var server = DurableMongoServer.start("127.0.0.1", 0, dir, StoreLimits.DEFAULTS);
+                 MongoClient client = MongoClients.create(server.connectionString())) {
+                var buckets = client.getDatabase("energywatch").getCollection("buckets");
+                if (run == 0) {
+                    for (int i = 0; i < 50; i++) {
+                        buckets.insertOne(new Document("_id", "b-" + i).append("v", 1).append("kind", i % 2 == 0
+                                ? "even" : "odd"));
+                    }
+                }
+                int version = run + 1;
+                // The raw store's optimistic update: applied at the version read, refused at any other.
+                assertThat(buckets.updateOne(Filters.and(Filters.eq("_id", "b-7"), Filters.eq("v", version)),
+                        new Document("$inc", new Document("v", 1))).getModifiedCount()).isEqualTo(1);
+                assertThat(buckets.updateOne(Filters.and(Filters.eq("_id", "b-7"), Filters.eq("v", version)),
+                        new Document("$inc", new Document("v", 1))).getModifiedCount()).isZero();
+                assertThat(buckets.find(Filters.eq("_id", "b-7")).first().getInteger("v")).isEqualTo(version + 1);
+                assertThat(buckets.find(Filters.eq("_id", "b-8")).first().getInteger("v")).isEqualTo(1);
+
+                List<String> ids = new ArrayList<>();
+                buckets.find(Filters.and(Filters.in("_id", "b-1", "b-2", "b-3", "b-4", "missing"),
+                        Filters.eq("kind", "even"))).forEach(d -> ids.add(d.getString("_id")));
+                assertThat(ids).containsExactlyInAnyOrder("b-2", "b-4");
+                // A range on _id is no index lookup: it still reads every document and matches the whole query.
+                assertThat(buckets.countDocuments(Filters.and(Filters.gte("_id", "b-40"), Filters.lt("_id", "b-5"),
+                        Filters.eq("kind", "odd"))))
+                        .isEqualTo(5);
+                assertThat(buckets.deleteOne(Filters.and(Filters.eq("_id", "b-9"), Filters.eq("kind", "even")))
+                        .getDeletedCount()).isZero();
+                assertThat(buckets.find(Filters.and(Filters.eq("_id", "b-9"), Filters.eq("kind", "odd"))).first())
+                        .isNotNull();
+            }
+        }
+    }
+
+    @Test
     void pastItsSizeLimitItRefusesWritesWithOutOfDiskSpaceButStillServesReadsAndDeletes() throws Exception {
         try (var server = DurableMongoServer.start("127.0.0.1", 0, dir, StoreLimits.DEFAULTS);
              MongoClient client = MongoClients.create(server.connectionString())) {

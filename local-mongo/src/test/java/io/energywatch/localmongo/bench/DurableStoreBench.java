@@ -37,6 +37,7 @@ public final class DurableStoreBench {
     private static final int SLOTS_PER_DAY = 48;
     private static final int BATCH_RECORDS = 5_000;
     private static final int READS = 1_000;
+    private static final int UPDATES = 200;
 
     private DurableStoreBench() {
     }
@@ -98,6 +99,10 @@ public final class DurableStoreBench {
                 found++;
             }
             double monthMs = (System.nanoTime() - t) / 1e6;
+            // The raw store adds readings to a stored bucket with an optimistic update on {_id, v}; beside it the same
+            // update on _id alone, the index's own query.
+            double[] plainUpdates = updates(buckets, days, first, new Random(7), false);
+            double[] versionedUpdates = updates(buckets, days, first, new Random(11), true);
             long fileMb = Files.size(work.resolve("energywatch.mv.db")) >> 20;
             long documents = buckets.estimatedDocumentCount();
 
@@ -116,6 +121,10 @@ public final class DurableStoreBench {
                     reads[READS / 2], reads[READS * 99 / 100], reads[READS - 1]);
             System.out.printf(Locale.ROOT, "%-48s %14.1f ms (%d buckets)%n", "a month of one series (_id $in, 31 ids)",
                     monthMs, found);
+            System.out.printf(Locale.ROOT, "%-48s %14.2f / %.2f / %.2f ms%n", "update on {_id} p50 / p99 / max (baseline)",
+                    plainUpdates[UPDATES / 2], plainUpdates[UPDATES * 99 / 100], plainUpdates[UPDATES - 1]);
+            System.out.printf(Locale.ROOT, "%-48s %14.2f / %.2f / %.2f ms%n", "update on {_id, v} p50 / p99 / max",
+                    versionedUpdates[UPDATES / 2], versionedUpdates[UPDATES * 99 / 100], versionedUpdates[UPDATES - 1]);
             System.out.printf(Locale.ROOT, "%-48s %,14d MB (heap limit 1,024 MB)%n", "server peak RSS while writing",
                     peakRss);
             System.out.printf(Locale.ROOT, "%-48s %,14d MB%n", "store file", fileMb);
@@ -126,6 +135,25 @@ public final class DurableStoreBench {
                 throw new IllegalStateException("lost " + (documents - afterKill) + " acknowledged buckets");
             }
         }
+    }
+
+    /** Sorted milliseconds of {@link #UPDATES} single-bucket updates at random, each bumping the version it read. */
+    private static double[] updates(MongoCollection<Document> buckets, long days, LocalDate first, Random random,
+                                    boolean onVersion) {
+        double[] ms = new double[UPDATES];
+        for (int i = 0; i < UPDATES; i++) {
+            String id = id(random.nextInt(SERIES), first.plusDays(random.nextLong(days)));
+            int version = buckets.find(Filters.eq("_id", id)).first().getInteger("v");
+            var filter = onVersion ? Filters.and(Filters.eq("_id", id), Filters.eq("v", version)) : Filters.eq("_id", id);
+            long t = System.nanoTime();
+            long modified = buckets.updateOne(filter, new Document("$inc", new Document("v", 1))).getModifiedCount();
+            ms[i] = (System.nanoTime() - t) / 1e6;
+            if (modified != 1) {
+                throw new IllegalStateException("bucket " + id + " at version " + version + " was not updated");
+            }
+        }
+        Arrays.sort(ms);
+        return ms;
     }
 
     private static void write(MongoCollection<Document> buckets, List<Document> batch) {
