@@ -47,12 +47,14 @@ public record FusionProperties(@Valid @NotNull Streams streams, @Valid @NotNull 
      * @param standbyReplicas   warm copies of each task's state kept by other instances of the same application id:
      *                          0 with one instance; 1 with two or more, so a task that moves (a pod stopped, a
      *                          scale-in) resumes from a copy instead of restoring its stores from the changelog
+     * @param rocksdbMemory     off-heap memory all the instance's RocksDB stores share (block cache and memtables):
+     *                          the kept measurements live there and on disk, not in the heap
      */
     public record Streams(@NotBlank String applicationId, @Min(1) @Max(16) int threads, @NotNull Path stateDir,
                           @NotNull Duration grace, @NotNull Duration contextRetention, @NotNull Duration purgeInterval,
                           @Min(0) @Max(1024) int contextPartitions, @NotNull Duration commitInterval,
                           @NotNull Duration weatherViewBootstrap, @NotNull DataSize recordCache,
-                          @Min(0) @Max(3) int standbyReplicas) {
+                          @Min(0) @Max(3) int standbyReplicas, @NotNull DataSize rocksdbMemory) {
     }
 
     /**

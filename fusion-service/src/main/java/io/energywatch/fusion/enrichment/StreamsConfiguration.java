@@ -59,6 +59,8 @@ class StreamsConfiguration {
                 DeadLetteringDeserializationHandler.class.getName());
         config.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, streams.recordCache().toBytes());
         config.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, streams.standbyReplicas());
+        config.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbMemory.class);
+        config.put(BoundedRocksDbMemory.TOTAL_BYTES_CONFIG, streams.rocksdbMemory().toBytes());
         // Never wait for the context partition to have data before processing consumption: final records do not
         // depend on the order the two arrive in (ConsumptionFusion#weather), and waiting checks every partition for
         // every record.
