@@ -10,6 +10,7 @@ import io.energywatch.ingestion.store.RawStore;
 import io.energywatch.service.carbon.ModelRun;
 import io.energywatch.service.carbon.ModelRuns;
 import io.energywatch.service.observability.EnergyWatchMeters;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
@@ -41,6 +42,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -100,8 +102,11 @@ public class JobRunner implements DisposableBean {
         this.modelRuns = modelRuns;
         this.observations = observations;
         this.meters = new JobMeters(meters);
-        this.workers = Executors.newFixedThreadPool(properties.workers(),
+        ThreadPoolExecutor pool = (ThreadPoolExecutor) Executors.newFixedThreadPool(properties.workers(),
                 Thread.ofPlatform().name("ingestion-job-", 0).daemon(false).factory());
+        this.workers = pool;
+        Gauge.builder(EnergyWatchMeters.INGESTION_JOBS_WAITING, pool, p -> p.getQueue().size())
+                .description("jobs accepted and waiting for a worker").register(meters);
     }
 
     /**

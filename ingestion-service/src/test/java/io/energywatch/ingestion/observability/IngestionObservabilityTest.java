@@ -99,6 +99,9 @@ class IngestionObservabilityTest {
         assertThat(scrape.sum("energywatch_records_total", "topic", Topics.CONSUMPTION_RAW.name(), "direction", "out"))
                 .isGreaterThanOrEqualTo(accepted);
         assertThat(scrape.sum("energywatch_ingestion_job_seconds_count")).isPositive();
+        // The job is done and nothing else was uploaded: no job waits for a worker.
+        assertThat(scrape.matching("energywatch_ingestion_jobs_waiting")).isNotEmpty();
+        assertThat(scrape.sum("energywatch_ingestion_jobs_waiting")).isZero();
         assertThat(scrape.matching("kafka_producer_record_send_total")).isNotEmpty();
         assertThat(scrape.body()).contains("spring_kafka_template_seconds_count");
     }

@@ -22,6 +22,11 @@ public final class EnergyWatchMeters {
     public static final String INGESTION_RECORDS = "energywatch.ingestion.records";
     /** Timer (observation): one ingestion job's work, per {@code trigger}; also a span and the job id in the logs. */
     public static final String INGESTION_JOB = "energywatch.ingestion.job";
+    /**
+     * Gauge: ingestion jobs accepted (answered 202) and waiting for a worker. Not a Kafka lag: a backlog here is
+     * readings the platform acknowledged that no consumer lag shows yet.
+     */
+    public static final String INGESTION_JOBS_WAITING = "energywatch.ingestion.jobs.waiting";
     /** Timer: now minus the record's ingestion time when a {@code hop} (enrichment, detection) handles it. */
     public static final String EVENT_AGE = "energywatch.event.age";
     /** Timer: scoring a batch of enriched records and recording its anomalies. */
