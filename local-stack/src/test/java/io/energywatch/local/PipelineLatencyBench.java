@@ -22,6 +22,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -32,9 +33,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * {@code bench/run pipeline [SECONDS]}: readings offered at fixed rates, first through the ingestion API (uploads via
- * the gateway every 250 ms), then straight onto the raw topic, each rate for SECONDS (default 30) with series of its
- * own. For each rate: the readings/s accepted, the end-to-end readings/s (readings over first acceptance to last
+ * {@code bench/run pipeline [SECONDS [PATHS [RATES]]]}: readings offered at fixed rates, first through the ingestion API
+ * (uploads via the gateway every 250 ms), then straight onto the raw topic, each rate for SECONDS (default 30) with
+ * series of its own. PATHS ({@code api,topic} by default) and RATES ({@code 500,2000,10000,20000}) narrow a run to
+ * part of the table, to look at one change; the plots are written only by a run of the whole table. For each rate: the readings/s accepted, the end-to-end readings/s (readings over first acceptance to last
  * scored), and the percentiles of the time from acceptance (the record's lineage {@code ingestedAt}: the upload's 202
  * for the API, the send for the topic) to the enriched record and to "scored" (see {@link PipelineWatch}), beside a
  * plain Kafka produce-to-consume probe at the same rate on the same broker right after. Writes the latency plots to
@@ -46,6 +48,7 @@ final class PipelineLatencyBench {
     private static final long TARGET_P99_MS_AT_2000 = 250;
     private static final double TARGET_SUSTAINED = 20_000;
     private static final List<Integer> RATES = List.of(500, 2_000, 10_000, 20_000);
+    private static final List<String> PATHS = List.of("api", "topic");
     /** 25 meters: every rate's upload (250 ms of readings) is a whole number of rows per meter. */
     private static final int SERIES = 25;
     private static final Duration UPLOAD_EVERY = Duration.ofMillis(250);
@@ -57,17 +60,28 @@ final class PipelineLatencyBench {
 
     private final PlatformBench bench;
     private final Duration stepLength;
+    private final List<String> paths;
+    private final List<Integer> rates;
 
-    PipelineLatencyBench(PlatformBench bench, Duration stepLength) {
+    PipelineLatencyBench(PlatformBench bench, Duration stepLength, List<String> paths, List<Integer> rates) {
         this.bench = bench;
         this.stepLength = stepLength;
+        this.paths = List.copyOf(paths);
+        this.rates = List.copyOf(rates);
     }
 
     public static void main(String[] args) {
         PlatformBench.quietClientLogs();
         Duration step = Duration.ofSeconds(args.length > 0 ? Long.parseLong(args[0]) : 30);
+        List<String> paths = args.length > 1 ? List.of(args[1].split(",")) : PATHS;
+        List<Integer> rates = args.length > 2 ? Arrays.stream(args[2].split(",")).map(Integer::valueOf).toList() : RATES;
+        if (!PATHS.containsAll(paths)) {
+            System.err.println("pipeline: PATHS is a comma-separated subset of " + String.join(",", PATHS));
+            System.exit(2);
+        }
         try {
-            boolean met = new PipelineLatencyBench(new PlatformBench(PlatformBench.workspaceFromSystem()), step).run();
+            boolean met = new PipelineLatencyBench(new PlatformBench(PlatformBench.workspaceFromSystem()), step, paths,
+                    rates).run();
             System.exit(met ? 0 : 1);
         } catch (StackException e) {
             System.err.println("pipeline: " + e.getMessage());
@@ -87,8 +101,8 @@ final class PipelineLatencyBench {
         createProbeTopic();
         var steps = new ArrayList<Step>();
         try (var watch = new PipelineWatch(bench.kafka, bench.groups.anomalyDetector(), bench.json)) {
-            for (String path : List.of("api", "topic")) {
-                for (int rate : RATES) {
+            for (String path : paths) {
+                for (int rate : rates) {
                     System.out.printf(Locale.ROOT, "%s at %,d readings/s for %d s ...%n", path, rate,
                             stepLength.toSeconds());
                     Step step = step(watch, path, rate);
@@ -260,7 +274,7 @@ final class PipelineLatencyBench {
                 "SCORED", "TO ENRICHED p50/p95/p99/max ms", "TO SCORED p50/p95/p99/max ms",
                 "KAFKA ALONE p50/p95/p99/max ms"), rows).render());
         Path images = bench.workspace.root().resolve("docs/images");
-        for (String path : List.of("api", "topic")) {
+        for (String path : paths.equals(PATHS) && rates.equals(RATES) ? PATHS : List.<String>of()) {
             List<Step> ofPath = steps.stream().filter(s -> s.path().equals(path)).toList();
             double[] x = ofPath.stream().mapToDouble(Step::offered).toArray();
             var series = new LinkedHashMap<String, double[]>();
