@@ -210,9 +210,11 @@ class ConsoleBrowserTest {
             assertThat(page.textContent("#stats-precision")).isEqualTo("0 %");
 
             page.click("nav a[href='#/series']");
-            // The chart shown says when its forecast is in too (it may come after the measured line; the page's
-            // timings are shared by every render of it, and the page may be rendered twice).
-            page.waitForSelector("#series-chart[data-forecast-settled]");
+            // The chart shown says when its forecast is in (it may come after the measured line). Checked on the
+            // chart in the page at that moment: the page may be rendered twice, and a settled chart of the first
+            // render was once read while the second one, in its place, still waited for its forecast.
+            page.waitForFunction("() => { const c = document.querySelector('#series-chart');"
+                    + " return c !== null && c.dataset.forecastSettled === 'true' && c.dataset.forecastDays === '8'; }");
             assertThat(page.getAttribute("#series-chart", "data-points")).isEqualTo("336");
             // Series by region: each option names its region (INSEE code → name, FR the nation).
             assertThat(page.locator("#series-select option").allTextContents())
