@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -37,6 +38,7 @@ final class SoakBench {
     private static final Duration SAMPLE_EVERY = Duration.ofSeconds(10);
     private static final String LIVE_DATA = "jvm_gc_live_data_size_bytes";
     private static final String JOBS_WAITING = "energywatch_ingestion_jobs_waiting";
+    private static final String INGESTION = "ingestion-service";
     private static final double MB = 1024 * 1024;
 
     private final PlatformBench bench;
@@ -117,14 +119,28 @@ final class SoakBench {
             rss.put(role, bench.processes.residentBytes(pids).values().stream().mapToLong(Long::longValue).sum() / MB);
             files.put(role, (double) pids.stream().mapToLong(SoakBench::openFiles).sum());
         }
+        double waiting = Double.NaN;
+        // One scrape per service: its live heap, and for ingestion also its waiting jobs.
         for (PlatformService service : PlatformService.ALL) {
-            liveHeap(service, token).ifPresent(bytes -> heap.put(service.module(), bytes / MB));
+            Optional<List<MetricsStep.Sample>> metrics = scrape(service, token);
+            if (metrics.isEmpty()) {
+                continue;
+            }
+            sum(metrics.get(), LIVE_DATA).ifPresent(bytes -> heap.put(service.module(), bytes / MB));
+            if (service.module().equals(INGESTION)) {
+                // Acknowledged uploads no worker has started: a backlog before Kafka, which no consumer lag shows.
+                waiting = sum(metrics.get(), JOBS_WAITING).orElse(Double.NaN);
+            }
         }
         double lag = lags.lag(bench.groups.all()).stream()
                 .mapToDouble(g -> g.records().isPresent() ? g.records().getAsLong() : 0).sum();
-        // Acknowledged uploads no worker has started: a backlog before Kafka, which no consumer lag shows.
-        double waiting = metric(PlatformService.named("ingestion-service"), JOBS_WAITING, token).orElse(Double.NaN);
         return new Sample(seconds, heap, rss, files, lag, waiting);
+    }
+
+    /** A metric summed over its labels (the heap that survived the last collection: over the heap pools). */
+    private static OptionalDouble sum(List<MetricsStep.Sample> metrics, String name) {
+        return metrics.stream().filter(s -> s.name().equals(name)).mapToDouble(MetricsStep.Sample::value)
+                .reduce(Double::sum);
     }
 
     private static long acknowledged(List<ReadingFeed> feeds) {
@@ -145,25 +161,19 @@ final class SoakBench {
         }
     }
 
-    /** The heap that survived the last collection, summed over the heap pools. */
-    private OptionalDouble liveHeap(PlatformService service, Supplier<String> token) {
-        return metric(service, LIVE_DATA, token);
-    }
-
-    /** A metric of one service's {@code /actuator/prometheus}, summed over its labels; empty when unreadable. */
-    private OptionalDouble metric(PlatformService service, String name, Supplier<String> token) {
+    /** One service's {@code /actuator/prometheus}; empty when unreadable. */
+    private Optional<List<MetricsStep.Sample>> scrape(PlatformService service, Supplier<String> token) {
         URI endpoint = service.url(bench.platform).resolve("/actuator/prometheus");
         try {
             HttpResponse<String> response = bench.http.send(HttpRequest.newBuilder(endpoint)
                     .timeout(Duration.ofSeconds(5)).header("Authorization", "Bearer " + token.get()).GET().build(),
                     HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
-                return OptionalDouble.empty();
+                return Optional.empty();
             }
-            return MetricsStep.parse(response.body()).stream().filter(s -> s.name().equals(name))
-                    .mapToDouble(MetricsStep.Sample::value).reduce(Double::sum);
+            return Optional.of(MetricsStep.parse(response.body()));
         } catch (IOException e) {
-            return OptionalDouble.empty();
+            return Optional.empty();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new StackException("interrupted", e);
@@ -216,10 +226,10 @@ final class SoakBench {
 
     private static String trend(List<Sample> first, List<Sample> last,
                                 java.util.function.Function<Sample, Double> measure) {
-        OptionalDouble before = first.stream().map(measure).filter(v -> v != null).mapToDouble(Double::doubleValue)
-                .average();
-        OptionalDouble after = last.stream().map(measure).filter(v -> v != null).mapToDouble(Double::doubleValue)
-                .average();
+        OptionalDouble before = first.stream().map(measure).filter(v -> v != null && !v.isNaN())
+                .mapToDouble(Double::doubleValue).average();
+        OptionalDouble after = last.stream().map(measure).filter(v -> v != null && !v.isNaN())
+                .mapToDouble(Double::doubleValue).average();
         if (before.isEmpty() || after.isEmpty()) {
             return "-";
         }
