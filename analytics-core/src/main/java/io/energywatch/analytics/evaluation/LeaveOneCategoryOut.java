@@ -92,6 +92,12 @@ public final class LeaveOneCategoryOut {
 
     /** Runs every candidate once on every series, then the protocol for each profile. */
     public List<Report> evaluate(List<NabSeries> corpus, List<Candidate> grid, List<NabCostProfile> profiles) {
+        Map<String, Map<String, double[]>> scores = scoreAll(corpus, grid);
+        return profiles.stream().map(p -> evaluate(corpus, scores, p)).toList();
+    }
+
+    /** Every candidate's per-row scores of every series: candidate name → series name → scores. */
+    public static Map<String, Map<String, double[]>> scoreAll(List<NabSeries> corpus, List<Candidate> grid) {
         Map<String, Map<String, double[]>> scores = new LinkedHashMap<>();
         for (Candidate c : grid) {
             Map<String, double[]> bySeries = new LinkedHashMap<>();
@@ -100,7 +106,31 @@ public final class LeaveOneCategoryOut {
             }
             scores.put(c.name(), bySeries);
         }
-        return profiles.stream().map(p -> evaluate(corpus, scores, p)).toList();
+        return scores;
+    }
+
+    /**
+     * Categories never looked at while any setting was chosen: the candidate and the threshold are chosen on every
+     * category of {@code training} (as for a fold), and {@code fresh} is scored with them. Unlike a fold's held-out
+     * category, a fresh one was not seen by whoever designed the grid either, so its score is a clean estimate.
+     */
+    public FoldResult scoreFresh(List<NabSeries> training, List<NabSeries> fresh,
+                                 Map<String, Map<String, double[]>> scores, NabCostProfile profile) {
+        var trainingCategories = training.stream().map(LeaveOneCategoryOut::categoryOf).distinct().toList();
+        var freshCategories = fresh.stream().map(LeaveOneCategoryOut::categoryOf).distinct().toList();
+        if (freshCategories.isEmpty()) {
+            throw new IllegalArgumentException("no fresh series to score");
+        }
+        for (String category : freshCategories) {
+            if (trainingCategories.contains(category)) {
+                throw new IllegalArgumentException("category " + category + " is in the training corpus, so it is"
+                        + " not fresh");
+            }
+        }
+        Choice choice = choose(training, scores, profile);
+        NabScorer.Result result = scorer.scoreAt(scored(fresh, scores.get(choice.name)), profile, choice.threshold);
+        return new FoldResult(new Fold(String.join("+", freshCategories), training, fresh), choice.name,
+                choice.criterion, choice.threshold, result);
     }
 
     /** The protocol for one profile on precomputed scores: candidate name → series name → per-row scores. */

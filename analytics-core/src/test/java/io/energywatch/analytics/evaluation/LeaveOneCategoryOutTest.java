@@ -91,6 +91,30 @@ class LeaveOneCategoryOutTest {
     }
 
     @Test
+    void aFreshCategoryIsScoredWithTheChoiceMadeOnEveryTrainingCategory() {
+        // "steady" finds a's and b's windows at 0.9 above a 0.6 false positive; "lucky" is perfect only on the fresh
+        // category f. The choice (steady) and the threshold (0.9) come from a and b; f's window at 0.7 is missed.
+        List<NabSeries> training = List.of(series("a/1.csv"), series("b/1.csv"));
+        List<NabSeries> fresh = List.of(series("f/1.csv"), series("f/2.csv"));
+        Map<String, Map<String, double[]>> scores = new LinkedHashMap<>();
+        scores.put("steady", Map.of("a/1.csv", scored(Map.of(30, 0.6, 50, 0.9)),
+                "b/1.csv", scored(Map.of(30, 0.6, 50, 0.9)), "f/1.csv", scored(Map.of(50, 0.7)),
+                "f/2.csv", scored(Map.of(50, 0.95))));
+        scores.put("lucky", Map.of("a/1.csv", detectAt(), "b/1.csv", detectAt(), "f/1.csv", detectAt(50),
+                "f/2.csv", detectAt(50)));
+
+        var result = protocol.scoreFresh(training, fresh, scores, NabCostProfile.STANDARD);
+
+        assertThat(result.fold().heldOut()).isEqualTo("f");
+        assertThat(result.chosen()).isEqualTo("steady");
+        assertThat(result.threshold()).isEqualTo(0.9);
+        assertThat(result.heldOut().truePositives()).isEqualTo(1);
+        assertThat(result.heldOut().falseNegatives()).isEqualTo(1);
+        assertThatThrownBy(() -> protocol.scoreFresh(training, List.of(series("b/2.csv")), scores,
+                NabCostProfile.STANDARD)).hasMessageContaining("category b is in the training corpus");
+    }
+
+    @Test
     void everyCandidateRunsOnceOnEverySeries() {
         List<NabSeries> corpus = List.of(series("a/1.csv"), series("b/1.csv"), series("c/1.csv"));
         List<String> calls = new ArrayList<>();
