@@ -20,7 +20,8 @@ import java.util.function.Function;
  * <p>A candidate is chosen by the mean of the normalised scores of the training categories that have labelled
  * windows, at one threshold swept on the training categories pooled (a category without windows, such as
  * artificialNoAnomaly, has no normalised score of its own but its false positives weigh on that threshold). Ties go to
- * the earlier candidate of the grid.
+ * the earlier candidate of the grid. With a fixed {@link ThresholdRule} nothing about the threshold is learned from
+ * data: the candidate is chosen, and every category scored, at that threshold.
  */
 public final class LeaveOneCategoryOut {
 
@@ -57,10 +58,47 @@ public final class LeaveOneCategoryOut {
                          NabScorer.Result inSample, Map<String, NabScorer.Result> inSampleByCandidate) {
     }
 
+    /**
+     * How a fold's threshold is set. NAB sweeps it: the threshold that maximises the raw score of the training
+     * categories pooled. A fixed threshold is set before any data is seen, as the product does: {@code /detect} and the
+     * stream flag a row at the severity scale's anomaly level, 0.5 ({@code SeverityScale.DEFAULT}).
+     *
+     * @param fixed the threshold applied to every fold and to the in-sample score, or NaN to sweep it
+     */
+    public record ThresholdRule(double fixed) {
+
+        public static final ThresholdRule SWEPT = new ThresholdRule(Double.NaN);
+
+        public ThresholdRule {
+            if (!Double.isNaN(fixed) && !(fixed > 0 && fixed <= 1)) {
+                throw new IllegalArgumentException("a fixed threshold must be within (0, 1], got " + fixed);
+            }
+        }
+
+        public static ThresholdRule fixedAt(double threshold) {
+            return new ThresholdRule(threshold);
+        }
+
+        public boolean swept() {
+            return Double.isNaN(fixed);
+        }
+
+        @Override
+        public String toString() {
+            return swept() ? "swept on the training categories" : "fixed at " + fixed;
+        }
+    }
+
     private final NabScorer scorer;
+    private final ThresholdRule thresholdRule;
 
     public LeaveOneCategoryOut(NabScorer scorer) {
+        this(scorer, ThresholdRule.SWEPT);
+    }
+
+    public LeaveOneCategoryOut(NabScorer scorer, ThresholdRule thresholdRule) {
         this.scorer = scorer;
+        this.thresholdRule = thresholdRule;
     }
 
     /** The category of a series: the folder its file is in ({@code realTweets/Twitter_volume_AAPL.csv}). */
@@ -154,7 +192,9 @@ public final class LeaveOneCategoryOut {
         }
         Choice all = choose(corpus, scores, profile);
         Map<String, NabScorer.Result> byCandidate = new LinkedHashMap<>();
-        scores.forEach((name, bySeries) -> byCandidate.put(name, scorer.score(scored(corpus, bySeries), profile)));
+        scores.forEach((name, bySeries) -> byCandidate.put(name, thresholdRule.swept()
+                ? scorer.score(scored(corpus, bySeries), profile)
+                : scorer.scoreAt(scored(corpus, bySeries), profile, thresholdRule.fixed())));
         return new Report(profile, results, 100 * (raw - nullRaw) / (perfect - nullRaw), all.name,
                 byCandidate.get(all.name), byCandidate);
     }
@@ -168,7 +208,8 @@ public final class LeaveOneCategoryOut {
         Choice best = null;
         for (var candidate : scores.entrySet()) {
             List<NabScorer.SeriesScores> pooled = scored(training, candidate.getValue());
-            double threshold = scorer.score(pooled, profile).threshold();
+            double threshold = thresholdRule.swept() ? scorer.score(pooled, profile).threshold()
+                    : thresholdRule.fixed();
             Map<String, List<NabScorer.SeriesScores>> byCategory = new LinkedHashMap<>();
             for (NabScorer.SeriesScores s : pooled) {
                 byCategory.computeIfAbsent(categoryOf(s.series()), c -> new ArrayList<>()).add(s);

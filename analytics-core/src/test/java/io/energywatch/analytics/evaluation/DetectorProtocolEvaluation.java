@@ -31,7 +31,8 @@ import java.util.function.Function;
  * ensemble's ablations (each member removed, under the same protocol); then the context ensemble (streaming + CAD
  * OSE) and its ablations. Not a test: {@code bench/run detect-eval} or
  * {@code java -cp ... io.energywatch.analytics.evaluation.DetectorProtocolEvaluation ../shared/datasets/nab
- * [--no-ablations] [--context-only] [--fresh DIR]}.
+ * [--no-ablations] [--context-only] [--with DIR]... [--fresh DIR]}: {@code --with} adds a NAB-layout
+ * folder's categories to the corpus, {@code --fresh} scores a never-seen one.
  */
 public final class DetectorProtocolEvaluation {
 
@@ -48,14 +49,22 @@ public final class DetectorProtocolEvaluation {
                 : "../shared/datasets/nab");
         boolean ablations = !options.contains("--no-ablations");
         boolean contextOnly = options.contains("--context-only");
-        List<NabSeries> corpus = NabCorpus.read(corpusDirectory);
+        List<NabSeries> corpus = new ArrayList<>(NabCorpus.read(corpusDirectory));
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--with")) {
+                if (i + 1 >= args.length) {
+                    throw new IllegalArgumentException("--with needs a NAB-layout directory");
+                }
+                corpus.addAll(NabCorpus.read(Path.of(args[++i])));
+            }
+        }
         List<NabCostProfile> profiles = NabCostProfile.read(corpusDirectory.resolve("profiles.json"));
         System.out.printf(Locale.ROOT, "NAB corpus %s: %d series in %d categories, %d windows%n", corpusDirectory,
                 corpus.size(), LeaveOneCategoryOut.folds(corpus).size(),
                 corpus.stream().mapToInt(s -> s.windows().size()).sum());
         var protocol = new LeaveOneCategoryOut(new NabScorer());
         if (freshAt >= 0) {
-            fresh(protocol, corpus, profiles, Path.of(args[freshAt + 1]));
+            fresh(corpus, profiles, Path.of(args[freshAt + 1]));
             return;
         }
         List<Row> rows = new ArrayList<>();
@@ -117,12 +126,12 @@ public final class DetectorProtocolEvaluation {
     }
 
     /**
-     * Categories never looked at (the NAB files beyond the 27 of the datasets folder): each detector registered for
-     * this test in docs/evaluation.md chooses its candidate and threshold on the 27 files and is scored on the fresh
-     * ones; then the leave-one-category-out protocol and the in-sample score over all the files together.
+     * Categories never looked at (NAB files beyond those of the datasets folder): each detector registered for this
+     * test in docs/evaluation.md chooses its candidate and threshold on the training files and is scored on the fresh
+     * ones, under both threshold rules (swept as NAB does, and fixed at the product's anomaly level 0.5); then the
+     * leave-one-category-out protocol and the in-sample score over all the files together.
      */
-    private static void fresh(LeaveOneCategoryOut protocol, List<NabSeries> corpus, List<NabCostProfile> profiles,
-                              Path freshDirectory) {
+    private static void fresh(List<NabSeries> corpus, List<NabCostProfile> profiles, Path freshDirectory) {
         List<NabSeries> fresh = NabCorpus.read(freshDirectory);
         List<NabSeries> all = new ArrayList<>(corpus);
         all.addAll(fresh);
@@ -142,46 +151,51 @@ public final class DetectorProtocolEvaluation {
         registered.put("context ensemble, round 2", round2);
         registered.put("CAD OSE alone (round 1's members)",
                 contextGrid(resting, new ContextEnsembleConfig.Members(false, true)).subList(0, 1));
+        List<LeaveOneCategoryOut.ThresholdRule> rules = List.of(LeaveOneCategoryOut.ThresholdRule.SWEPT,
+                LeaveOneCategoryOut.ThresholdRule.fixedAt(0.5));
         List<String> table = new ArrayList<>();
         for (var entry : registered.entrySet()) {
             long start = System.nanoTime();
             Map<String, Map<String, double[]>> scores = LeaveOneCategoryOut.scoreAll(all, entry.getValue());
             System.out.printf(Locale.ROOT, "%n== %s: %d candidates, %.1f s%n", entry.getKey(), entry.getValue().size(),
                     (System.nanoTime() - start) / 1e9);
-            var row = new StringBuilder("| " + entry.getKey());
-            var loco = new StringBuilder();
-            for (NabCostProfile profile : profiles) {
-                LeaveOneCategoryOut.FoldResult f = protocol.scoreFresh(corpus, fresh, scores, profile);
-                LeaveOneCategoryOut.Report r = protocol.evaluate(all, scores, profile);
-                var h = f.heldOut();
-                System.out.printf(Locale.ROOT, "%s: fresh %s %.2f (chosen on the %d files: %s, threshold %.4f, "
-                                + "TP %d FP %d FN %d) | all %d files: held-out %.2f, in-sample %.2f%n",
-                        profile.name(), f.fold().heldOut(), h.normalized(), corpus.size(), f.chosen(), f.threshold(),
-                        h.truePositives(), h.falsePositives(), h.falseNegatives(), all.size(), r.heldOutScore(),
-                        r.inSample().normalized());
-                for (LeaveOneCategoryOut.FoldResult fold : r.folds()) {
-                    var fh = fold.heldOut();
-                    System.out.printf(Locale.ROOT, "    held out %-22s chosen %-40s threshold %.4f TP %2d FP %3d "
-                                    + "FN %2d normalised %s%n", fold.fold().heldOut(), fold.chosen(), fold.threshold(),
-                            fh.truePositives(), fh.falsePositives(), fh.falseNegatives(),
-                            Double.isFinite(fh.normalized()) ? String.format(Locale.ROOT, "%.2f", fh.normalized())
-                                    : "-");
+            for (LeaveOneCategoryOut.ThresholdRule rule : rules) {
+                var protocol = new LeaveOneCategoryOut(new NabScorer(), rule);
+                var row = new StringBuilder("| " + entry.getKey() + " | " + (rule.swept() ? "swept" : "0.5"));
+                var loco = new StringBuilder();
+                for (NabCostProfile profile : profiles) {
+                    LeaveOneCategoryOut.FoldResult f = protocol.scoreFresh(corpus, fresh, scores, profile);
+                    LeaveOneCategoryOut.Report r = protocol.evaluate(all, scores, profile);
+                    var h = f.heldOut();
+                    System.out.printf(Locale.ROOT, "threshold %s, %s: fresh %s %.2f (chosen on the %d files: %s, "
+                                    + "threshold %.4f, TP %d FP %d FN %d) | all %d files: held-out %.2f, in-sample "
+                                    + "%.2f%n", rule, profile.name(), f.fold().heldOut(), h.normalized(),
+                            corpus.size(), f.chosen(), f.threshold(), h.truePositives(), h.falsePositives(),
+                            h.falseNegatives(), all.size(), r.heldOutScore(), r.inSample().normalized());
+                    for (LeaveOneCategoryOut.FoldResult fold : r.folds()) {
+                        var fh = fold.heldOut();
+                        System.out.printf(Locale.ROOT, "    held out %-22s chosen %-40s threshold %.4f TP %2d "
+                                        + "FP %3d FN %2d normalised %s%n", fold.fold().heldOut(), fold.chosen(),
+                                fold.threshold(), fh.truePositives(), fh.falsePositives(), fh.falseNegatives(),
+                                Double.isFinite(fh.normalized()) ? String.format(Locale.ROOT, "%.2f",
+                                        fh.normalized()) : "-");
+                    }
+                    row.append(String.format(Locale.ROOT, " | %.2f", h.normalized()));
+                    loco.append(String.format(Locale.ROOT, " | %.2f | %.2f", r.heldOutScore(),
+                            r.inSample().normalized()));
+                    if (profile.name().equals("standard")) {
+                        row.append(String.format(Locale.ROOT, " (%d / %d / %d)", h.truePositives(),
+                                h.falsePositives(), h.falseNegatives()));
+                    }
                 }
-                row.append(String.format(Locale.ROOT, " | %.2f", h.normalized()));
-                loco.append(String.format(Locale.ROOT, " | %.2f | %.2f", r.heldOutScore(),
-                        r.inSample().normalized()));
-                if (profile.name().equals("standard")) {
-                    row.append(String.format(Locale.ROOT, " (%d / %d / %d)", h.truePositives(), h.falsePositives(),
-                            h.falseNegatives()));
-                }
+                table.add(row.append(loco).append(" |").toString());
             }
-            table.add(row.append(loco).append(" |").toString());
         }
         System.out.println();
-        System.out.println("| detector | fresh standard (TP / FP / FN) | fresh low FP | fresh low FN "
+        System.out.println("| detector | threshold | fresh standard (TP / FP / FN) | fresh low FP | fresh low FN "
                 + "| all files, held-out standard | in-sample standard | held-out low FP | in-sample low FP "
                 + "| held-out low FN | in-sample low FN |");
-        System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        System.out.println("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         table.forEach(System.out::println);
     }
 

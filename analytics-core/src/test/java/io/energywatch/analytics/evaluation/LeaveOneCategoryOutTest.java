@@ -115,6 +115,27 @@ class LeaveOneCategoryOutTest {
     }
 
     @Test
+    void aFixedThresholdIsNeverSweptInAFoldOrInSample() {
+        // The same scores as above: swept, training picks 0.9 and misses c's 0.7 window. Fixed at 0.5, the 0.6 false
+        // positives of a and b count and c's window is found; in-sample is scored at 0.5 too, not at the best 0.7.
+        List<NabSeries> corpus = List.of(series("a/1.csv"), series("b/1.csv"), series("c/1.csv"));
+        Map<String, Map<String, double[]>> scores = Map.of("only", Map.of(
+                "a/1.csv", scored(Map.of(30, 0.6, 50, 0.9)), "b/1.csv", scored(Map.of(30, 0.6, 50, 0.9)),
+                "c/1.csv", scored(Map.of(50, 0.7))));
+        var fixed = new LeaveOneCategoryOut(new NabScorer(), LeaveOneCategoryOut.ThresholdRule.fixedAt(0.5));
+
+        var report = fixed.evaluate(corpus, scores, NabCostProfile.STANDARD);
+
+        assertThat(report.folds()).allSatisfy(f -> assertThat(f.threshold()).isEqualTo(0.5));
+        assertThat(report.folds().get(2).heldOut().truePositives()).isEqualTo(1);
+        assertThat(report.inSample().threshold()).isEqualTo(0.5);
+        assertThat(report.inSample().truePositives()).isEqualTo(3);
+        assertThat(report.inSample().falsePositives()).isEqualTo(2);
+        assertThatThrownBy(() -> LeaveOneCategoryOut.ThresholdRule.fixedAt(0))
+                .hasMessageContaining("within (0, 1]");
+    }
+
+    @Test
     void everyCandidateRunsOnceOnEverySeries() {
         List<NabSeries> corpus = List.of(series("a/1.csv"), series("b/1.csv"), series("c/1.csv"));
         List<String> calls = new ArrayList<>();
