@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.DoubleBinaryOperator;
 import java.util.function.Function;
 
 /**
@@ -31,7 +32,7 @@ import java.util.function.Function;
  * ensemble's ablations (each member removed, under the same protocol); then the context ensemble (streaming + CAD
  * OSE) and its ablations. Not a test: {@code bench/run detect-eval} or
  * {@code java -cp ... io.energywatch.analytics.evaluation.DetectorProtocolEvaluation ../shared/datasets/nab
- * [--no-ablations] [--context-only] [--with DIR]... [--fresh DIR]}: {@code --with} adds a NAB-layout
+ * [--no-ablations] [--context-only] [--combinations] [--with DIR]... [--fresh DIR]}: {@code --with} adds a NAB-layout
  * folder's categories to the corpus, {@code --fresh} scores a never-seen one.
  */
 public final class DetectorProtocolEvaluation {
@@ -65,6 +66,10 @@ public final class DetectorProtocolEvaluation {
         var protocol = new LeaveOneCategoryOut(new NabScorer());
         if (freshAt >= 0) {
             fresh(corpus, profiles, Path.of(args[freshAt + 1]));
+            return;
+        }
+        if (options.contains("--combinations")) {
+            combinations(corpus, profiles);
             return;
         }
         List<Row> rows = new ArrayList<>();
@@ -199,6 +204,45 @@ public final class DetectorProtocolEvaluation {
         table.forEach(System.out::println);
     }
 
+    /**
+     * The context ensemble's combination of its members, ablated: the maximum (the product's) against means of the
+     * streaming score and the mapped CAD score, each over round 1's alarm-score grid, both rest periods and both
+     * threshold rules, under the leave-one-category-out protocol on the whole corpus (standard profile).
+     */
+    private static void combinations(List<NabSeries> corpus, List<NabCostProfile> profiles) {
+        NabCostProfile standard = profiles.stream().filter(p -> p.name().equals("standard")).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("profiles.json has no standard profile"));
+        Map<String, DoubleBinaryOperator> combinations = new LinkedHashMap<>();
+        combinations.put("maximum (the product's)", Math::max);
+        combinations.put("mean", (s, c) -> (s + c) / 2);
+        combinations.put("geometric mean", (s, c) -> Math.sqrt(s * c));
+        combinations.put("mean, streaming weighted 2/3", (s, c) -> (2 * s + c) / 3);
+        combinations.put("mean, CAD weighted 2/3", (s, c) -> (s + 2 * c) / 3);
+        var base = ContextEnsembleConfig.defaults().withZone(ZoneId.of("UTC"));
+        System.out.println("| rest rows | combination | threshold | held-out standard | in-sample standard "
+                + "| in-sample TP / FP / FN |");
+        System.out.println("|---:|---|---|---:|---:|---|");
+        for (int rest : new int[] {0, 150}) {
+            var members = new ContextMembers(base, rest);
+            for (var combination : combinations.entrySet()) {
+                List<LeaveOneCategoryOut.Candidate> grid = new ArrayList<>();
+                for (double alarm : new double[] {0.6, 0.7, 0.8, 0.9}) {
+                    grid.add(new LeaveOneCategoryOut.Candidate("contextAlarmScore=" + alarm,
+                            s -> members.scores(s, alarm, combination.getValue())));
+                }
+                Map<String, Map<String, double[]>> scores = LeaveOneCategoryOut.scoreAll(corpus, grid);
+                for (var rule : List.of(LeaveOneCategoryOut.ThresholdRule.SWEPT,
+                        LeaveOneCategoryOut.ThresholdRule.fixedAt(0.5))) {
+                    var report = new LeaveOneCategoryOut(new NabScorer(), rule).evaluate(corpus, scores, standard);
+                    var in = report.inSample();
+                    System.out.printf(Locale.ROOT, "| %d | %s | %s | %.2f | %.2f | %d / %d / %d |%n", rest,
+                            combination.getKey(), rule.swept() ? "swept" : "0.5", report.heldOutScore(),
+                            in.normalized(), in.truePositives(), in.falsePositives(), in.falseNegatives());
+                }
+            }
+        }
+    }
+
     private static Row run(LeaveOneCategoryOut protocol, List<NabSeries> corpus, List<NabCostProfile> profiles,
                            String name, List<LeaveOneCategoryOut.Candidate> grid, boolean perFold) {
         long start = System.nanoTime();
@@ -303,6 +347,22 @@ public final class DetectorProtocolEvaluation {
             double[] out = new double[series.rows()];
             for (int i = 0; i < out.length; i++) {
                 out[i] = m.warmingUp[i] ? m.streaming[i] : combination.score(m.streaming[i], m.context[i]);
+            }
+            return out;
+        }
+
+        /**
+         * The members combined by {@code combine} instead of the product's maximum: the streaming score and the CAD
+         * score mapped as {@link ContextEnsembleConfig#score} maps it (the ablation of the combination).
+         */
+        double[] scores(NabSeries series, double contextAlarmScore, DoubleBinaryOperator combine) {
+            Scored m = bySeries.computeIfAbsent(series.name(), n -> score(series));
+            var onlyContext = config.withMembers(new ContextEnsembleConfig.Members(false, true))
+                    .withContextAlarmScore(contextAlarmScore);
+            double[] out = new double[series.rows()];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = m.warmingUp[i] ? m.streaming[i]
+                        : combine.applyAsDouble(m.streaming[i], onlyContext.score(m.streaming[i], m.context[i]));
             }
             return out;
         }
