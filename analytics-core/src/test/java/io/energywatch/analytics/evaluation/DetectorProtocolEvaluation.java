@@ -202,6 +202,61 @@ public final class DetectorProtocolEvaluation {
                 + "| held-out low FN | in-sample low FN |");
         System.out.println("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         table.forEach(System.out::println);
+
+        // Not registered: reported to see which of the components tuned on the 27 files carry over, never to choose.
+        System.out.println();
+        System.out.println("| streaming detector, ablation | threshold | fresh standard (TP / FP / FN) "
+                + "| training files, standard |");
+        System.out.println("|---|---|---:|---:|");
+        for (var ablation : componentAblations().entrySet()) {
+            var candidate = new LeaveOneCategoryOut.Candidate(ablation.getKey(),
+                    s -> scores(s, new StreamingDetector(ablation.getValue())::next));
+            Map<String, Map<String, double[]>> scores = LeaveOneCategoryOut.scoreAll(all, List.of(candidate));
+            for (LeaveOneCategoryOut.ThresholdRule rule : rules) {
+                var protocol = new LeaveOneCategoryOut(new NabScorer(), rule);
+                var f = protocol.scoreFresh(corpus, fresh, scores, NabCostProfile.STANDARD);
+                double training = rule.swept()
+                        ? new NabScorer().score(scoredSeries(corpus, scores.get(ablation.getKey())),
+                                NabCostProfile.STANDARD).normalized()
+                        : new NabScorer().scoreAt(scoredSeries(corpus, scores.get(ablation.getKey())),
+                                NabCostProfile.STANDARD, rule.fixed()).normalized();
+                var h = f.heldOut();
+                System.out.printf(Locale.ROOT, "| %s | %s | %.2f (%d / %d / %d) | %.2f |%n", ablation.getKey(),
+                        rule.swept() ? "swept" : "0.5", h.normalized(), h.truePositives(), h.falsePositives(),
+                        h.falseNegatives(), training);
+            }
+        }
+    }
+
+    private static List<NabScorer.SeriesScores> scoredSeries(List<NabSeries> series, Map<String, double[]> scores) {
+        return series.stream().map(s -> new NabScorer.SeriesScores(s, scores.get(s.name()))).toList();
+    }
+
+    /** Today's defaults, each of the four components added on 2026-11-22 removed, and all four removed. */
+    static Map<String, DetectorConfig> componentAblations() {
+        DetectorConfig base = DetectorConfig.defaults().withZone(ZoneId.of("UTC"));
+        var seasonal = base.seasonal();
+        var stuck = base.stuck();
+        DetectorConfig noErrorRatio = base.with(new DetectorConfig.Seasonal(seasonal.depthWeeks(),
+                seasonal.depthDays(), seasonal.minWeeks(), seasonal.minDays(), 0, seasonal.clipZ(), seasonal.hold()));
+        DetectorConfig noHold = base.with(new DetectorConfig.Seasonal(seasonal.depthWeeks(), seasonal.depthDays(),
+                seasonal.minWeeks(), seasonal.minDays(), seasonal.errorRatio(), seasonal.clipZ(), Duration.ZERO));
+        DetectorConfig notOnce = base.with(new DetectorConfig.Stuck(stuck.minRun(), stuck.runFactor(),
+                stuck.unlearnedRuns(), false));
+        DetectorConfig noDensity = base.with(new DetectorConfig.Density(0, base.density().z()));
+        DetectorConfig before = noErrorRatio
+                .with(new DetectorConfig.Seasonal(seasonal.depthWeeks(), seasonal.depthDays(), seasonal.minWeeks(),
+                        seasonal.minDays(), 0, seasonal.clipZ(), Duration.ZERO))
+                .with(new DetectorConfig.Stuck(stuck.minRun(), stuck.runFactor(), stuck.unlearnedRuns(), false))
+                .with(new DetectorConfig.Density(0, base.density().z()));
+        Map<String, DetectorConfig> ablations = new LinkedHashMap<>();
+        ablations.put("defaults", base);
+        ablations.put("without seasonal.error-ratio (0)", noErrorRatio);
+        ablations.put("without stuck.reported-once", notOnce);
+        ablations.put("without seasonal.hold (PT0S)", noHold);
+        ablations.put("without spike density (density.window 0)", noDensity);
+        ablations.put("defaults before 2026-11-22 (all four off)", before);
+        return ablations;
     }
 
     /**

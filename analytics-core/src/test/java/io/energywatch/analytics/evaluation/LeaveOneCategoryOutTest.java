@@ -76,9 +76,7 @@ class LeaveOneCategoryOutTest {
         // On a and b the window rows score 0.9 and a false positive before them 0.6, so training picks 0.9; in c the
         // window scores only 0.7: at the training threshold it is missed, though 0.7 would have found it.
         List<NabSeries> corpus = List.of(series("a/1.csv"), series("b/1.csv"), series("c/1.csv"));
-        Map<String, Map<String, double[]>> scores = Map.of("only", Map.of(
-                "a/1.csv", scored(Map.of(30, 0.6, 50, 0.9)), "b/1.csv", scored(Map.of(30, 0.6, 50, 0.9)),
-                "c/1.csv", scored(Map.of(50, 0.7))));
+        Map<String, Map<String, double[]>> scores = falsePositiveBeforeEachWindow();
 
         var report = protocol.evaluate(corpus, scores, NabCostProfile.STANDARD);
 
@@ -119,9 +117,7 @@ class LeaveOneCategoryOutTest {
         // The same scores as above: swept, training picks 0.9 and misses c's 0.7 window. Fixed at 0.5, the 0.6 false
         // positives of a and b count and c's window is found; in-sample is scored at 0.5 too, not at the best 0.7.
         List<NabSeries> corpus = List.of(series("a/1.csv"), series("b/1.csv"), series("c/1.csv"));
-        Map<String, Map<String, double[]>> scores = Map.of("only", Map.of(
-                "a/1.csv", scored(Map.of(30, 0.6, 50, 0.9)), "b/1.csv", scored(Map.of(30, 0.6, 50, 0.9)),
-                "c/1.csv", scored(Map.of(50, 0.7))));
+        Map<String, Map<String, double[]>> scores = falsePositiveBeforeEachWindow();
         var fixed = new LeaveOneCategoryOut(new NabScorer(), LeaveOneCategoryOut.ThresholdRule.fixedAt(0.5));
 
         var report = fixed.evaluate(corpus, scores, NabCostProfile.STANDARD);
@@ -149,6 +145,16 @@ class LeaveOneCategoryOutTest {
 
         assertThat(calls).containsExactly("a/1.csv", "b/1.csv", "c/1.csv");
         assertThat(reports).hasSize(2).allSatisfy(r -> assertThat(r.heldOutScore()).isCloseTo(100, within(1e-9)));
+    }
+
+    /**
+     * One candidate: a and b score a false positive 0.6 before their window and the window 0.9; c scores its window
+     * only 0.7.
+     */
+    private static Map<String, Map<String, double[]>> falsePositiveBeforeEachWindow() {
+        return Map.of("only", Map.of(
+                "a/1.csv", scored(Map.of(30, 0.6, 50, 0.9)), "b/1.csv", scored(Map.of(30, 0.6, 50, 0.9)),
+                "c/1.csv", scored(Map.of(50, 0.7))));
     }
 
     private static NabSeries series(String name) {
