@@ -233,7 +233,7 @@ public final class LeaveOneCategoryOut {
         return best;
     }
 
-    private static List<NabScorer.SeriesScores> scored(List<NabSeries> series, Map<String, double[]> scores) {
+    static List<NabScorer.SeriesScores> scored(List<NabSeries> series, Map<String, double[]> scores) {
         return series.stream().map(s -> new NabScorer.SeriesScores(s, scores.get(s.name()))).toList();
     }
 }

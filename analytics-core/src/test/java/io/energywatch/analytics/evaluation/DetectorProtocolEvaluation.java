@@ -216,9 +216,9 @@ public final class DetectorProtocolEvaluation {
                 var protocol = new LeaveOneCategoryOut(new NabScorer(), rule);
                 var f = protocol.scoreFresh(corpus, fresh, scores, NabCostProfile.STANDARD);
                 double training = rule.swept()
-                        ? new NabScorer().score(scoredSeries(corpus, scores.get(ablation.getKey())),
+                        ? new NabScorer().score(LeaveOneCategoryOut.scored(corpus, scores.get(ablation.getKey())),
                                 NabCostProfile.STANDARD).normalized()
-                        : new NabScorer().scoreAt(scoredSeries(corpus, scores.get(ablation.getKey())),
+                        : new NabScorer().scoreAt(LeaveOneCategoryOut.scored(corpus, scores.get(ablation.getKey())),
                                 NabCostProfile.STANDARD, rule.fixed()).normalized();
                 var h = f.heldOut();
                 System.out.printf(Locale.ROOT, "| %s | %s | %.2f (%d / %d / %d) | %.2f |%n", ablation.getKey(),
@@ -226,10 +226,6 @@ public final class DetectorProtocolEvaluation {
                         h.falseNegatives(), training);
             }
         }
-    }
-
-    private static List<NabScorer.SeriesScores> scoredSeries(List<NabSeries> series, Map<String, double[]> scores) {
-        return series.stream().map(s -> new NabScorer.SeriesScores(s, scores.get(s.name()))).toList();
     }
 
     /** Today's defaults, each of the four components added on 2026-11-22 removed, and all four removed. */
