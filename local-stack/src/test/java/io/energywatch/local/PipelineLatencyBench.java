@@ -33,12 +33,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * {@code bench/run pipeline [SECONDS [PATHS [RATES]]]}: readings offered at fixed rates, first through the ingestion API
- * (uploads via the gateway every 250 ms), then straight onto the raw topic, each rate for SECONDS (default 30) with
- * series of its own. PATHS ({@code api,topic} by default) and RATES ({@code 500,2000,10000,20000}) narrow a run to
- * part of the table, to look at one change; the plots are written only by a run of the whole table. For each rate:
- * the readings/s accepted, the end-to-end readings/s (readings over first acceptance to last scored), and the percentiles of the time from acceptance (the record's lineage {@code ingestedAt}: the upload's 202
- * for the API, the send for the topic) to the enriched record and to "scored" (see {@link PipelineWatch}), beside a
+ * {@code bench/run pipeline [SECONDS [PATHS [RATES]]]}: readings offered at fixed rates, first through the ingestion
+ * API (uploads via the gateway every 250 ms), then straight onto the raw topic, each rate for SECONDS (default 30)
+ * with series of its own. PATHS ({@code api,topic} by default) and RATES ({@code 500,2000,10000,20000}) narrow a run
+ * to part of the table, to look at one change; the plots are written only by a run of the whole table. For each rate:
+ * the readings/s accepted, the end-to-end readings/s (readings over first acceptance to last scored), and the
+ * percentiles of the time from acceptance (the record's lineage {@code ingestedAt}: the upload's 202 for the API, the
+ * send for the topic) to the enriched record and to "scored" (see {@link PipelineWatch}), beside a
  * plain Kafka produce-to-consume probe at the same rate on the same broker right after. Writes the latency plots to
  * docs/images.
  */

@@ -68,7 +68,10 @@ final class PlatformBench {
         }
     }
 
-    /** A viewer's token (what {@code /actuator/prometheus} asks for), renewed before it expires: a soak samples the actuators for longer than one token lives. */
+    /**
+     * A viewer's token (what {@code /actuator/prometheus} asks for), renewed before it expires: a soak samples the
+     * actuators for longer than one token lives.
+     */
     Supplier<String> viewerToken() {
         return tokens.renewing("platform-bench-viewer", Role.VIEWER, TOKEN_TTL);
     }

@@ -226,14 +226,18 @@ final class SoakBench {
 
     private static String trend(List<Sample> first, List<Sample> last,
                                 java.util.function.Function<Sample, Double> measure) {
-        OptionalDouble before = first.stream().map(measure).filter(v -> v != null && !v.isNaN())
-                .mapToDouble(Double::doubleValue).average();
-        OptionalDouble after = last.stream().map(measure).filter(v -> v != null && !v.isNaN())
-                .mapToDouble(Double::doubleValue).average();
+        OptionalDouble before = mean(first, measure);
+        OptionalDouble after = mean(last, measure);
         if (before.isEmpty() || after.isEmpty()) {
             return "-";
         }
         return String.format(Locale.ROOT, "%,.0f -> %,.0f", before.getAsDouble(), after.getAsDouble());
+    }
+
+    /** The mean of the samples whose measure could be read (missing or NaN when a scrape failed). */
+    private static OptionalDouble mean(List<Sample> samples, java.util.function.Function<Sample, Double> measure) {
+        return samples.stream().map(measure).filter(v -> v != null && !v.isNaN()).mapToDouble(Double::doubleValue)
+                .average();
     }
 
     private static double sum(Map<String, Double> values) {

@@ -192,9 +192,7 @@ public final class LeaveOneCategoryOut {
         }
         Choice all = choose(corpus, scores, profile);
         Map<String, NabScorer.Result> byCandidate = new LinkedHashMap<>();
-        scores.forEach((name, bySeries) -> byCandidate.put(name, thresholdRule.swept()
-                ? scorer.score(scored(corpus, bySeries), profile)
-                : scorer.scoreAt(scored(corpus, bySeries), profile, thresholdRule.fixed())));
+        scores.forEach((name, bySeries) -> byCandidate.put(name, score(corpus, bySeries, profile)));
         return new Report(profile, results, 100 * (raw - nullRaw) / (perfect - nullRaw), all.name,
                 byCandidate.get(all.name), byCandidate);
     }
@@ -208,8 +206,7 @@ public final class LeaveOneCategoryOut {
         Choice best = null;
         for (var candidate : scores.entrySet()) {
             List<NabScorer.SeriesScores> pooled = scored(training, candidate.getValue());
-            double threshold = thresholdRule.swept() ? scorer.score(pooled, profile).threshold()
-                    : thresholdRule.fixed();
+            double threshold = score(pooled, profile).threshold();
             Map<String, List<NabScorer.SeriesScores>> byCategory = new LinkedHashMap<>();
             for (NabScorer.SeriesScores s : pooled) {
                 byCategory.computeIfAbsent(categoryOf(s.series()), c -> new ArrayList<>()).add(s);
@@ -233,7 +230,20 @@ public final class LeaveOneCategoryOut {
         return best;
     }
 
-    static List<NabScorer.SeriesScores> scored(List<NabSeries> series, Map<String, double[]> scores) {
+    /**
+     * {@code series} scored under this protocol's threshold rule: at the threshold swept on them, or at the fixed one
+     * (what the in-sample score and every choice use).
+     */
+    public NabScorer.Result score(List<NabSeries> series, Map<String, double[]> scores, NabCostProfile profile) {
+        return score(scored(series, scores), profile);
+    }
+
+    private NabScorer.Result score(List<NabScorer.SeriesScores> series, NabCostProfile profile) {
+        return thresholdRule.swept() ? scorer.score(series, profile)
+                : scorer.scoreAt(series, profile, thresholdRule.fixed());
+    }
+
+    private static List<NabScorer.SeriesScores> scored(List<NabSeries> series, Map<String, double[]> scores) {
         return series.stream().map(s -> new NabScorer.SeriesScores(s, scores.get(s.name()))).toList();
     }
 }

@@ -37,7 +37,15 @@ import java.util.function.Function;
  */
 public final class DetectorProtocolEvaluation {
 
+    /** NAB's swept threshold, and the product's anomaly level where /detect and the stream flag a row. */
+    private static final List<LeaveOneCategoryOut.ThresholdRule> RULES = List.of(
+            LeaveOneCategoryOut.ThresholdRule.SWEPT, LeaveOneCategoryOut.ThresholdRule.fixedAt(0.5));
+
     private DetectorProtocolEvaluation() {
+    }
+
+    private static String label(LeaveOneCategoryOut.ThresholdRule rule) {
+        return rule.swept() ? "swept" : String.valueOf(rule.fixed());
     }
 
     public static void main(String[] args) {
@@ -69,7 +77,7 @@ public final class DetectorProtocolEvaluation {
             return;
         }
         if (options.contains("--combinations")) {
-            combinations(corpus, profiles);
+            combinations(corpus);
             return;
         }
         List<Row> rows = new ArrayList<>();
@@ -104,11 +112,8 @@ public final class DetectorProtocolEvaluation {
         }
         // Round 2, designed after the row above had been seen (so its held-out score is optimistic by that choice):
         // the rest period (150 rows or none) joins the grid, chosen per fold like the alarm score.
-        List<LeaveOneCategoryOut.Candidate> round2 = new ArrayList<>(contextGrid(resting,
-                ContextEnsembleConfig.Members.BOTH));
-        round2.addAll(contextGrid(restless, ContextEnsembleConfig.Members.BOTH));
         rows.add(run(protocol, corpus, profiles, "context ensemble, round 2 (rest 150 or 0 rows x alarm score)",
-                round2, true));
+                round2Grid(resting, restless), true));
         if (ablations) {
             rows.add(run(protocol, corpus, profiles, "round 2 without streaming (CAD OSE alone, no rest)",
                     contextGrid(restless, new ContextEnsembleConfig.Members(false, true)).subList(0, 1), false));
@@ -146,27 +151,22 @@ public final class DetectorProtocolEvaluation {
         var base = ContextEnsembleConfig.defaults().withZone(ZoneId.of("UTC"));
         var resting = new ContextMembers(base, 150);
         var restless = new ContextMembers(base, 0);
-        List<LeaveOneCategoryOut.Candidate> round2 = new ArrayList<>(contextGrid(resting,
-                ContextEnsembleConfig.Members.BOTH));
-        round2.addAll(contextGrid(restless, ContextEnsembleConfig.Members.BOTH));
         Map<String, List<LeaveOneCategoryOut.Candidate>> registered = new LinkedHashMap<>();
         registered.put("streaming (today's /detect), defaults only", streamingGrid().subList(0, 1));
         registered.put("streaming (today's /detect), its grid", streamingGrid());
         registered.put("context ensemble, round 1", contextGrid(resting, ContextEnsembleConfig.Members.BOTH));
-        registered.put("context ensemble, round 2", round2);
+        registered.put("context ensemble, round 2", round2Grid(resting, restless));
         registered.put("CAD OSE alone (round 1's members)",
                 contextGrid(resting, new ContextEnsembleConfig.Members(false, true)).subList(0, 1));
-        List<LeaveOneCategoryOut.ThresholdRule> rules = List.of(LeaveOneCategoryOut.ThresholdRule.SWEPT,
-                LeaveOneCategoryOut.ThresholdRule.fixedAt(0.5));
         List<String> table = new ArrayList<>();
         for (var entry : registered.entrySet()) {
             long start = System.nanoTime();
             Map<String, Map<String, double[]>> scores = LeaveOneCategoryOut.scoreAll(all, entry.getValue());
             System.out.printf(Locale.ROOT, "%n== %s: %d candidates, %.1f s%n", entry.getKey(), entry.getValue().size(),
                     (System.nanoTime() - start) / 1e9);
-            for (LeaveOneCategoryOut.ThresholdRule rule : rules) {
+            for (LeaveOneCategoryOut.ThresholdRule rule : RULES) {
                 var protocol = new LeaveOneCategoryOut(new NabScorer(), rule);
-                var row = new StringBuilder("| " + entry.getKey() + " | " + (rule.swept() ? "swept" : "0.5"));
+                var row = new StringBuilder("| " + entry.getKey() + " | " + label(rule));
                 var loco = new StringBuilder();
                 for (NabCostProfile profile : profiles) {
                     LeaveOneCategoryOut.FoldResult f = protocol.scoreFresh(corpus, fresh, scores, profile);
@@ -212,18 +212,14 @@ public final class DetectorProtocolEvaluation {
             var candidate = new LeaveOneCategoryOut.Candidate(ablation.getKey(),
                     s -> scores(s, new StreamingDetector(ablation.getValue())::next));
             Map<String, Map<String, double[]>> scores = LeaveOneCategoryOut.scoreAll(all, List.of(candidate));
-            for (LeaveOneCategoryOut.ThresholdRule rule : rules) {
+            for (LeaveOneCategoryOut.ThresholdRule rule : RULES) {
                 var protocol = new LeaveOneCategoryOut(new NabScorer(), rule);
-                var f = protocol.scoreFresh(corpus, fresh, scores, NabCostProfile.STANDARD);
-                double training = rule.swept()
-                        ? new NabScorer().score(LeaveOneCategoryOut.scored(corpus, scores.get(ablation.getKey())),
-                                NabCostProfile.STANDARD).normalized()
-                        : new NabScorer().scoreAt(LeaveOneCategoryOut.scored(corpus, scores.get(ablation.getKey())),
-                                NabCostProfile.STANDARD, rule.fixed()).normalized();
-                var h = f.heldOut();
+                var h = protocol.scoreFresh(corpus, fresh, scores, NabCostProfile.STANDARD).heldOut();
+                double training = protocol.score(corpus, scores.get(ablation.getKey()), NabCostProfile.STANDARD)
+                        .normalized();
                 System.out.printf(Locale.ROOT, "| %s | %s | %.2f (%d / %d / %d) | %.2f |%n", ablation.getKey(),
-                        rule.swept() ? "swept" : "0.5", h.normalized(), h.truePositives(), h.falsePositives(),
-                        h.falseNegatives(), training);
+                        label(rule), h.normalized(), h.truePositives(), h.falsePositives(), h.falseNegatives(),
+                        training);
             }
         }
     }
@@ -233,25 +229,21 @@ public final class DetectorProtocolEvaluation {
         DetectorConfig base = DetectorConfig.defaults().withZone(ZoneId.of("UTC"));
         var seasonal = base.seasonal();
         var stuck = base.stuck();
-        DetectorConfig noErrorRatio = base.with(new DetectorConfig.Seasonal(seasonal.depthWeeks(),
-                seasonal.depthDays(), seasonal.minWeeks(), seasonal.minDays(), 0, seasonal.clipZ(), seasonal.hold()));
-        DetectorConfig noHold = base.with(new DetectorConfig.Seasonal(seasonal.depthWeeks(), seasonal.depthDays(),
-                seasonal.minWeeks(), seasonal.minDays(), seasonal.errorRatio(), seasonal.clipZ(), Duration.ZERO));
-        DetectorConfig notOnce = base.with(new DetectorConfig.Stuck(stuck.minRun(), stuck.runFactor(),
-                stuck.unlearnedRuns(), false));
-        DetectorConfig noDensity = base.with(new DetectorConfig.Density(0, base.density().z()));
-        DetectorConfig before = noErrorRatio
-                .with(new DetectorConfig.Seasonal(seasonal.depthWeeks(), seasonal.depthDays(), seasonal.minWeeks(),
-                        seasonal.minDays(), 0, seasonal.clipZ(), Duration.ZERO))
-                .with(new DetectorConfig.Stuck(stuck.minRun(), stuck.runFactor(), stuck.unlearnedRuns(), false))
-                .with(new DetectorConfig.Density(0, base.density().z()));
+        var noErrorRatio = new DetectorConfig.Seasonal(seasonal.depthWeeks(), seasonal.depthDays(),
+                seasonal.minWeeks(), seasonal.minDays(), 0, seasonal.clipZ(), seasonal.hold());
+        var noHold = new DetectorConfig.Seasonal(seasonal.depthWeeks(), seasonal.depthDays(), seasonal.minWeeks(),
+                seasonal.minDays(), seasonal.errorRatio(), seasonal.clipZ(), Duration.ZERO);
+        var neither = new DetectorConfig.Seasonal(seasonal.depthWeeks(), seasonal.depthDays(), seasonal.minWeeks(),
+                seasonal.minDays(), 0, seasonal.clipZ(), Duration.ZERO);
+        var notOnce = new DetectorConfig.Stuck(stuck.minRun(), stuck.runFactor(), stuck.unlearnedRuns(), false);
+        var noDensity = new DetectorConfig.Density(0, base.density().z());
         Map<String, DetectorConfig> ablations = new LinkedHashMap<>();
         ablations.put("defaults", base);
-        ablations.put("without seasonal.error-ratio (0)", noErrorRatio);
-        ablations.put("without stuck.reported-once", notOnce);
-        ablations.put("without seasonal.hold (PT0S)", noHold);
-        ablations.put("without spike density (density.window 0)", noDensity);
-        ablations.put("defaults before 2026-11-22 (all four off)", before);
+        ablations.put("without seasonal.error-ratio (0)", base.with(noErrorRatio));
+        ablations.put("without stuck.reported-once", base.with(notOnce));
+        ablations.put("without seasonal.hold (PT0S)", base.with(noHold));
+        ablations.put("without spike density (density.window 0)", base.with(noDensity));
+        ablations.put("defaults before 2026-11-22 (all four off)", base.with(neither).with(notOnce).with(noDensity));
         return ablations;
     }
 
@@ -260,9 +252,7 @@ public final class DetectorProtocolEvaluation {
      * streaming score and the mapped CAD score, each over round 1's alarm-score grid, both rest periods and both
      * threshold rules, under the leave-one-category-out protocol on the whole corpus (standard profile).
      */
-    private static void combinations(List<NabSeries> corpus, List<NabCostProfile> profiles) {
-        NabCostProfile standard = profiles.stream().filter(p -> p.name().equals("standard")).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("profiles.json has no standard profile"));
+    private static void combinations(List<NabSeries> corpus) {
         Map<String, DoubleBinaryOperator> combinations = new LinkedHashMap<>();
         combinations.put("maximum (the product's)", Math::max);
         combinations.put("mean", (s, c) -> (s + c) / 2);
@@ -282,12 +272,12 @@ public final class DetectorProtocolEvaluation {
                             s -> members.scores(s, alarm, combination.getValue())));
                 }
                 Map<String, Map<String, double[]>> scores = LeaveOneCategoryOut.scoreAll(corpus, grid);
-                for (var rule : List.of(LeaveOneCategoryOut.ThresholdRule.SWEPT,
-                        LeaveOneCategoryOut.ThresholdRule.fixedAt(0.5))) {
-                    var report = new LeaveOneCategoryOut(new NabScorer(), rule).evaluate(corpus, scores, standard);
+                for (var rule : RULES) {
+                    var report = new LeaveOneCategoryOut(new NabScorer(), rule).evaluate(corpus, scores,
+                            NabCostProfile.STANDARD);
                     var in = report.inSample();
                     System.out.printf(Locale.ROOT, "| %d | %s | %s | %.2f | %.2f | %d / %d / %d |%n", rest,
-                            combination.getKey(), rule.swept() ? "swept" : "0.5", report.heldOutScore(),
+                            combination.getKey(), label(rule), report.heldOutScore(),
                             in.normalized(), in.truePositives(), in.falsePositives(), in.falseNegatives());
                 }
             }
@@ -368,6 +358,17 @@ public final class DetectorProtocolEvaluation {
             grid.add(new LeaveOneCategoryOut.Candidate("restRows=" + members.config.context().restRows()
                     + " contextAlarmScore=" + alarm, s -> members.scores(s, config)));
         }
+        return grid;
+    }
+
+    /**
+     * Round 2's grid, designed after round 1's rest-period ablation had been seen: the rest period (150 rows or none)
+     * joins round 1's alarm scores, chosen per fold like them.
+     */
+    static List<LeaveOneCategoryOut.Candidate> round2Grid(ContextMembers resting, ContextMembers restless) {
+        List<LeaveOneCategoryOut.Candidate> grid = new ArrayList<>(contextGrid(resting,
+                ContextEnsembleConfig.Members.BOTH));
+        grid.addAll(contextGrid(restless, ContextEnsembleConfig.Members.BOTH));
         return grid;
     }
 
