@@ -12,8 +12,10 @@ import java.util.Set;
  * silent for {@code restRows} rows, so an incident is reported once, at its onset.
  *
  * <p>The original quantises over the whole file's minimum and maximum, known before the first row (NAB hands them to
- * every detector); this one is causal and uses the range seen so far, the current value included, so a new extreme
- * is the top or bottom level. Deterministic; one instance per series; not thread-safe.
+ * every detector). A streaming caller does not know them: built without a range, the detector uses the range seen so
+ * far, the current value included, so a new extreme is the top or bottom level. A caller that holds the whole series
+ * (a batch upload) may pass its range, as NAB does; values outside it take the nearest level. Deterministic; one
+ * instance per series; not thread-safe.
  */
 public final class ContextAnomalyDetector {
 
@@ -23,12 +25,30 @@ public final class ContextAnomalyDetector {
     private final int restRows;
     private final ContextMemory memory;
     private Set<Integer> predicted = Set.of();
+    private final boolean rangeKnown;
+    private int lastLevel;
     private double min = Double.POSITIVE_INFINITY;
     private double max = Double.NEGATIVE_INFINITY;
     /** Rows since the last score of at least the rest threshold; 0 at the start, as the original's history of 1.0. */
     private int sinceHigh;
 
     public ContextAnomalyDetector(ContextEnsembleConfig.Context settings) {
+        this(settings, false, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY);
+    }
+
+    /** A detector that quantises over the series' known range [{@code min}, {@code max}], as the original does. */
+    public static ContextAnomalyDetector overRange(ContextEnsembleConfig.Context settings, double min, double max) {
+        if (!Double.isFinite(min) || !Double.isFinite(max) || min > max) {
+            throw new IllegalArgumentException("range [" + min + ", " + max + "] must be finite with min <= max");
+        }
+        return new ContextAnomalyDetector(settings, true, min, max);
+    }
+
+    private ContextAnomalyDetector(ContextEnsembleConfig.Context settings, boolean rangeKnown, double min,
+                                   double max) {
+        this.rangeKnown = rangeKnown;
+        this.min = min;
+        this.max = max;
         this.valueBits = settings.valueBits();
         this.maxLevel = (1 << valueBits) - 1;
         this.restThreshold = settings.restThreshold();
@@ -42,7 +62,8 @@ public final class ContextAnomalyDetector {
         if (!Double.isFinite(value)) {
             throw new IllegalArgumentException("value " + value + " is not finite");
         }
-        int[] facts = facts(level(value));
+        lastLevel = level(value);
+        int[] facts = facts(lastLevel);
         boolean unpredicted = false;
         for (int fact : facts) {
             unpredicted |= !predicted.contains(fact);
@@ -55,20 +76,27 @@ public final class ContextAnomalyDetector {
         return resting ? 0 : score;
     }
 
+    /** Whether the last value scored was in the upper half of the levels (above the range's middle). */
+    public boolean lastInUpperHalf() {
+        return lastLevel > maxLevel / 2;
+    }
+
     /** Contexts learned so far. */
     public int contexts() {
         return memory.contexts();
     }
 
-    /** The value's level among 2^bits over the range seen so far; a flat series so far is level 0. */
+    /** The value's level among 2^bits over the range (known, or seen so far); a flat range is level 0. */
     int level(double value) {
-        min = Math.min(min, value);
-        max = Math.max(max, value);
+        if (!rangeKnown) {
+            min = Math.min(min, value);
+            max = Math.max(max, value);
+        }
         double range = max - min;
         if (range == 0) {
             return 0;
         }
-        return (int) Math.min(maxLevel, Math.floor((value - min) / (range / maxLevel)));
+        return (int) Math.max(0, Math.min(maxLevel, Math.floor((value - min) / (range / maxLevel))));
     }
 
     /** One fact per bit: bit b set is 2b + 1, clear is 2b. */

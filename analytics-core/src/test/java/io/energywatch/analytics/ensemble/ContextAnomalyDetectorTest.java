@@ -83,6 +83,28 @@ class ContextAnomalyDetectorTest {
     }
 
     @Test
+    void aKnownRangeIsUsedFromTheFirstRowAndValuesOutsideItTakeTheNearestLevel() {
+        var settings = new ContextEnsembleConfig.Context(3, 7, 15, 0.75, 0, 200_000);
+        ContextAnomalyDetector d = ContextAnomalyDetector.overRange(settings, 0, 70);
+        assertThat(d.level(35)).as("35 / (70 / 7), not the top level of a range seen so far").isEqualTo(3);
+        assertThat(d.level(70)).as("the maximum").isEqualTo(7);
+        assertThat(d.level(0)).as("the minimum").isZero();
+        assertThat(d.level(-5)).as("below the range").isZero();
+        assertThat(d.level(99)).as("above the range").isEqualTo(7);
+        assertThat(d.level(35)).as("the range does not move").isEqualTo(3);
+        assertThat(ContextAnomalyDetector.overRange(settings, 4, 4).level(4)).as("a flat range").isZero();
+        assertThatThrownBy(() -> ContextAnomalyDetector.overRange(settings, 2, 1))
+                .hasMessageContaining("range [2.0, 1.0]");
+    }
+
+    @Test
+    void nabsRestPeriodIsAFifthOfItsProbationaryPeriod() {
+        assertThat(ContextEnsembleConfig.Context.nabRestRows(168)).as("floor(25.2) / 5").isEqualTo(5);
+        assertThat(ContextEnsembleConfig.Context.nabRestRows(1127)).as("169 / 5").isEqualTo(33);
+        assertThat(ContextEnsembleConfig.Context.nabRestRows(22_695)).as("capped at 750 / 5").isEqualTo(150);
+    }
+
+    @Test
     void theMemoryStopsGrowingAtMaxContexts() {
         var noise = new SplittableRandom(3);
         ContextAnomalyDetector d = detector(0, 40);

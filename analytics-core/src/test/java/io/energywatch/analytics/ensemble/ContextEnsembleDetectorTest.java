@@ -69,6 +69,47 @@ class ContextEnsembleDetectorTest {
         assertThat(config.withMembers(new ContextEnsembleConfig.Members(true, false)).score(0.1, 1)).isEqualTo(0.1);
     }
 
+    /** {@code /detect}'s default: CAD alone over the series' range, NAB's probation learned, the streaming member explaining. */
+    @Test
+    void overTheWholeSeriesCadAloneScoresEachRowAfterTheProbationaryPeriodAndExplainsTheSpike() {
+        var config = ContextEnsembleConfig.wholeSeries().withZone(ZoneOffset.UTC);
+        List<Observation> series = series(1500, 1200);
+        List<Double> values = series.stream().map(Observation::value).toList();
+        var detector = ContextEnsembleDetector.overSeries(config, values);
+        double min = values.stream().mapToDouble(Double::doubleValue).min().orElseThrow();
+        double max = values.stream().mapToDouble(Double::doubleValue).max().orElseThrow();
+        var cad = ContextAnomalyDetector.overRange(config.context().withRestRows(45), min, max);
+        int flagged = 0;
+        for (int i = 0; i < series.size(); i++) {
+            Detection d = detector.next(series.get(i));
+            double c = cad.scoreAndLearn(values.get(i));
+            if (i < 225) {
+                assertThat(d.warmingUp()).as("row %d, in NAB's probationary period (15 %% of 1,500)", i).isTrue();
+                assertThat(d.anomaly()).isFalse();
+                assertThat(d.score()).isZero();
+                continue;
+            }
+            assertThat(d.warmingUp()).isFalse();
+            assertThat(d.score()).as("row %d: CAD over [min, max] resting 45 rows, 0.75 mapped to 0.5", i)
+                    .isEqualTo(config.score(0, c));
+            assertThat(d.anomaly()).isEqualTo(c >= 0.75);
+            flagged += d.anomaly() ? 1 : 0;
+        }
+        var spike = ContextEnsembleDetector.overSeries(config, values);
+        Detection atSpike = null;
+        for (int i = 0; i <= 1200; i++) {
+            atSpike = spike.next(series.get(i));
+        }
+        assertThat(atSpike.anomaly()).as("the spike").isTrue();
+        assertThat(atSpike.type()).isEqualTo(AnomalyType.SPIKE);
+        assertThat(atSpike.contributions()).singleElement().satisfies(contribution -> {
+            assertThat(contribution.feature()).isEqualTo(ContextEnsembleDetector.CONTEXT_NOVELTY);
+            assertThat(contribution.contribution()).isEqualTo(1.0);
+        });
+        assertThat(atSpike.expected()).as("the streaming member's baseline").isBetween(80.0, 120.0);
+        assertThat(flagged).as("rows flagged of 1,275 scored").isBetween(1, 40);
+    }
+
     @Test
     void settingsAreValidatedNamingTheSetting() {
         assertThatThrownBy(() -> new ContextEnsembleConfig.Members(false, false)).hasMessageContaining("at least one");

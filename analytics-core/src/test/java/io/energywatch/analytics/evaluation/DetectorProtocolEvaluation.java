@@ -6,6 +6,7 @@ import io.energywatch.analytics.anomaly.Observation;
 import io.energywatch.analytics.anomaly.StreamingDetector;
 import io.energywatch.analytics.ensemble.ContextAnomalyDetector;
 import io.energywatch.analytics.ensemble.ContextEnsembleConfig;
+import io.energywatch.analytics.ensemble.ContextEnsembleDetector;
 import io.energywatch.analytics.ensemble.EnsembleConfig;
 import io.energywatch.analytics.ensemble.EnsembleDetector;
 import io.energywatch.analytics.nab.NabCorpus;
@@ -18,6 +19,7 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -78,6 +80,14 @@ public final class DetectorProtocolEvaluation {
         }
         if (options.contains("--combinations")) {
             combinations(corpus);
+            return;
+        }
+        if (options.contains("--whole-series")) {
+            for (LeaveOneCategoryOut.ThresholdRule rule : RULES) {
+                run(new LeaveOneCategoryOut(new NabScorer(), rule), corpus, profiles,
+                        "CAD OSE over the series' range (/detect's default), threshold " + label(rule),
+                        List.of(wholeSeries()), true);
+            }
             return;
         }
         List<Row> rows = new ArrayList<>();
@@ -432,6 +442,17 @@ public final class DetectorProtocolEvaluation {
             }
             return scored;
         }
+    }
+
+    /**
+     * {@code /detect}'s default: CAD OSE alone as published and as NAB runs it (the series' own range, NAB's rest
+     * period for its length), through the product's own path, {@link ContextEnsembleDetector#overSeries}. No setting
+     * to choose: the protocol picks only the threshold.
+     */
+    static LeaveOneCategoryOut.Candidate wholeSeries() {
+        var config = ContextEnsembleConfig.wholeSeries().withZone(ZoneId.of("UTC"));
+        return new LeaveOneCategoryOut.Candidate("CAD OSE over the series' range", series -> scores(series,
+                ContextEnsembleDetector.overSeries(config, Arrays.stream(series.values()).boxed().toList())::next));
     }
 
     /** Per-row scores of a fresh detector fed the series in order, timestamps read as UTC (as /detect with tz=UTC). */

@@ -13,8 +13,9 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * {@code /detect}'s scoring: a fresh detector with the configured preset (no per-file tuning), fed the rows in order,
- * so each row's verdict depends only on the rows before it and appending rows never changes earlier ones.
+ * {@code /detect}'s scoring: a fresh detector of the chosen kind (no per-file tuning), fed the rows in order. With the
+ * causal kinds each row's verdict depends only on the rows before it and appending rows never changes earlier ones;
+ * {@code cad} also reads the upload's range and length, as NAB runs it.
  */
 final class BatchDetection {
 
@@ -27,7 +28,7 @@ final class BatchDetection {
 
     /** The rows scored by a fresh detector of {@code kind} whose streaming part has {@code config}. */
     static List<DetectedRow> detect(List<UploadedRow> rows, DetectorConfig config, ZoneId zone, UploadDetector kind) {
-        Function<Observation, Detection> detector = kind.start(config, zone);
+        Function<Observation, Detection> detector = kind.start(config, zone, rows);
         List<DetectedRow> out = new ArrayList<>(rows.size());
         for (UploadedRow row : rows) {
             Detection d = detector.apply(Observation.of(row.timestamp(), row.value()));

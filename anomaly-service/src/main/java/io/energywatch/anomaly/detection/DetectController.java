@@ -61,17 +61,20 @@ class DetectController {
                     + "at most the configured reorder window (1,000 rows by default) late, and refused naming its line "
                     + "otherwise. The answer counts what was done: ordering in JSON, and the headers "
                     + "X-EnergyWatch-Duplicates-Dropped, X-EnergyWatch-Duplicates-Merged and "
-                    + "X-EnergyWatch-Rows-Reordered. detector= picks the detector: streaming (the default) or "
-                    + "ensemble (the streaming detector with shingle isolation forest and relative-entropy members, "
-                    + "each calibrated on the series' own recent scores) or context (the streaming detector with a "
-                    + "CAD OSE contextual anomaly detector member; slower on noisy series).")
+                    + "X-EnergyWatch-Rows-Reordered. detector= picks the detector: cad (the default: CAD OSE, the "
+                    + "contextual anomaly detector, as NAB runs it, quantising values over the upload's own range; "
+                    + "its first 15 % of rows, at most 750, are learned and answered as warming up; a row's score "
+                    + "depends on the whole file's range and length), streaming (the stream's residual detector; "
+                    + "causal: appending rows never changes earlier verdicts), ensemble (streaming with shingle "
+                    + "isolation forest and relative-entropy members) or context (streaming with a causal CAD OSE "
+                    + "member).")
     @PostMapping(path = "/api/v1/anomalies/detect", consumes = {"text/csv", "text/plain", "application/json"})
     ResponseEntity<?> detect(@RequestBody String body,
                              @RequestHeader(HttpHeaders.CONTENT_TYPE) MediaType contentType,
                              @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
                              @RequestParam(defaultValue = "Europe/Paris") String tz,
                              @RequestParam(defaultValue = "first") String duplicates,
-                             @RequestParam(name = UploadDetector.PARAMETER, defaultValue = "streaming")
+                             @RequestParam(name = UploadDetector.PARAMETER, defaultValue = UploadDetector.DEFAULT)
                              String detectorName) {
         ZoneId zone = zone(tz);
         DuplicatePolicy policy = DuplicatePolicy.parse(duplicates);

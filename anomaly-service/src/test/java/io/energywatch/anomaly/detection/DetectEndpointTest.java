@@ -32,9 +32,31 @@ class DetectEndpointTest extends AnomalyServiceTest {
                 + VALUES[i] + "}").collect(java.util.stream.Collectors.joining(",", "[", "]"));
     }
 
+    private static final String STREAMING = "/api/v1/anomalies/detect?detector=streaming";
+
+    @Test
+    void theDefaultCadDetectorLearnsTheFirstRowsThenFlagsTheSpikeAsANewPattern() {
+        var response = api.post("/api/v1/anomalies/detect", "text/csv", "application/json", csv(VALUES.length));
+        assertThat(response.status()).isEqualTo(200);
+        JsonNode content = response.json().path("content");
+        assertThat(content).hasSize(VALUES.length);
+        for (int i = 0; i < 25; i++) {
+            assertThat(content.get(i).path("is_anomaly").asBoolean()).as("row %d, of the learned 15 %%", i).isFalse();
+            assertThat(content.get(i).path("anomaly_score").asDouble()).isZero();
+        }
+        JsonNode spike = content.get(SPIKE);
+        assertThat(spike.path("is_anomaly").asBoolean()).isTrue();
+        assertThat(spike.path("type").asString()).isEqualTo("SPIKE");
+        assertThat(spike.path("explanation").path("contributions").get(0).path("feature").asString())
+                .isEqualTo("context_novelty");
+        assertThat(spike.path("explanation").path("recommendation").asString()).isNotBlank();
+        long flagged = response.json().path("anomalies").asLong();
+        assertThat(flagged).as("anomalous rows of 143 scored").isBetween(1L, 15L);
+    }
+
     @Test
     void aCsvUploadAnswersEveryRowAsJsonWithTheInjectedSpikeFlaggedAndExplained() {
-        var response = api.post("/api/v1/anomalies/detect", "text/csv", "application/json", csv(VALUES.length));
+        var response = api.post(STREAMING, "text/csv", "application/json", csv(VALUES.length));
         assertThat(response.status()).isEqualTo(200);
         JsonNode body = response.json();
         assertThat(body.path("rows").asInt()).isEqualTo(VALUES.length);
@@ -70,10 +92,10 @@ class DetectEndpointTest extends AnomalyServiceTest {
     }
 
     @Test
-    void appendingFutureRowsLeavesTheScoresOfEarlierRowsUnchanged() {
-        JsonNode prefix = api.post("/api/v1/anomalies/detect", "text/csv", "application/json", csv(SPIKE + 1))
+    void appendingFutureRowsLeavesTheStreamingScoresOfEarlierRowsUnchanged() {
+        JsonNode prefix = api.post(STREAMING, "text/csv", "application/json", csv(SPIKE + 1))
                 .json().path("content");
-        JsonNode full = api.post("/api/v1/anomalies/detect", "text/csv", "application/json", csv(VALUES.length))
+        JsonNode full = api.post(STREAMING, "text/csv", "application/json", csv(VALUES.length))
                 .json().path("content");
         assertThat(prefix).hasSize(SPIKE + 1);
         for (int i = 0; i <= SPIKE; i++) {
@@ -84,8 +106,8 @@ class DetectEndpointTest extends AnomalyServiceTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"ensemble", "context"})
-    void theEnsemblesFlagTheSpikeAndNeverScoreARowBelowTheDefaultStreamingDetector(String detector) {
-        JsonNode streaming = api.post("/api/v1/anomalies/detect", "text/csv", "application/json", csv(VALUES.length))
+    void theEnsemblesFlagTheSpikeAndNeverScoreARowBelowTheStreamingDetector(String detector) {
+        JsonNode streaming = api.post(STREAMING, "text/csv", "application/json", csv(VALUES.length))
                 .json().path("content");
         var response = api.post("/api/v1/anomalies/detect?detector=" + detector, "text/csv", "application/json",
                 csv(VALUES.length));
@@ -108,7 +130,7 @@ class DetectEndpointTest extends AnomalyServiceTest {
         assertThat(response.contentType()).startsWith("application/problem+json");
         JsonNode error = response.json().path("errors").get(0);
         assertThat(error.path("field").asString()).isEqualTo("detector");
-        assertThat(error.path("reason").asString()).contains("streaming|ensemble|context");
+        assertThat(error.path("reason").asString()).contains("cad|streaming|ensemble|context");
     }
 
     @Test
