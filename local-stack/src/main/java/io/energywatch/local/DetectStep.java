@@ -21,8 +21,9 @@ import java.util.stream.Stream;
 /**
  * The demo's "score a series of your own" step: the NAB ad-exchange series (real click and impression costs, with
  * NAB's labelled anomaly windows) uploaded to {@code POST /api/v1/anomalies/detect} through the gateway, once with the
- * default streaming detector and once with {@code detector=context} (the streaming detector with a CAD OSE member;
- * docs/evaluation.md, "Evaluation protocol"). Per file and detector: rows, anomalous rows, labelled windows with an
+ * default detector ({@code cad}: CAD OSE over the upload's own range) and once with {@code detector=streaming} (the
+ * stream's causal residual detector; docs/evaluation.md, "CAD OSE over the series' own range"). Per file and
+ * detector: rows, anomalous rows, labelled windows with an
  * anomalous row inside, anomalous rows outside every window, and the call's time. NAB's score itself is
  * {@code bench/run detect-eval}'s; this shows what a user sees for one upload. Skipped with the reason when the
  * datasets folder has no NAB files.
@@ -31,7 +32,7 @@ final class DetectStep implements DemoStep {
 
     private static final String MODULE = "anomaly-service";
     private static final String CATEGORY = "realAdExchange";
-    private static final List<String> DETECTORS = List.of("streaming", "context");
+    private static final List<String> DETECTORS = List.of("cad", "streaming");
     private static final DateTimeFormatter NAB_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss[.SSSSSS]");
 
     private final Path nab;

@@ -47,11 +47,18 @@ public record AnomalyProperties(
      *                       out of order is refused naming its line (0: the upload must already be in order)
      * @param detectorPreset the detector configuration {@code /detect} scores with: {@code detector-presets/<name>.yml}
      * @param detector       settings of that preset replaced, keyed {@code group.setting} as the preset spells them
+     * @param cadBudget      how long {@code detector=cad} may score one upload; past it (a long, noise-like series
+     *                       grows CAD's context memory and its time per row) the upload is scored by the streaming
+     *                       detector instead, and the answer says so
      */
     public record Upload(@Min(0) @Max(1_000_000) int reorderWindow, @NotBlank String detectorPreset,
-                         @NotNull Map<String, String> detector) {
+                         @NotNull Map<String, String> detector, @NotNull Duration cadBudget) {
         public Upload {
             detector = detector == null ? Map.of() : Map.copyOf(detector);
+            if (cadBudget != null && (cadBudget.isNegative() || cadBudget.isZero())) {
+                throw new IllegalArgumentException("energywatch.anomaly.upload.cad-budget " + cadBudget
+                        + " must be positive");
+            }
         }
     }
 

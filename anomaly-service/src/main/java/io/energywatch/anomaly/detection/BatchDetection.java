@@ -4,7 +4,9 @@ import io.energywatch.analytics.anomaly.Detection;
 import io.energywatch.analytics.anomaly.DetectorConfig;
 import io.energywatch.analytics.anomaly.Observation;
 import io.energywatch.contracts.AnomalyDetected.FeatureContribution;
+import org.jspecify.annotations.Nullable;
 
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,17 +28,49 @@ final class BatchDetection {
         return detect(rows, config, zone, UploadDetector.STREAMING);
     }
 
-    /** The rows scored by a fresh detector of {@code kind} whose streaming part has {@code config}. */
+    /**
+     * An upload scored: its rows and the detector that scored them, with the reason when it is not the one asked for
+     * ({@code cad} past its time budget).
+     */
+    record Scored(List<DetectedRow> rows, UploadDetector detector, @Nullable String fallback) {
+    }
+
+    /**
+     * The rows scored by a fresh detector of {@code kind} whose streaming part has {@code config}; {@code cad} gives
+     * up when it has run {@code cadBudget} and the streaming detector scores the whole upload instead.
+     */
+    static Scored detect(List<UploadedRow> rows, DetectorConfig config, ZoneId zone, UploadDetector kind,
+                         Duration cadBudget) {
+        long deadline = System.nanoTime() + cadBudget.toNanos();
+        Function<Observation, Detection> detector = kind.start(config, zone, rows);
+        List<DetectedRow> out = new ArrayList<>(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            if (kind == UploadDetector.CAD && System.nanoTime() - deadline >= 0) {
+                return new Scored(detect(rows, config, zone, UploadDetector.STREAMING), UploadDetector.STREAMING,
+                        "cad stopped at row " + i + " of " + rows.size() + " when its time budget of " + cadBudget
+                                + " ran out (a long, noise-like series grows its context memory); scored by "
+                                + "streaming");
+            }
+            out.add(row(rows.get(i), detector));
+        }
+        return new Scored(out, kind, null);
+    }
+
+    /** The rows scored by a fresh detector of {@code kind} whose streaming part has {@code config}, however long. */
     static List<DetectedRow> detect(List<UploadedRow> rows, DetectorConfig config, ZoneId zone, UploadDetector kind) {
         Function<Observation, Detection> detector = kind.start(config, zone, rows);
         List<DetectedRow> out = new ArrayList<>(rows.size());
         for (UploadedRow row : rows) {
-            Detection d = detector.apply(Observation.of(row.timestamp(), row.value()));
-            out.add(new DetectedRow(row.timestamp(), row.value(), d.score(), d.anomaly(), d.severity(), d.type(),
-                    Double.isFinite(d.expected()) ? d.expected() : null,
-                    d.anomaly() ? new DetectedRow.Explanation(d.contributions(), d.recommendation()) : null));
+            out.add(row(row, detector));
         }
         return out;
+    }
+
+    private static DetectedRow row(UploadedRow row, Function<Observation, Detection> detector) {
+        Detection d = detector.apply(Observation.of(row.timestamp(), row.value()));
+        return new DetectedRow(row.timestamp(), row.value(), d.score(), d.anomaly(), d.severity(), d.type(),
+                Double.isFinite(d.expected()) ? d.expected() : null,
+                d.anomaly() ? new DetectedRow.Explanation(d.contributions(), d.recommendation()) : null);
     }
 
     static String csv(List<DetectedRow> rows) {

@@ -17,9 +17,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.DateTimeException;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Locale;
 import io.swagger.v3.oas.annotations.Operation;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code POST /api/v1/anomalies/detect}: scores an uploaded series (CSV or JSON by Content-Type) and answers every row,
@@ -34,20 +37,27 @@ class DetectController {
     static final String DUPLICATES_DROPPED = "X-EnergyWatch-Duplicates-Dropped";
     static final String DUPLICATES_MERGED = "X-EnergyWatch-Duplicates-Merged";
     static final String ROWS_REORDERED = "X-EnergyWatch-Rows-Reordered";
+    static final String DETECTOR = "X-EnergyWatch-Detector";
 
-    /** The JSON answer: every row scored, how many were anomalous, and how the upload was put in order. */
-    record DetectionReport(int rows, long anomalies, SeriesOrder.Report ordering, List<DetectedRow> content) {
+    /**
+     * The JSON answer: every row scored, how many were anomalous, how the upload was put in order, the detector that
+     * scored it and, when that is not the one asked for, why.
+     */
+    record DetectionReport(int rows, long anomalies, SeriesOrder.Report ordering, String detector,
+                           @Nullable String fallback, List<DetectedRow> content) {
     }
 
     /** The model id of {@code /detect} runs: a fresh detector per upload, no stored model. */
     static final String UPLOAD_RUN = "anomaly-detection:upload";
 
     private final int reorderWindow;
+    private final Duration cadBudget;
     private final DetectorConfig detector;
     private final ModelRuns modelRuns;
 
     DetectController(AnomalyProperties properties, ModelRuns modelRuns) {
         this.reorderWindow = properties.upload().reorderWindow();
+        this.cadBudget = properties.upload().cadBudget();
         this.detector = DetectorPresets.load(properties.upload().detectorPreset(), properties.upload().detector());
         this.modelRuns = modelRuns;
     }
@@ -67,7 +77,9 @@ class DetectController {
                     + "depends on the whole file's range and length), streaming (the stream's residual detector; "
                     + "causal: appending rows never changes earlier verdicts), ensemble (streaming with shingle "
                     + "isolation forest and relative-entropy members) or context (streaming with a causal CAD OSE "
-                    + "member).")
+                    + "member). The answer names the detector that scored it (detector in JSON, the header "
+                    + "X-EnergyWatch-Detector): cad past its time budget (60 s by default) hands the upload to "
+                    + "streaming, and fallback says why.")
     @PostMapping(path = "/api/v1/anomalies/detect", consumes = {"text/csv", "text/plain", "application/json"})
     ResponseEntity<?> detect(@RequestBody String body,
                              @RequestHeader(HttpHeaders.CONTENT_TYPE) MediaType contentType,
@@ -83,12 +95,15 @@ class DetectController {
                 ? UploadedSeries.json(body, zone) : UploadedSeries.csv(body, zone);
         SeriesOrder.Ordered ordered = SeriesOrder.apply(read, policy, reorderWindow);
         // Each call is a measured scoring run (energy, CO2) of the rows it scored; reading and ordering are the request's.
-        List<DetectedRow> detected = modelRuns.measure(RunKind.SCORING, UPLOAD_RUN, run -> {
+        BatchDetection.Scored scored = modelRuns.measure(RunKind.SCORING, UPLOAD_RUN, run -> {
             run.rows(ordered.rows().size());
-            return BatchDetection.detect(ordered.rows(), detector, zone, kind);
+            return BatchDetection.detect(ordered.rows(), detector, zone, kind, cadBudget);
         });
+        List<DetectedRow> detected = scored.rows();
+        String scoredBy = scored.detector().name().toLowerCase(Locale.ROOT);
         SeriesOrder.Report report = ordered.report();
         var answer = ResponseEntity.ok()
+                .header(DETECTOR, scoredBy)
                 .header(DUPLICATES_DROPPED, Integer.toString(report.duplicatesDropped()))
                 .header(DUPLICATES_MERGED, Integer.toString(report.duplicatesMerged()))
                 .header(ROWS_REORDERED, Integer.toString(report.rowsReordered()));
@@ -97,7 +112,8 @@ class DetectController {
         }
         long anomalies = detected.stream().filter(DetectedRow::isAnomaly).count();
         return answer.contentType(MediaType.APPLICATION_JSON)
-                .body(new DetectionReport(detected.size(), anomalies, report, detected));
+                .body(new DetectionReport(detected.size(), anomalies, report, scoredBy, scored.fallback(),
+                        detected));
     }
 
     private static boolean wantsCsv(String accept) {

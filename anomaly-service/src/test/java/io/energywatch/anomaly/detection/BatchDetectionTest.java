@@ -4,6 +4,7 @@ import io.energywatch.analytics.anomaly.DetectorConfig;
 import io.energywatch.anomaly.SyntheticSeries;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,6 +43,28 @@ class BatchDetectionTest {
         var prefix = BatchDetection.detect(rows(java.util.Arrays.copyOf(all, 125)), DetectorConfig.defaults(), PARIS);
         var full = BatchDetection.detect(rows(all), DetectorConfig.defaults(), PARIS);
         assertThat(full.subList(0, 125)).isEqualTo(prefix);
+    }
+
+    @Test
+    void cadScoresWithinItsBudgetAndPastItTheStreamingDetectorScoresTheWholeUploadAndSaysWhy() {
+        var rows = rows(SyntheticSeries.values(168, Set.of(120)));
+        var cad = BatchDetection.detect(rows, DetectorConfig.defaults(), PARIS, UploadDetector.CAD,
+                Duration.ofMinutes(1));
+        assertThat(cad.detector()).isEqualTo(UploadDetector.CAD);
+        assertThat(cad.fallback()).isNull();
+        assertThat(cad.rows()).hasSize(168);
+
+        var outOfTime = BatchDetection.detect(rows, DetectorConfig.defaults(), PARIS, UploadDetector.CAD,
+                Duration.ofNanos(1));
+        assertThat(outOfTime.detector()).isEqualTo(UploadDetector.STREAMING);
+        assertThat(outOfTime.fallback()).contains("cad stopped at row 0 of 168").contains("PT0.000000001S")
+                .contains("scored by streaming");
+        assertThat(outOfTime.rows()).isEqualTo(BatchDetection.detect(rows, DetectorConfig.defaults(), PARIS));
+
+        var streaming = BatchDetection.detect(rows, DetectorConfig.defaults(), PARIS, UploadDetector.STREAMING,
+                Duration.ofNanos(1));
+        assertThat(streaming.detector()).as("the budget is cad's only").isEqualTo(UploadDetector.STREAMING);
+        assertThat(streaming.fallback()).isNull();
     }
 
     @Test

@@ -50,6 +50,13 @@ class DetectEndpointTest extends AnomalyServiceTest {
         assertThat(spike.path("explanation").path("contributions").get(0).path("feature").asString())
                 .isEqualTo("context_novelty");
         assertThat(spike.path("explanation").path("recommendation").asString()).isNotBlank();
+        assertThat(response.json().path("detector").asString()).isEqualTo("cad");
+        JsonNode fallback = response.json().path("fallback");
+        assertThat(fallback.isNull() || fallback.isMissingNode()).as("no fallback: %s", fallback).isTrue();
+        assertThat(api.postHeaders("/api/v1/anomalies/detect", "text/csv", "text/csv", csv(VALUES.length))
+                .firstValue("X-EnergyWatch-Detector")).hasValue("cad");
+        assertThat(api.postHeaders(STREAMING, "text/csv", "text/csv", csv(VALUES.length))
+                .firstValue("X-EnergyWatch-Detector")).hasValue("streaming");
         long flagged = response.json().path("anomalies").asLong();
         assertThat(flagged).as("anomalous rows of 143 scored").isBetween(1L, 15L);
     }
