@@ -499,6 +499,7 @@ async function seriesPage() {
       totalMs: firstRender - started, firstRenderMs: firstRender, forecastRenderMs: performance.now()};
   } catch (error) {
     summary.replaceChildren(failure(error));
+    canvas.dataset.forecastSettled = 'failed';
   }
 }
 

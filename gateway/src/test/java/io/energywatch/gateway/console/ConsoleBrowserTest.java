@@ -214,7 +214,12 @@ class ConsoleBrowserTest {
             // chart in the page at that moment: the page may be rendered twice, and a settled chart of the first
             // render was once read while the second one, in its place, still waited for its forecast.
             page.waitForFunction("() => { const c = document.querySelector('#series-chart');"
-                    + " return c !== null && c.dataset.forecastSettled === 'true' && c.dataset.forecastDays === '8'; }");
+                    + " return c !== null && c.dataset.forecastSettled !== undefined; }");
+            // A page that failed, or settled without its forecast, says why in the summary line.
+            assertThat(page.getAttribute("#series-chart", "data-forecast-settled"))
+                    .as("the page says: %s", page.textContent("#series-summary")).isEqualTo("true");
+            assertThat(page.getAttribute("#series-chart", "data-forecast-days"))
+                    .as("forecast days; the page says: %s", page.textContent("#series-summary")).isEqualTo("8");
             assertThat(page.getAttribute("#series-chart", "data-points")).isEqualTo("336");
             // Series by region: each option names its region (INSEE code → name, FR the nation).
             assertThat(page.locator("#series-select option").allTextContents())
