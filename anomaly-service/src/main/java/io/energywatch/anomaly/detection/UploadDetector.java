@@ -24,8 +24,8 @@ import java.util.function.Function;
  * threshold chosen on the others) it scores 72.61 held-out and 73.54 in-sample on 55 series in 7 categories, where
  * {@code streaming} scores 36–59 on the categories it was not tuned on (docs/evaluation.md, "CAD OSE over the series'
  * own range"). Because it reads the upload's range and length, a row's score depends on the whole file, not only on
- * the rows before it. {@code streaming} is the enriched stream's detector with the configured preset, causal: a row's
- * verdict never changes when rows are appended. {@code ensemble} adds the shingle isolation forest and
+ * the rows before it. {@code streaming} is the stream's residual detector with {@code /detect}'s preset ({@code nab}),
+ * causal: a row's verdict never changes when rows are appended. {@code ensemble} adds the shingle isolation forest and
  * relative-entropy members around it; {@code context} adds a causal CAD OSE member (the range seen so far).
  */
 enum UploadDetector {
