@@ -2,6 +2,8 @@ package io.energywatch.fusion.enrichment;
 
 import io.energywatch.contracts.EventSerde;
 import io.energywatch.contracts.WeatherObserved;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -17,11 +19,15 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * A {@link WeatherView} over a Kafka Streams global store of the raw weather topic, run as its own small Streams
@@ -37,9 +43,13 @@ import java.util.concurrent.TimeUnit;
 public final class GlobalWeatherView implements WeatherView, AutoCloseable {
 
     static final String STORE = "fusion-weather-view";
+    /** How often the start-up asks whether the weather topic exists yet. */
+    private static final Duration TOPIC_POLL = Duration.ofMillis(250);
     private static final Logger log = LoggerFactory.getLogger(GlobalWeatherView.class);
 
     private final KafkaStreams streams;
+    private final String weatherTopic;
+    private final Map<String, Object> adminConfig;
     private final CountDownLatch running = new CountDownLatch(1);
     /**
      * The weather by day and region, as records, written by the global thread (also while it restores: a global
@@ -53,6 +63,8 @@ public final class GlobalWeatherView implements WeatherView, AutoCloseable {
      *               its own application id, {@code <fusion application id>-weather-view}
      */
     public GlobalWeatherView(String weatherTopic, String ceSource, Map<String, Object> config) {
+        this.weatherTopic = weatherTopic;
+        this.adminConfig = new HashMap<>(config);
         var builder = new StreamsBuilder();
         var serde = EventSerde.of(WeatherObserved.class, ceSource);
         builder.addGlobalStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(STORE), Serdes.String(), serde)
@@ -78,11 +90,17 @@ public final class GlobalWeatherView implements WeatherView, AutoCloseable {
     /**
      * Starts the view and waits at most {@code bootstrap} until it has read the weather topic to its end. Returns
      * whether it has; when not (Kafka slow or down), the view fills in the background and the fusion is only slower.
+     * A global store fails at once on a topic without partitions, and on a fresh cluster the topic is created by the
+     * services' own start-up, maybe this one's a moment before: so the view first waits, within the same
+     * {@code bootstrap}, until the broker knows the topic, and fails naming it when it never does.
      */
     public boolean start(Duration bootstrap) {
+        long deadline = System.nanoTime() + bootstrap.toNanos();
+        awaitTopic(bootstrap, deadline);
         streams.start();
         try {
-            boolean ready = running.await(bootstrap.toMillis(), TimeUnit.MILLISECONDS);
+            long left = Math.max(0, deadline - System.nanoTime());
+            boolean ready = running.await(left, TimeUnit.NANOSECONDS);
             if (!ready) {
                 log.warn("The weather view has not read the weather topic to its end within {}; the fusion starts"
                         + " anyway and relies on the context broadcast until it has", bootstrap);
@@ -91,6 +109,42 @@ public final class GlobalWeatherView implements WeatherView, AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
+        }
+    }
+
+    private void awaitTopic(Duration bootstrap, long deadline) {
+        Map<String, Object> config = new HashMap<>();
+        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, adminConfig.get(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG));
+        adminConfig.forEach((key, value) -> {
+            if (key.startsWith("security.") || key.startsWith("sasl.") || key.startsWith("ssl.")) {
+                config.put(key, value);
+            }
+        });
+        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5_000);
+        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
+        String last = "no answer yet";
+        try (Admin admin = Admin.create(config)) {
+            while (true) {
+                try {
+                    var described = admin.describeTopics(List.of(weatherTopic)).allTopicNames()
+                            .get(5, TimeUnit.SECONDS).get(weatherTopic);
+                    if (described != null && !described.partitions().isEmpty()) {
+                        return;
+                    }
+                    last = "no partitions";
+                } catch (ExecutionException | TimeoutException e) {
+                    last = String.valueOf(e instanceof ExecutionException ? e.getCause() : e);
+                }
+                if (System.nanoTime() - deadline >= 0) {
+                    throw new IllegalStateException("the weather topic " + weatherTopic + " has no partitions after "
+                            + bootstrap + " (" + last + "): create it, or start a service that creates the platform's"
+                            + " topics (energywatch.kafka.create-topics)");
+                }
+                Thread.sleep(TOPIC_POLL.toMillis());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the weather topic " + weatherTopic, e);
         }
     }
 

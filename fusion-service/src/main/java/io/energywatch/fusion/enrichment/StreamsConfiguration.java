@@ -157,8 +157,8 @@ class StreamsConfiguration {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
-            log.info("Partitions of {} unknown ({}); the context topic gets the registry's {}", topic, e.toString(),
-                    hint);
+            log.info("Partitions of {} unknown ({}{}); the context topic gets the registry's {}", topic, e,
+                    e.getCause() == null ? "" : ", caused by " + e.getCause(), hint);
             return hint;
         }
     }
