@@ -781,7 +781,10 @@ async function detect(file, result, canvas, list) {
       contentType: 'text/csv'});
     const rows = report.content ?? [];
     const found = rows.filter(r => r.is_anomaly);
-    result.textContent = t('upload.found', {anomalies: number(report.anomalies), rows: number(report.rows)});
+    result.textContent = t('upload.found', {anomalies: number(report.anomalies), rows: number(report.rows),
+      detector: report.detector});
+    // The service says when it scored with another detector than the one asked for, and why.
+    if (report.fallback) result.append(' — ', report.fallback);
     result.dataset.anomalies = report.anomalies;
     drawChart(canvas, {x: rows.map(r => Date.parse(r.timestamp)), y: rows.map(r => r.value ?? NaN)},
         {markers: found.map(r => ({x: Date.parse(r.timestamp), y: r.value}))});

@@ -154,7 +154,7 @@ class ConsoleBrowserTest {
             page.click("#detect-submit");
             page.waitForSelector("#detect-result[data-anomalies]");
             assertThat(page.getAttribute("#detect-result", "data-anomalies")).isEqualTo("2");
-            assertThat(page.textContent("#detect-result")).isEqualTo("2 anomalies in 48 rows");
+            assertThat(page.textContent("#detect-result")).isEqualTo("2 anomalies in 48 rows (detector cad)");
             assertThat(page.locator("#detect-anomalies tbody tr").count()).isEqualTo(2);
 
             // The same file to ingestion: its job ends, and the anomaly the pipeline found is pushed to the feed.

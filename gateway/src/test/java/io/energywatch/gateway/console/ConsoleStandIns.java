@@ -340,7 +340,7 @@ final class ConsoleStandIns implements AutoCloseable {
                     "Check the meter and the site's schedule") : null);
             content.add(row);
         }
-        return Map.of("rows", rows.size(), "anomalies", anomalies, "content", content);
+        return Map.of("rows", rows.size(), "anomalies", anomalies, "detector", "cad", "content", content);
     }
 
     private Map<String, Object> ingest(Map<String, String> q, byte[] body) {
