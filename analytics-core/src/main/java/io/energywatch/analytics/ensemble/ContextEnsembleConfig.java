@@ -1,6 +1,7 @@
 package io.energywatch.analytics.ensemble;
 
 import io.energywatch.analytics.anomaly.DetectorConfig;
+import io.energywatch.analytics.nab.NabScorer;
 
 import java.time.ZoneId;
 import java.util.Objects;
@@ -54,7 +55,7 @@ public record ContextEnsembleConfig(DetectorConfig streaming, Members members, C
          * rows, at most 750) over 5, whole rows.
          */
         public static int nabRestRows(int rows) {
-            return (int) (Math.min(Math.floor(0.15 * rows), 0.15 * 5000) / 5);
+            return (int) (NabScorer.probationaryLength(NabScorer.PROBATIONARY_PERCENT, rows) / 5);
         }
 
         public Context withRestRows(int newRestRows) {

@@ -5,6 +5,7 @@ import io.energywatch.analytics.anomaly.Detection;
 import io.energywatch.analytics.anomaly.FeatureFrame;
 import io.energywatch.analytics.anomaly.Observation;
 import io.energywatch.analytics.anomaly.StreamingDetector;
+import io.energywatch.analytics.nab.NabScorer;
 import io.energywatch.contracts.AnomalyDetected.FeatureContribution;
 import io.energywatch.contracts.AnomalyType;
 import io.energywatch.contracts.Severity;
@@ -66,7 +67,7 @@ public final class ContextEnsembleDetector {
         }
         var settings = config.context().withRestRows(ContextEnsembleConfig.Context.nabRestRows(values.size()));
         var sized = config.withContext(settings);
-        int learning = (int) Math.min(Math.floor(0.15 * values.size()), 0.15 * 5000);
+        int learning = (int) NabScorer.probationaryLength(NabScorer.PROBATIONARY_PERCENT, values.size());
         return new ContextEnsembleDetector(sized, ContextAnomalyDetector.overRange(settings, min, max), learning);
     }
 

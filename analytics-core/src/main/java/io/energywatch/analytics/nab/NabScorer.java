@@ -64,7 +64,12 @@ public final class NabScorer {
 
     /** Rows NAB leaves unscored at the start of a series of {@code rows} rows. */
     public double probationaryLength(int rows) {
-        return Math.min(Math.floor(probationaryPercent * rows), probationaryPercent * 5000);
+        return probationaryLength(probationaryPercent, rows);
+    }
+
+    /** NAB's probationary period for {@code percent}: that share of the rows, never more than of 5,000 rows. */
+    public static double probationaryLength(double percent, int rows) {
+        return Math.min(Math.floor(percent * rows), percent * 5000);
     }
 
     public Result score(List<SeriesScores> corpus, NabCostProfile profile) {
