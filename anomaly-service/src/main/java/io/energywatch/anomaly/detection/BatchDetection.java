@@ -24,8 +24,9 @@ final class BatchDetection {
     private BatchDetection() {
     }
 
+    /** The rows scored by a fresh streaming detector with {@code config}. */
     static List<DetectedRow> detect(List<UploadedRow> rows, DetectorConfig config, ZoneId zone) {
-        return detect(rows, config, zone, UploadDetector.STREAMING);
+        return detect(rows, config, zone, UploadDetector.STREAMING, Duration.ZERO).rows();
     }
 
     /**
@@ -37,7 +38,8 @@ final class BatchDetection {
 
     /**
      * The rows scored by a fresh detector of {@code kind} whose streaming part has {@code config}; {@code cad} gives
-     * up when it has run {@code cadBudget} and the streaming detector scores the whole upload instead.
+     * up when it has run {@code cadBudget} and the streaming detector scores the whole upload instead (the budget is
+     * cad's only).
      */
     static Scored detect(List<UploadedRow> rows, DetectorConfig config, ZoneId zone, UploadDetector kind,
                          Duration cadBudget) {
@@ -46,31 +48,18 @@ final class BatchDetection {
         List<DetectedRow> out = new ArrayList<>(rows.size());
         for (int i = 0; i < rows.size(); i++) {
             if (kind == UploadDetector.CAD && System.nanoTime() - deadline >= 0) {
-                return new Scored(detect(rows, config, zone, UploadDetector.STREAMING), UploadDetector.STREAMING,
+                return new Scored(detect(rows, config, zone), UploadDetector.STREAMING,
                         "cad stopped at row " + i + " of " + rows.size() + " when its time budget of " + cadBudget
                                 + " ran out (a long, noise-like series grows its context memory); scored by "
                                 + "streaming");
             }
-            out.add(row(rows.get(i), detector));
+            UploadedRow row = rows.get(i);
+            Detection d = detector.apply(Observation.of(row.timestamp(), row.value()));
+            out.add(new DetectedRow(row.timestamp(), row.value(), d.score(), d.anomaly(), d.severity(), d.type(),
+                    Double.isFinite(d.expected()) ? d.expected() : null,
+                    d.anomaly() ? new DetectedRow.Explanation(d.contributions(), d.recommendation()) : null));
         }
         return new Scored(out, kind, null);
-    }
-
-    /** The rows scored by a fresh detector of {@code kind} whose streaming part has {@code config}, however long. */
-    static List<DetectedRow> detect(List<UploadedRow> rows, DetectorConfig config, ZoneId zone, UploadDetector kind) {
-        Function<Observation, Detection> detector = kind.start(config, zone, rows);
-        List<DetectedRow> out = new ArrayList<>(rows.size());
-        for (UploadedRow row : rows) {
-            out.add(row(row, detector));
-        }
-        return out;
-    }
-
-    private static DetectedRow row(UploadedRow row, Function<Observation, Detection> detector) {
-        Detection d = detector.apply(Observation.of(row.timestamp(), row.value()));
-        return new DetectedRow(row.timestamp(), row.value(), d.score(), d.anomaly(), d.severity(), d.type(),
-                Double.isFinite(d.expected()) ? d.expected() : null,
-                d.anomaly() ? new DetectedRow.Explanation(d.contributions(), d.recommendation()) : null);
     }
 
     static String csv(List<DetectedRow> rows) {

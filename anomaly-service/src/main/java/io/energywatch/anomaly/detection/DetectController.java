@@ -20,7 +20,6 @@ import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Locale;
 import io.swagger.v3.oas.annotations.Operation;
 import org.jspecify.annotations.Nullable;
 
@@ -100,7 +99,7 @@ class DetectController {
             return BatchDetection.detect(ordered.rows(), detector, zone, kind, cadBudget);
         });
         List<DetectedRow> detected = scored.rows();
-        String scoredBy = scored.detector().name().toLowerCase(Locale.ROOT);
+        String scoredBy = scored.detector().label();
         SeriesOrder.Report report = ordered.report();
         var answer = ResponseEntity.ok()
                 .header(DETECTOR, scoredBy)

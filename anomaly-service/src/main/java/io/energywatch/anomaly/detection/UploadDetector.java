@@ -62,7 +62,12 @@ enum UploadDetector {
         };
     }
 
+    /** The name {@code detector=} and the answer use. */
+    String label() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
     private static String names() {
-        return String.join("|", Arrays.stream(values()).map(d -> d.name().toLowerCase(Locale.ROOT)).toList());
+        return String.join("|", Arrays.stream(values()).map(UploadDetector::label).toList());
     }
 }
