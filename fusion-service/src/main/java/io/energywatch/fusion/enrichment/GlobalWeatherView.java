@@ -64,7 +64,6 @@ public final class GlobalWeatherView implements WeatherView, AutoCloseable {
      */
     public GlobalWeatherView(String weatherTopic, String ceSource, Map<String, Object> config) {
         this.weatherTopic = weatherTopic;
-        this.adminConfig = new HashMap<>(config);
         var builder = new StreamsBuilder();
         var serde = EventSerde.of(WeatherObserved.class, ceSource);
         builder.addGlobalStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(STORE), Serdes.String(), serde)
@@ -79,6 +78,10 @@ public final class GlobalWeatherView implements WeatherView, AutoCloseable {
                 LogAndContinueExceptionHandler.class.getName());
         // Weather is written by the ingestion's transactional relay: never show what it aborted.
         props.put(StreamsConfig.globalConsumerPrefix("isolation.level"), "read_committed");
+        // The admin client the start-up asks about the topic with: the view's own bootstrap servers and security.
+        this.adminConfig = new HashMap<>(new StreamsConfig(props).getAdminConfigs(STORE + "-topic-wait"));
+        adminConfig.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5_000);
+        adminConfig.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
         this.streams = new KafkaStreams(builder.build(), props);
         streams.setStateListener((now, before) -> {
             if (now == KafkaStreams.State.RUNNING) {
@@ -113,17 +116,8 @@ public final class GlobalWeatherView implements WeatherView, AutoCloseable {
     }
 
     private void awaitTopic(Duration bootstrap, long deadline) {
-        Map<String, Object> config = new HashMap<>();
-        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, adminConfig.get(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG));
-        adminConfig.forEach((key, value) -> {
-            if (key.startsWith("security.") || key.startsWith("sasl.") || key.startsWith("ssl.")) {
-                config.put(key, value);
-            }
-        });
-        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5_000);
-        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
         String last = "no answer yet";
-        try (Admin admin = Admin.create(config)) {
+        try (Admin admin = Admin.create(adminConfig)) {
             while (true) {
                 try {
                     var described = admin.describeTopics(List.of(weatherTopic)).allTopicNames()
@@ -140,6 +134,7 @@ public final class GlobalWeatherView implements WeatherView, AutoCloseable {
                             + bootstrap + " (" + last + "): create it, or start a service that creates the platform's"
                             + " topics (energywatch.kafka.create-topics)");
                 }
+                // Kafka tells no client when a topic appears: a poll, bounded by the bootstrap deadline above.
                 Thread.sleep(TOPIC_POLL.toMillis());
             }
         } catch (InterruptedException e) {
